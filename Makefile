@@ -1,0 +1,55 @@
+# coalition-tracker. The two commands the README gives:
+#   make demo   builds the site into dist/ and serves it on http://127.0.0.1:$(PORT)/
+#   make test   runs every test: native, wasm in headless Chrome and Firefox
+# Both install what they need first (scripts/ensure-tools.sh), idempotently.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+PORT ?= 8000
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+TARGET_WASM := target/wasm32-unknown-unknown/release/coalition_tracker.wasm
+CLI := target/release/coalition
+DATA := $(wildcard data/*.toml)
+# The wasm features rustc enables by default for wasm32-unknown-unknown; wasm-opt must accept them.
+WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	--enable-mutable-globals --enable-reference-types --enable-multivalue
+
+.PHONY: demo build test test-native test-wasm test-page validate tools clean
+
+demo: build
+	python3 scripts/serve.py --dir dist --port $(PORT)
+
+build: validate
+	scripts/ensure-tools.sh build
+	# Only an rlib is declared in Cargo.toml: building the cdylib on its own keeps LTO.
+	cargo rustc --lib --release --target wasm32-unknown-unknown --crate-type cdylib
+	rm -rf dist && mkdir -p dist/pkg
+	wasm-bindgen --target web --no-typescript --out-dir dist/pkg $(TARGET_WASM)
+	wasm-opt -Oz $(WASM_FEATURES) --strip-debug --strip-producers dist/pkg/coalition_tracker_bg.wasm -o dist/pkg/coalition_tracker_bg.wasm
+	cp www/* dist/
+	@echo "dist/ is ready: $$(du -sh dist | cut -f1), wasm $$(gzip -9c dist/pkg/coalition_tracker_bg.wasm | wc -c) bytes gzipped"
+
+validate: $(CLI)
+	for f in $(DATA); do $(CLI) validate "$$f"; done
+
+$(CLI): $(wildcard src/*.rs src/bin/*.rs) Cargo.toml $(DATA)
+	cargo build --release --bin coalition
+
+test: tools test-native build test-wasm test-page
+
+tools:
+	scripts/ensure-tools.sh test
+
+test-native:
+	cargo test
+
+test-wasm:
+	# Only the browser test target: the native suites compile to nothing on wasm32.
+	wasm-pack test --headless --chrome --firefox -- --test web
+
+test-page:
+	scripts/smoke-page.sh dist
+
+clean:
+	rm -rf dist target

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs, idempotently and at pinned versions, every tool `make demo` and `make test` need on a
+# fresh Debian machine. Each step checks first, so a second run costs a few seconds.
+# Usage: scripts/ensure-tools.sh [build|test]   (build: wasm toolchain only; test: also browsers)
+set -euo pipefail
+
+WASM_BINDGEN_VERSION=0.2.129   # must equal the `wasm-bindgen = "=..."` pin in Cargo.toml
+WASM_PACK_VERSION=0.15.1
+GECKODRIVER_VERSION=0.37.1
+what=${1:-test}
+
+log() { printf '[ensure-tools] %s\n' "$*"; }
+export PATH="$HOME/.cargo/bin:$PATH"
+
+sudo_if_needed() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_updated=0
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ $apt_updated = 0 ]; then sudo_if_needed apt-get update -qq; apt_updated=1; fi
+  log "apt-get install ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+cargo_tool() { # cargo_tool CRATE VERSION BINARY
+  if command -v "$3" >/dev/null 2>&1 && "$3" --version 2>/dev/null | grep -q "$2"; then return 0; fi
+  log "cargo install $1@$2"
+  cargo install --locked --quiet "$1" --version "=$2"
+}
+
+if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
+  log "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+apt_install binaryen gzip
+cargo_tool wasm-bindgen-cli "$WASM_BINDGEN_VERSION" wasm-bindgen
+
+if [ "$what" = test ]; then
+  apt_install chromium chromium-driver firefox-esr curl
+  cargo_tool wasm-pack "$WASM_PACK_VERSION" wasm-pack
+  cargo_tool geckodriver "$GECKODRIVER_VERSION" geckodriver
+fi
+log "tools ready ($what)"

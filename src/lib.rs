@@ -1,0 +1,20 @@
+//! coalition-tracker: the sourced dataset of the IT Coalition for Ukraine, its validation and
+//! aggregation, and (in the browser) the widget that draws it.
+//!
+//! Everything but [`web`] is plain Rust with no browser dependency, tested natively; see
+//! `ARCHITECTURE.md` for how data flows from the dataset file to pixels.
+
+pub mod aggregate;
+pub mod bundled;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+pub mod date;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod load;
+pub mod model;
+pub mod money;
+pub mod raw;
+pub mod summary;
+pub mod validate;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

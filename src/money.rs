@@ -1,0 +1,234 @@
+//! Exact money: decimal amounts as the sources state them, and conversion to euro cents.
+//!
+//! No floating point touches an amount. An original amount is a [`Decimal`] (an integer and a
+//! count of decimal places), a euro value is a whole number of cents ([`Cents`]), and a rate is a
+//! decimal "units of currency per euro", so every conversion is one exact integer division
+//! rounded half away from zero.
+
+use std::fmt;
+
+/// A euro value in whole cents.
+pub type Cents = i64;
+
+/// Most decimal places an amount or a rate may have.
+const MAX_SCALE: u32 = 6;
+/// Most digits before the decimal point: a trillion-euro pledge still fits with room to spare.
+const MAX_INTEGER_DIGITS: usize = 15;
+
+/// A non-negative decimal number written in the dataset, such as `91000000` or `7.46038`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Decimal {
+    mantissa: i128,
+    scale: u32,
+}
+
+impl Decimal {
+    /// Parses plain decimal text: digits with at most one point and at most six places.
+    /// Signs, exponents, separators, `NaN` and absurdly long numbers are refused with a reason.
+    pub fn parse(text: &str) -> Result<Decimal, String> {
+        let refuse = |why: &str| Err(format!("\"{text}\" is not an amount: {why}"));
+        if text.is_empty() {
+            return refuse("it is empty");
+        }
+        if text.starts_with('-') {
+            return refuse("amounts cannot be negative");
+        }
+        if text.starts_with('+') {
+            return refuse("write the number without a sign");
+        }
+        if text.contains([',', '_', ' ']) {
+            return refuse("write it without thousands separators, e.g. 10000000");
+        }
+        if text.contains(['e', 'E']) && text.bytes().any(|b| b.is_ascii_digit()) {
+            return refuse("write it in full, without an exponent");
+        }
+        let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+        let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty() || !all_digits(whole) || !all_digits(fraction) || text.ends_with('.') {
+            return refuse("use digits with at most one decimal point, e.g. 91000000 or 7.46038");
+        }
+        if whole.trim_start_matches('0').len() > MAX_INTEGER_DIGITS {
+            return refuse("it has more than 15 digits before the decimal point");
+        }
+        if fraction.len() > MAX_SCALE as usize {
+            return refuse("it has more than 6 decimal places");
+        }
+        let digits: String = [whole, fraction].concat();
+        let mantissa = digits.parse::<i128>().map_err(|e| format!("\"{text}\": {e}"))?;
+        Ok(Decimal { mantissa, scale: fraction.len() as u32 })
+    }
+
+    /// A whole number as a decimal.
+    pub fn whole(value: u64) -> Decimal {
+        Decimal { mantissa: i128::from(value), scale: 0 }
+    }
+
+    /// Whether the value is zero.
+    pub fn is_zero(self) -> bool {
+        self.mantissa == 0
+    }
+
+    /// The value in hundredths, rounded half away from zero: the minor units of a two-place currency.
+    pub fn to_cents(self) -> Result<Cents, String> {
+        let scaled = self.mantissa * 100;
+        let divisor = 10_i128.pow(self.scale);
+        Cents::try_from(div_round(scaled, divisor)).map_err(|_| format!("{self} is too large"))
+    }
+}
+
+/// Integer division rounded half away from zero; both operands non-negative, divisor non-zero.
+fn div_round(numerator: i128, divisor: i128) -> i128 {
+    (numerator + divisor / 2) / divisor
+}
+
+/// The number as written, without trailing zeros after the point.
+impl fmt::Display for Decimal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let divisor = 10_i128.pow(self.scale);
+        let whole = self.mantissa / divisor;
+        let fraction = self.mantissa % divisor;
+        if fraction == 0 {
+            return write!(f, "{whole}");
+        }
+        let places = format!("{fraction:0width$}", width = self.scale as usize);
+        write!(f, "{whole}.{}", places.trim_end_matches('0'))
+    }
+}
+
+/// A conversion rate: how many units of a currency one euro buys, on a stated basis.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rate {
+    /// Units of the currency per euro, e.g. 7.46038 for the Danish krone.
+    pub per_eur: Decimal,
+}
+
+impl Rate {
+    /// Converts an amount in the rate's currency to euro cents, exactly and rounded once.
+    pub fn to_eur_cents(&self, amount: Decimal) -> Result<Cents, String> {
+        if self.per_eur.is_zero() {
+            return Err("the rate is zero".to_string());
+        }
+        // amount / per_eur * 100, with both scales cleared so one division does the rounding.
+        let numerator = amount
+            .mantissa
+            .checked_mul(100 * 10_i128.pow(self.per_eur.scale))
+            .ok_or_else(|| format!("{amount} is too large to convert"))?;
+        let divisor = self.per_eur.mantissa * 10_i128.pow(amount.scale);
+        Cents::try_from(div_round(numerator, divisor)).map_err(|_| format!("{amount} is too large"))
+    }
+}
+
+/// Whether `code` has the shape of an ISO 4217 code: three capital letters.
+pub fn is_currency_code(code: &str) -> bool {
+    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Groups the digits of a whole number by thousands: 12197770 → "12,197,770".
+fn group_thousands(value: u64) -> String {
+    let digits = value.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// A euro value in full: `€12,197,770.89`, or `€500,000` when there are no cents.
+pub fn format_eur(cents: Cents) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let abs = cents.unsigned_abs();
+    match abs % 100 {
+        0 => format!("{sign}€{}", group_thousands(abs / 100)),
+        c => format!("{sign}€{}.{c:02}", group_thousands(abs / 100)),
+    }
+}
+
+/// An original amount in full with its currency: `DKK 91,000,000`, `EUR 500,000`.
+pub fn format_amount(amount: Decimal, currency: &str) -> String {
+    let text = amount.to_string();
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let grouped = whole.parse::<u64>().map(group_thousands).unwrap_or_else(|_| whole.to_string());
+    match fraction {
+        "" => format!("{currency} {grouped}"),
+        f => format!("{currency} {grouped}.{f}"),
+    }
+}
+
+/// A euro value rounded for a headline: `€12.2 million`, `€500,000`, `€58 million`.
+pub fn format_eur_short(cents: Cents) -> String {
+    let euros = cents.unsigned_abs() / 100;
+    let sign = if cents < 0 { "-" } else { "" };
+    if euros < 1_000_000 {
+        return format!("{sign}€{}", group_thousands((cents.unsigned_abs() + 50) / 100));
+    }
+    // One decimal place of millions, rounded half up, dropped when it is zero.
+    let tenths = (cents.unsigned_abs() + 500_000) / 10_000_000;
+    match tenths % 10 {
+        0 => format!("{sign}€{} million", group_thousands(tenths / 10)),
+        t => format!("{sign}€{}.{t} million", group_thousands(tenths / 10)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(text: &str) -> Decimal {
+        Decimal::parse(text).unwrap()
+    }
+
+    #[test]
+    fn parses_plain_decimals_exactly() {
+        assert_eq!(dec("91000000").to_string(), "91000000");
+        assert_eq!(dec("7.46038").to_string(), "7.46038");
+        assert_eq!(dec("0.50").to_string(), "0.5");
+        assert_eq!(dec("0.5").to_cents(), Ok(50));
+        assert_eq!(dec("500000").to_cents(), Ok(50_000_000));
+    }
+
+    #[test]
+    fn refuses_what_an_amount_cannot_be() {
+        let cases = [
+            ("-5", "negative"),
+            ("+5", "without a sign"),
+            ("1e6", "exponent"),
+            ("NaN", "digits"),
+            ("10,000", "separators"),
+            ("1.", "digits"),
+            (".5", "digits"),
+            ("1.2.3", "digits"),
+            ("1.1234567", "6 decimal places"),
+            ("123456789012345678901234567890", "15 digits"),
+            ("", "empty"),
+        ];
+        for (text, why) in cases {
+            let err = Decimal::parse(text).unwrap_err();
+            assert!(err.contains(why), "{text}: {err}");
+        }
+    }
+
+    #[test]
+    fn converts_danish_krone_at_the_erm_central_rate() {
+        let rate = Rate { per_eur: dec("7.46038") };
+        // 91,000,000 / 7.46038 = 12,197,770.0868 (checked with Python's decimal module)
+        assert_eq!(rate.to_eur_cents(dec("91000000")), Ok(1_219_777_009));
+        assert_eq!(rate.to_eur_cents(dec("7.46038")), Ok(100));
+        assert!(Rate { per_eur: dec("0") }.to_eur_cents(dec("1")).is_err());
+    }
+
+    #[test]
+    fn formats_for_readers() {
+        assert_eq!(format_eur(1_219_777_009), "€12,197,770.09");
+        assert_eq!(format_eur(1_050), "€10.50");
+        assert_eq!(format_eur(50_000_000), "€500,000");
+        assert_eq!(format_eur_short(1_219_777_009), "€12.2 million");
+        assert_eq!(format_eur_short(199_999_900), "€2 million");
+        assert_eq!(format_eur_short(5_800_000_000), "€58 million");
+        assert_eq!(format_eur_short(50_000_000), "€500,000");
+        assert_eq!(format_amount(dec("91000000"), "DKK"), "DKK 91,000,000");
+        assert_eq!(format_amount(dec("1234.5"), "USD"), "USD 1,234.5");
+    }
+}
