@@ -1,6 +1,7 @@
 # coalition-tracker. The two commands the README gives:
 #   make demo   builds the site into dist/ and serves it on http://127.0.0.1:$(PORT)/
-#   make test   runs every test: native, wasm in headless Chrome and Firefox
+#   make test   runs every test: native, wasm in headless Chrome and Firefox, and the built
+#               page end to end in Chromium (screenshots in target/screenshots/)
 # Both install what they need first (scripts/ensure-tools.sh), idempotently.
 
 SHELL := bash
@@ -48,8 +49,11 @@ test-wasm:
 	# Only the browser test target: the native suites compile to nothing on wasm32.
 	wasm-pack test --headless --chrome --firefox -- --test web
 
-test-page:
-	scripts/smoke-page.sh dist
+test-page: e2e/node_modules/.package-lock.json
+	cd e2e && npm test
+
+e2e/node_modules/.package-lock.json: e2e/package.json e2e/package-lock.json
+	cd e2e && npm ci --no-audit --no-fund
 
 clean:
 	rm -rf dist target

@@ -38,7 +38,9 @@ apt_install binaryen gzip
 cargo_tool wasm-bindgen-cli "$WASM_BINDGEN_VERSION" wasm-bindgen
 
 if [ "$what" = test ]; then
-  apt_install chromium chromium-driver firefox-esr curl
+  apt_install chromium chromium-driver firefox-esr
+  # Node runs the end-to-end tests; keep a Node the machine already has (20 here).
+  command -v npm >/dev/null 2>&1 || apt_install nodejs npm
   cargo_tool wasm-pack "$WASM_PACK_VERSION" wasm-pack
   cargo_tool geckodriver "$GECKODRIVER_VERSION" geckodriver
 fi

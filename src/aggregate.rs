@@ -119,7 +119,7 @@ pub fn snapshot(ds: &Dataset, as_of: Date) -> Snapshot {
 
     let reported = ds.reported_totals.iter().rposition(|t| t.date.is_on_or_before(as_of));
     let not_itemised_eur = reported.map_or(0, |r| (ds.reported_totals[r].money.eur - itemised).max(0));
-    let conflicts = (0..ds.conflicts.len()).filter(|&c| conflict_is_open(ds, c, as_of)).collect();
+    let conflicts = snapshot_conflicts(ds, as_of);
     Snapshot {
         as_of,
         standings,
@@ -131,6 +131,11 @@ pub fn snapshot(ds: &Dataset, as_of: Date) -> Snapshot {
         not_itemised_eur,
         conflicts,
     }
+}
+
+/// Conflicts of which at least two sides had been published by `as_of`.
+pub fn snapshot_conflicts(ds: &Dataset, as_of: Date) -> Vec<Index> {
+    (0..ds.conflicts.len()).filter(|&c| conflict_is_open(ds, c, as_of)).collect()
 }
 
 /// Whether at least two sides of a conflict had been published by `as_of`.

@@ -147,6 +147,36 @@ impl Date {
         self.day_number() <= as_of.day_number()
     }
 
+    /// The month (1–12).
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    /// The first day of the month this date falls in.
+    pub fn month_start(self) -> Date {
+        Date { day: 1, precision: Precision::Day, ..self }
+    }
+
+    /// The first day of the next month.
+    pub fn next_month_start(self) -> Date {
+        let (year, month) = if self.month == 12 { (self.year + 1, 1) } else { (self.year, self.month + 1) };
+        Date { year, month, day: 1, precision: Precision::Day }
+    }
+
+    /// Abbreviated month name: "Jan".
+    pub fn month_abbrev(self) -> &'static str {
+        &MONTH_NAMES[usize::from(self.month - 1)][..3]
+    }
+
+    /// A compact form for axes and tooltips: "23 Jan 2024", "Sep 2023" or "2023".
+    pub fn short(self) -> String {
+        match self.precision {
+            Precision::Day => format!("{} {} {}", self.day, self.month_abbrev(), self.year),
+            Precision::Month => format!("{} {}", self.month_abbrev(), self.year),
+            Precision::Year => self.year.to_string(),
+        }
+    }
+
     /// The date for a reader: "23 January 2024", "September 2023" or "2023".
     pub fn long(self) -> String {
         let month = MONTH_NAMES[usize::from(self.month - 1)];
@@ -213,5 +243,9 @@ mod tests {
     fn long_form_reads_naturally() {
         assert_eq!(Date::parse("2024-01-23").unwrap().long(), "23 January 2024");
         assert_eq!(Date::parse("2023-09").unwrap().long(), "September 2023");
+        assert_eq!(Date::parse("2024-01-23").unwrap().short(), "23 Jan 2024");
+        assert_eq!(Date::parse("2023-09").unwrap().short(), "Sep 2023");
+        assert_eq!(Date::parse("2023-12-05").unwrap().next_month_start().to_string(), "2024-01-01");
+        assert_eq!(Date::parse("2023-12-05").unwrap().month_start().to_string(), "2023-12-01");
     }
 }

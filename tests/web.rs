@@ -1,14 +1,91 @@
-//! The core and the web module in real browsers (headless Chrome and Firefox via wasm-pack).
+//! The widget in real browsers (headless Chrome and Firefox via wasm-pack): mounted in a test
+//! page, driven by dispatched pointer and keyboard events, checked by selection state, panel
+//! text, accessible names and canvas pixels.
 #![cfg(target_arch = "wasm32")]
 
-use coalition_tracker::web::{mount, summary};
-use wasm_bindgen::JsValue;
+use coalition_tracker::web::{summary, Widget};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
+use web_sys::{
+    CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlElement, HtmlInputElement, KeyboardEvent,
+    KeyboardEventInit, MouseEvent, MouseEventInit, PointerEvent, PointerEventInit,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn get(value: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap()
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Mounts a widget in a fresh container of `width` CSS px.
+fn mount(width: u32, as_of: &str) -> (Element, Widget) {
+    let container = document().create_element("div").unwrap();
+    container.unchecked_ref::<HtmlElement>().style().set_property("width", &format!("{width}px")).unwrap();
+    document().body().unwrap().append_child(&container).unwrap();
+    let widget = Widget::new(container.clone(), "it-coalition", Some(as_of.into())).unwrap();
+    (container, widget)
+}
+
+/// Waits for the next animation frame, when the widget redraws.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// The mark button whose accessible name starts with `name`.
+fn mark(container: &Element, view: &str, name: &str) -> HtmlElement {
+    let buttons = container.query_selector_all(&format!("[data-view={view}] .ct-mark")).unwrap();
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i)?.dyn_into::<HtmlElement>().ok())
+        .find(|b| b.get_attribute("aria-label").is_some_and(|l| l.starts_with(name)))
+        .unwrap_or_else(|| panic!("no {view} mark named {name}"))
+}
+
+fn center(el: &Element) -> (i32, i32) {
+    let r = el.get_bounding_client_rect();
+    ((r.left() + r.width() / 2.0) as i32, (r.top() + r.height() / 2.0) as i32)
+}
+
+fn click_at(target: &Element, (x, y): (i32, i32)) {
+    let init = MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_client_x(x);
+    init.set_client_y(y);
+    init.set_detail(1);
+    target.dispatch_event(&MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap()).unwrap();
+}
+
+fn key(target: &Element, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_key(key);
+    target.dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+}
+
+fn text(container: &Element, selector: &str) -> String {
+    container.query_selector(selector).unwrap().and_then(|e| e.text_content()).unwrap_or_default()
+}
+
+/// The colour of the canvas pixel under a client point, in device pixels.
+fn pixel(canvas: &HtmlCanvasElement, (x, y): (i32, i32)) -> (u8, u8, u8) {
+    let r = canvas.get_bounding_client_rect();
+    let scale = f64::from(canvas.width()) / r.width();
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let px = ((f64::from(x) - r.left()) * scale).floor();
+    let py = ((f64::from(y) - r.top()) * scale).floor();
+    let data = ctx.get_image_data(px, py, 1.0, 1.0).unwrap().data();
+    (data[0], data[1], data[2])
+}
+
+fn canvas(container: &Element, view: &str) -> HtmlCanvasElement {
+    container.query_selector(&format!("[data-view={view}] canvas")).unwrap().unwrap().dyn_into().unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -17,42 +94,132 @@ fn the_bundled_dataset_summarises_in_the_browser() {
     assert_eq!(get(&s, "member_count").as_f64(), Some(12.0));
     assert_eq!(get(&s, "reported_total_eur").as_f64(), Some(58_000_000.0));
     assert_eq!(get(&s, "itemised_eur").as_f64(), Some(54_697_770.09));
-    let parties = js_sys::Array::from(&get(&s, "parties"));
-    let spain = parties.iter().find(|p| get(p, "code").as_string().as_deref() == Some("ES")).unwrap();
-    assert_eq!(get(&spain, "role").as_string().as_deref(), Some("intending"));
+    assert!(summary("no-such", None).is_err());
+    let drones = summary("drones-ew", None).unwrap();
+    assert_eq!(get(&drones, "member_count").as_f64(), Some(4.0));
 }
 
 #[wasm_bindgen_test]
-fn the_drone_coalition_is_built_in_too() {
-    let s = summary("drones-ew", None).unwrap();
-    assert_eq!(get(&s, "member_count").as_f64(), Some(4.0));
+async fn clicking_a_tile_selects_it_in_every_view_and_fills_the_details() {
+    let (container, widget) = mount(900, "2024-06-01");
+    assert_eq!(text(&container, ".ct-dek"), "12 members · €58 million reported · as of 1 June 2024");
+    let nl = mark(&container, "map", "Netherlands");
+    assert_eq!(nl.get_attribute("aria-label").unwrap(), "Netherlands: member since 23 January 2024; €10 million");
+    click_at(&nl, center(&nl));
+    assert_eq!(widget.selection().as_deref(), Some("NL"));
+    next_frame().await;
+    let details = text(&container, ".ct-details");
+    assert!(details.contains("Netherlands") && details.contains("€10 million (EUR 10,000,000)"), "{details}");
+    assert!(details.contains("Netherlands joins Ukraine's IT coalition with first contribution"), "{details}");
+    assert_eq!(
+        mark(&container, "bars", "Netherlands, contributions").get_attribute("aria-pressed").as_deref(),
+        Some("true"),
+        "linked"
+    );
+    assert_eq!(
+        mark(&container, "bars", "Denmark, contributions").get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+    assert_eq!(nl.get_attribute("aria-pressed").as_deref(), Some("true"));
+    click_at(&nl, center(&nl));
+    assert_eq!(widget.selection(), None, "a second click clears");
+    container.remove();
 }
 
 #[wasm_bindgen_test]
-fn bad_requests_are_errors_not_panics() {
-    let unknown = summary("no-such", None).unwrap_err();
-    let message = js_sys::Error::from(unknown).message().as_string().unwrap();
-    assert!(message.contains("no built-in dataset \"no-such\""), "{message}");
-    let bad_date = summary("it-coalition", Some("2024-02-30".into())).unwrap_err();
-    assert!(js_sys::Error::from(bad_date).message().as_string().unwrap().contains("29 days"));
+async fn selecting_a_bar_changes_its_pixels() {
+    let (container, widget) = mount(900, "2024-06-01");
+    next_frame().await;
+    let bars = canvas(&container, "bars");
+    let dk = mark(&container, "bars", "Denmark, contributions: €12.2 million");
+    let r = dk.get_bounding_client_rect();
+    let on_bar = ((r.left() + 20.0) as i32, (r.top() + 28.0) as i32);
+    assert_eq!(pixel(&bars, on_bar), (31, 95, 168), "the bar colour");
+    click_at(&dk, on_bar);
+    assert_eq!(widget.selection().as_deref(), Some("DK"));
+    next_frame().await;
+    assert_eq!(pixel(&bars, on_bar), (196, 40, 0), "the selection colour");
+    assert!(text(&container, ".ct-details").contains("DKK 91,000,000 ≈ €12,197,770.09"));
+    container.remove();
 }
 
 #[wasm_bindgen_test]
-fn mount_writes_members_and_totals_as_text() {
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let container = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&container).unwrap();
-    mount(&container, "it-coalition", Some("2024-06-01".into())).unwrap();
-    let text = container.text_content().unwrap();
-    assert!(text.contains("12 members · €58 million reported · as of 1 June 2024"), "{text}");
-    let members = container.query_selector_all("section[data-role=member] li").unwrap();
-    assert_eq!(members.length(), 10);
-    let nl = container.query_selector("li[data-code=NL]").unwrap().unwrap();
-    assert_eq!(nl.text_content().unwrap(), "Netherlands — since 23 January 2024");
-    assert!(text.contains("Denmark — €12.2 million"), "{text}");
-    assert!(text.contains("Pooled: LU, IS, EE, BE — €22 million together, split not reported"), "{text}");
+async fn the_canvas_backing_store_follows_the_device_pixel_ratio() {
+    let (container, _widget) = mount(640, "2024-06-01");
+    next_frame().await;
+    let dpr = web_sys::window().unwrap().device_pixel_ratio();
+    for view in ["map", "bars", "timeline"] {
+        let c = canvas(&container, view);
+        let css = c.get_bounding_client_rect().width();
+        assert_eq!(f64::from(c.width()), (css * dpr).round(), "{view}");
+    }
+    container.remove();
+}
 
-    mount(&container, "it-coalition", Some("2024-01-22".into())).unwrap();
-    assert!(container.query_selector("li[data-code=NL]").unwrap().is_none(), "not a member before 23 January 2024");
+#[wasm_bindgen_test]
+async fn hovering_the_canvas_hit_tests_and_shows_a_tooltip() {
+    let (container, _widget) = mount(900, "2024-06-01");
+    let dk = mark(&container, "map", "Denmark");
+    let map = canvas(&container, "map");
+    let init = PointerEventInit::new();
+    init.set_bubbles(true);
+    init.set_pointer_type("mouse");
+    let (x, y) = center(&dk);
+    init.set_client_x(x);
+    init.set_client_y(y);
+    // Sent to the canvas itself, so the widget must find the tile by hit-testing.
+    map.dispatch_event(&PointerEvent::new_with_event_init_dict("pointermove", &init).unwrap()).unwrap();
+    let tooltip = container.query_selector(".ct-tooltip").unwrap().unwrap();
+    assert!(!tooltip.has_attribute("hidden"));
+    assert!(tooltip.text_content().unwrap().starts_with("Denmark: member by 23 January 2024"));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_move_between_tiles_and_escape_clears() {
+    let (container, widget) = mount(900, "2024-06-01");
+    let nl = mark(&container, "map", "Netherlands");
+    nl.focus().unwrap();
+    key(&nl, "ArrowRight");
+    let focused = document().active_element().unwrap();
+    assert!(focused.get_attribute("aria-label").unwrap().starts_with("Germany"), "NL → DE");
+    key(&focused, "ArrowUp");
+    let focused = document().active_element().unwrap();
+    assert!(focused.get_attribute("aria-label").unwrap().starts_with("Denmark"), "DE → DK");
+    focused.unchecked_ref::<HtmlElement>().click();
+    assert_eq!(widget.selection().as_deref(), Some("DK"));
+    key(&focused, "Escape");
+    assert_eq!(widget.selection(), None);
+    let first_bar = mark(&container, "bars", "Pooled");
+    first_bar.focus().unwrap();
+    key(&first_bar, "ArrowDown");
+    assert!(document()
+        .active_element()
+        .unwrap()
+        .get_attribute("aria-label")
+        .unwrap()
+        .starts_with("Denmark, contributions"));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_slider_moves_every_view_to_its_date() {
+    let (container, widget) = mount(900, "2024-06-01");
+    let slider: HtmlInputElement = container.query_selector(".ct-slider").unwrap().unwrap().dyn_into().unwrap();
+    let jan22 = coalition_tracker::date::Date::parse("2024-01-22").unwrap().day_number();
+    slider.set_value(&jan22.to_string());
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    slider.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    assert_eq!(widget.as_of().as_deref(), Some("2024-01-22"));
+    let nl = mark(&container, "map", "Netherlands");
+    assert_eq!(
+        nl.get_attribute("aria-label").unwrap(),
+        "Netherlands: no role on 22 January 2024; member from 23 January 2024"
+    );
+    next_frame().await;
+    assert_eq!(text(&container, ".ct-dek"), "0 members · no total reported yet · as of 22 January 2024");
+    assert_eq!(text(&container, ".ct-asof-date"), "22 January 2024");
+    assert!(widget.set_as_of("2024-02-30").is_err());
     container.remove();
 }

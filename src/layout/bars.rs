@@ -1,0 +1,152 @@
+//! The funding bars: each donor's own valued contributions, each pooled pledge once and
+//! undivided, in-kind help marked as such, and the part of the reported total that no
+//! contribution itemises, so the bars add up to what the sources report.
+
+use crate::aggregate::Snapshot;
+use crate::geometry::{fit_text, text_width, wrap, Rect};
+use crate::interaction::Target;
+use crate::layout::font;
+use crate::model::Dataset;
+use crate::money::{format_eur_short, Cents};
+
+/// Height of one bar row: a label line above a bar.
+const ROW: f64 = 44.0;
+/// Thickness of a bar.
+const BAR: f64 = 16.0;
+/// Height of a line of small text.
+const SMALL_LINE: f64 = 17.0;
+
+/// What a bar stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BarKind {
+    /// A donor's own valued contributions.
+    Valued,
+    /// A pooled pledge.
+    Pooled,
+    /// A donor whose help is in kind with no stated value.
+    InKind,
+    /// Reported total minus itemised sum.
+    NotItemised,
+}
+
+/// One row: a label line and, below it, the bar and its value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarRow {
+    /// What selecting the row selects.
+    pub target: Target,
+    /// What the bar stands for.
+    pub kind: BarKind,
+    /// Name(s), fitted to the width.
+    pub label: String,
+    /// Amount or "in kind, value not stated", drawn after the bar.
+    pub value: String,
+    /// Value in euro cents (zero for in-kind rows).
+    pub eur: Cents,
+    /// The whole row: what a pointer or tap hits.
+    pub row: Rect,
+    /// The bar itself (zero width for in-kind rows, which draw a mark instead).
+    pub bar: Rect,
+}
+
+/// The bars laid out for a width.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarsLayout {
+    /// Width in CSS px.
+    pub width: f64,
+    /// Height in CSS px.
+    pub height: f64,
+    /// Rows, top to bottom: valued and pooled by size, then in kind, then not itemised.
+    pub rows: Vec<BarRow>,
+    /// Footer lines reconciling the bars with the reported total.
+    pub footer: Vec<String>,
+    /// Top of the footer.
+    pub footer_y: f64,
+}
+
+fn names(ds: &Dataset, parties: &[usize]) -> String {
+    parties.iter().map(|&p| ds.parties[p].name.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+impl BarsLayout {
+    /// Lays out the bars of `snap` in `width` CSS px.
+    pub fn new(ds: &Dataset, snap: &Snapshot, width: f64) -> BarsLayout {
+        let mut entries: Vec<(Target, BarKind, String, Cents)> = Vec::new();
+        for d in snap.donors.iter().filter(|d| d.eur > 0) {
+            entries.push((Target::Party(d.party), BarKind::Valued, ds.parties[d.party].name.clone(), d.eur));
+        }
+        for &c in &snap.pooled {
+            let x = &ds.contributions[c];
+            let eur = x.money.as_ref().map_or(0, |m| m.eur);
+            entries.push((Target::Pooled(c), BarKind::Pooled, format!("{} (pooled)", names(ds, &x.donors)), eur));
+        }
+        entries.sort_by_key(|e| std::cmp::Reverse(e.3));
+        for d in snap.donors.iter().filter(|d| d.eur == 0 && !d.in_kind.is_empty()) {
+            entries.push((Target::Party(d.party), BarKind::InKind, ds.parties[d.party].name.clone(), 0));
+        }
+        if snap.not_itemised_eur > 0 {
+            entries.push((
+                Target::NotItemised,
+                BarKind::NotItemised,
+                "Not itemised in the sources".into(),
+                snap.not_itemised_eur,
+            ));
+        }
+
+        let max = entries.iter().map(|e| e.3).max().unwrap_or(0).max(1);
+        let widest_value =
+            entries.iter().map(|e| text_width(&value_text(e.1, e.3), font::SMALL, true)).fold(0.0, f64::max);
+        let bar_space = (width - widest_value - 8.0).max(width * 0.4);
+        let rows = entries
+            .into_iter()
+            .enumerate()
+            .map(|(i, (target, kind, label, eur))| {
+                let top = i as f64 * ROW;
+                let length = if kind == BarKind::InKind { 0.0 } else { (bar_space * eur as f64 / max as f64).max(2.0) };
+                BarRow {
+                    target,
+                    kind,
+                    label: fit_text(&label, font::LABEL, false, width),
+                    value: value_text(kind, eur),
+                    eur,
+                    row: Rect::new(0.0, top, width, ROW),
+                    bar: Rect::new(0.0, top + 20.0, length, BAR),
+                }
+            })
+            .collect::<Vec<_>>();
+        let footer_y = rows.len() as f64 * ROW + 6.0;
+        let footer = wrap(&footer_text(ds, snap), font::SMALL, width);
+        let height = (footer_y + footer.len() as f64 * SMALL_LINE + 6.0).ceil();
+        BarsLayout { width, height, rows, footer, footer_y }
+    }
+
+    /// The row under a point, if any.
+    pub fn hit(&self, x: f64, y: f64) -> Option<Target> {
+        self.rows.iter().find(|r| r.row.contains(x, y)).map(|r| r.target)
+    }
+}
+
+/// The words after a bar.
+fn value_text(kind: BarKind, eur: Cents) -> String {
+    match kind {
+        BarKind::InKind => "in kind, value not stated".to_string(),
+        _ => format_eur_short(eur),
+    }
+}
+
+/// One sentence reconciling the bars with the latest reported total.
+fn footer_text(ds: &Dataset, snap: &Snapshot) -> String {
+    let itemised = format_eur_short(snap.itemised_eur);
+    let Some(total) = snap.reported.map(|r| &ds.reported_totals[r]) else {
+        return format!("Itemised {itemised}. No total reported by this date.");
+    };
+    let reported = format_eur_short(total.money.eur);
+    let when = total.date.long();
+    if total.lower_bound {
+        format!("Itemised {itemised}; the sources report more than {reported} ({when}).")
+    } else if snap.not_itemised_eur > 0 {
+        let rest = format_eur_short(snap.not_itemised_eur);
+        format!("Itemised {itemised} + not itemised {rest} = {reported} reported ({when}).")
+    } else {
+        format!("Itemised {itemised}; {reported} reported ({when}).")
+    }
+}

@@ -1,0 +1,66 @@
+//! Small DOM helpers: creating elements with text, and the failure message.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, HtmlElement};
+
+/// Creates `<tag class=…>` holding `text` as a text node (never parsed as HTML).
+pub fn el(doc: &Document, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
+    let e = doc.create_element(tag)?;
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    if !text.is_empty() {
+        e.set_text_content(Some(text));
+    }
+    Ok(e)
+}
+
+/// Creates an element as [`el`] does and appends it to `parent`.
+pub fn child(parent: &Element, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
+    let doc = parent.owner_document().ok_or_else(|| super::error("the element is not in a document"))?;
+    let e = el(&doc, tag, class, text)?;
+    parent.append_child(&e)?;
+    Ok(e)
+}
+
+/// The element as an `HtmlElement`, for its style and focus.
+pub fn html(e: &Element) -> Result<HtmlElement, JsValue> {
+    e.clone().dyn_into::<HtmlElement>().map_err(|_| super::error("not an HTML element"))
+}
+
+/// Sets CSS pixel sizes and positions through the CSSOM, which a strict CSP allows.
+pub fn place(e: &Element, left: f64, top: f64, width: f64, height: f64) -> Result<(), JsValue> {
+    let style = html(e)?.style();
+    style.set_property("left", &px(left))?;
+    style.set_property("top", &px(top))?;
+    style.set_property("width", &px(width))?;
+    style.set_property("height", &px(height))
+}
+
+/// Sets inline styles through the CSSOM. Used for the few declarations the widget cannot work
+/// without (overlay positioning), so it works on a page that has not loaded its stylesheet.
+pub fn styles(e: &Element, declarations: &[(&str, &str)]) -> Result<(), JsValue> {
+    let style = html(e)?.style();
+    for (property, value) in declarations {
+        style.set_property(property, value)?;
+    }
+    Ok(())
+}
+
+/// A CSS pixel length, formatted without Rust's float formatting (which is large in wasm).
+pub fn px(v: f64) -> String {
+    format!("{}px", v.round() as i64)
+}
+
+/// Replaces the contents of every widget on the page with `message`.
+pub fn show_failure_everywhere(message: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(roots) = doc.query_selector_all(".ct") else { return };
+    for i in 0..roots.length() {
+        if let Some(root) = roots.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            if let Ok(p) = el(&doc, "p", "ct-error", message) {
+                root.replace_children_with_node_1(&p);
+            }
+        }
+    }
+}

@@ -1,0 +1,612 @@
+//! The interactive widget: three linked canvases drawn by `draw`, a transparent button over
+//! every mark (its accessible twin and its keyboard stop), an "as of" slider, a details panel
+//! and a tooltip. State lives in one `Inner` behind `Rc<RefCell>`; every event handler changes
+//! it and asks for a redraw, and redraws happen at most once per animation frame.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use gloo_events::{EventListener, EventListenerOptions};
+use gloo_render::{request_animation_frame, AnimationFrame};
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, HtmlCanvasElement, HtmlInputElement, KeyboardEvent, MouseEvent, PointerEvent};
+
+use super::dom::{child, html, place, px, styles};
+use super::{as_of_date, bundled_dataset, error};
+use crate::aggregate::{snapshot, Snapshot};
+use crate::date::Date;
+use crate::details::{describe, label};
+use crate::draw::{self, Scaled};
+use crate::interaction::{step_in_list, step_in_plane, Key, Target, UiState, View};
+use crate::layout::{timeline::domain, Scene, GUTTER, MIN_WIDTH};
+use crate::model::Dataset;
+use crate::money::format_eur_short;
+use crate::palette::Palette;
+
+const VIEWS: [View; 3] = [View::Map, View::Bars, View::Timeline];
+
+/// What makes a mark's button a transparent target exactly over its mark.
+const MARK_STYLE: &[(&str, &str)] = &[
+    ("position", "absolute"),
+    ("margin", "0"),
+    ("padding", "0"),
+    ("border", "0"),
+    ("background", "transparent"),
+    ("cursor", "pointer"),
+];
+
+/// The DOM of one view.
+struct ViewDom {
+    view: View,
+    section: Element,
+    canvas: HtmlCanvasElement,
+    marks: Element,
+    /// Size last given to the canvas: CSS width, height and device pixel ratio.
+    size: (f64, f64, f64),
+}
+
+/// Everything the widget knows; shared by its event handlers.
+struct Inner {
+    ds: Dataset,
+    ui: UiState,
+    snap: Snapshot,
+    scene: Scene,
+    width: f64,
+    root: Element,
+    dek: Element,
+    grid: Element,
+    views: Vec<ViewDom>,
+    slider: HtmlInputElement,
+    slider_label: Element,
+    details: Element,
+    tooltip: Element,
+    /// What the details panel shows now, so it is rebuilt only when that changes.
+    details_shown: Option<(Option<Target>, i64)>,
+    frame: Option<AnimationFrame>,
+    touch: bool,
+    me: Weak<RefCell<Inner>>,
+}
+
+/// A mounted coalition tracker. Dropping it (or calling `free()` from JavaScript) removes its
+/// event listeners; the DOM stays until the container is cleared.
+#[wasm_bindgen]
+pub struct Widget {
+    inner: Rc<RefCell<Inner>>,
+    _listeners: Vec<EventListener>,
+    _observer: web_sys::ResizeObserver,
+    _on_resize: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+fn key_of(ds: &Dataset, t: Target) -> String {
+    match t {
+        Target::Party(p) => ds.parties[p].code.clone(),
+        Target::Pooled(c) => ds.contributions[c].id.clone(),
+        Target::NotItemised => "not-itemised".to_string(),
+        Target::Event(e) => ds.events[e].id.clone(),
+    }
+}
+
+fn target_of(ds: &Dataset, key: &str) -> Option<Target> {
+    if key == "not-itemised" {
+        return Some(Target::NotItemised);
+    }
+    ds.parties
+        .iter()
+        .position(|p| p.code == key)
+        .map(Target::Party)
+        .or_else(|| ds.events.iter().position(|e| e.id == key).map(Target::Event))
+        .or_else(|| ds.contributions.iter().position(|c| c.id == key && c.pooled).map(Target::Pooled))
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Mounts the widget for bundled dataset `coalition` into `container`, showing `as_of`
+    /// (YYYY-MM-DD; the dataset's last date if absent).
+    #[wasm_bindgen(constructor)]
+    pub fn new(container: Element, coalition: &str, as_of: Option<String>) -> Result<Widget, JsValue> {
+        let ds = bundled_dataset(coalition)?;
+        let as_of = as_of_date(&ds, as_of)?;
+        let inner = Inner::build(ds, as_of, &container)?;
+        let rc = Rc::new(RefCell::new(inner));
+        rc.borrow_mut().me = Rc::downgrade(&rc);
+        let listeners = listen(&rc)?;
+        let (observer, on_resize) = observe_size(&rc)?;
+        {
+            let mut inner = rc.borrow_mut();
+            inner.relayout(container.client_width() as f64);
+            inner.render()?;
+        }
+        Ok(Widget { inner: rc, _listeners: listeners, _observer: observer, _on_resize: on_resize })
+    }
+
+    /// Selects a party (by code), an event or pooled pledge (by id), or `not-itemised`;
+    /// `undefined` clears the selection.
+    pub fn select(&self, key: Option<String>) -> Result<(), JsValue> {
+        let mut inner = self.inner.try_borrow_mut().map_err(|_| error("the widget is busy"))?;
+        let target = match key.as_deref() {
+            None | Some("") => None,
+            Some(k) => Some(target_of(&inner.ds, k).ok_or_else(|| error(format!("nothing called \"{k}\" to select")))?),
+        };
+        inner.select(target);
+        inner.render()
+    }
+
+    /// The selected party code, event id, pooled pledge id or `not-itemised`, if any.
+    pub fn selection(&self) -> Option<String> {
+        let inner = self.inner.try_borrow().ok()?;
+        inner.ui.selected.map(|t| key_of(&inner.ds, t))
+    }
+
+    /// The date shown, as YYYY-MM-DD.
+    #[wasm_bindgen(js_name = asOf)]
+    pub fn as_of(&self) -> Option<String> {
+        self.inner.try_borrow().ok().map(|i| i.ui.as_of.to_string())
+    }
+
+    /// Moves every view to `date` (YYYY-MM-DD).
+    #[wasm_bindgen(js_name = setAsOf)]
+    pub fn set_as_of(&self, date: &str) -> Result<(), JsValue> {
+        let mut inner = self.inner.try_borrow_mut().map_err(|_| error("the widget is busy"))?;
+        let date = Date::parse(date).map_err(error)?;
+        inner.set_as_of(date);
+        inner.render()
+    }
+}
+
+impl Inner {
+    fn build(ds: Dataset, as_of: Date, container: &Element) -> Result<Inner, JsValue> {
+        let doc = container.owner_document().ok_or_else(|| error("the container is not in a document"))?;
+        let root = doc.create_element("div")?;
+        root.set_class_name("ct");
+        root.set_attribute("lang", "en")?;
+        let head = child(&root, "header", "ct-head", "")?;
+        child(&head, "h2", "ct-title", &ds.coalition.name)?;
+        let dek = child(&head, "p", "ct-dek", "")?;
+        let grid = child(&root, "div", "ct-grid", "")?;
+        let titles = ["Who is in the coalition", "Who gave what", "How it grew"];
+        let mut views = Vec::with_capacity(3);
+        let mut details = None;
+        for (view, title) in VIEWS.into_iter().zip(titles) {
+            if view == View::Timeline {
+                details = Some(child(&grid, "div", "ct-details", "")?);
+            }
+            let section = child(&grid, "section", &format!("ct-view ct-view-{}", view_name(view)), "")?;
+            section.set_attribute("data-view", view_name(view))?;
+            child(&section, "h3", "ct-view-title", title)?;
+            let stage = child(&section, "div", "ct-stage", "")?;
+            styles(&stage, &[("position", "relative")])?;
+            let canvas: HtmlCanvasElement =
+                child(&stage, "canvas", "ct-canvas", "")?.dyn_into().map_err(|_| error("no canvas element"))?;
+            canvas.set_attribute("aria-hidden", "true")?;
+            styles(&canvas, &[("display", "block")])?;
+            let marks = child(&stage, "div", "ct-marks", "")?;
+            styles(
+                &marks,
+                &[("position", "absolute"), ("left", "0"), ("top", "0"), ("width", "100%"), ("height", "100%")],
+            )?;
+            marks.set_attribute("role", "group")?;
+            marks.set_attribute("aria-label", title)?;
+            views.push(ViewDom { view, section, canvas, marks, size: (0.0, 0.0, 0.0) });
+        }
+        let details = details.ok_or_else(|| error("no details panel"))?;
+        details.set_attribute("aria-live", "polite")?;
+
+        let timeline = &views[2].section;
+        let control = child(timeline, "label", "ct-asof", "")?;
+        child(&control, "span", "ct-asof-caption", "Show the coalition as of ")?;
+        let slider_label = child(&control, "output", "ct-asof-date", "")?;
+        let slider: HtmlInputElement =
+            child(&control, "input", "ct-slider", "")?.dyn_into().map_err(|_| error("no input"))?;
+        slider.set_type("range");
+        let (first, last) = (domain(&ds).0 + 20, ds.coalition.as_of.day_number());
+        slider.set_min(&first.to_string());
+        slider.set_max(&last.to_string());
+        slider.set_step("1");
+        let list = child(timeline, "ol", "ct-events", "")?;
+        for e in &ds.events {
+            child(&list, "li", "", &format!("{} — {}", e.date.long(), e.title))?;
+        }
+        styles(&root, &[("position", "relative")])?;
+        let tooltip = child(&root, "div", "ct-tooltip", "")?;
+        styles(&tooltip, &[("position", "absolute"), ("pointer-events", "none")])?;
+        tooltip.set_attribute("role", "tooltip")?;
+        tooltip.set_attribute("hidden", "")?;
+        container.replace_children_with_node_1(&root);
+
+        let snap = snapshot(&ds, as_of);
+        let scene = Scene::new(&ds, &snap, MIN_WIDTH);
+        Ok(Inner {
+            ds,
+            ui: UiState::new(as_of),
+            snap,
+            scene,
+            width: 0.0,
+            root,
+            dek,
+            grid,
+            views,
+            slider,
+            slider_label,
+            details,
+            tooltip,
+            details_shown: None,
+            frame: None,
+            touch: false,
+            me: Weak::new(),
+        })
+    }
+
+    /// Lays the views out again for a new container width.
+    fn relayout(&mut self, width: f64) {
+        let width = if width > 0.0 { width } else { MIN_WIDTH };
+        if (width - self.width).abs() < 0.5 {
+            return;
+        }
+        self.width = width;
+        self.scene = Scene::new(&self.ds, &self.snap, width);
+        self.rebuild_marks();
+        self.schedule();
+    }
+
+    fn set_as_of(&mut self, date: Date) {
+        if date == self.ui.as_of {
+            return;
+        }
+        self.ui.as_of = date;
+        self.snap = snapshot(&self.ds, date);
+        self.scene = Scene::new(&self.ds, &self.snap, self.width.max(MIN_WIDTH));
+        self.ui.hover = None;
+        self.rebuild_marks();
+        self.schedule();
+    }
+
+    fn select(&mut self, target: Option<Target>) {
+        self.ui.selected = target;
+        self.sync_marks();
+        self.schedule();
+    }
+
+    /// Asks for a redraw on the next animation frame, once however often it is asked.
+    fn schedule(&mut self) {
+        if self.frame.is_some() {
+            return;
+        }
+        let me = self.me.clone();
+        self.frame = Some(request_animation_frame(move |_| {
+            let Some(rc) = me.upgrade() else { return };
+            let Ok(mut inner) = rc.try_borrow_mut() else { return };
+            inner.frame = None;
+            if let Err(e) = inner.render() {
+                inner.fail(&e);
+            }
+        }));
+    }
+
+    /// Replaces the widget with a readable message after an error it cannot draw past.
+    fn fail(&self, e: &JsValue) {
+        web_sys::console::error_1(e);
+        self.root.replace_children_with_node_0();
+        let _ = child(&self.root, "p", "ct-error", "The graphic could not be drawn in this browser.");
+    }
+
+    /// Recreates the transparent buttons over the marks of every view.
+    fn rebuild_marks(&mut self) {
+        for v in &self.views {
+            v.marks.replace_children_with_node_0();
+            for (i, target) in self.scene.marks(v.view).into_iter().enumerate() {
+                let Ok(button) = child(&v.marks, "button", "ct-mark", "") else { continue };
+                let _ = button.set_attribute("type", "button");
+                let _ = button.set_attribute("data-i", &i.to_string());
+                let name = match (v.view, target) {
+                    (View::Bars, Target::Party(_)) => {
+                        self.scene.bars.rows.get(i).map(|r| format!("{}, contributions: {}", r.label, r.value))
+                    }
+                    _ => None,
+                };
+                let name = name.unwrap_or_else(|| label(&self.ds, &self.snap, target));
+                let _ = button.set_attribute("aria-label", &name);
+                let r = mark_rect(&self.scene, v.view, i);
+                let _ = styles(&button, MARK_STYLE);
+                let _ = place(&button, r.x, r.y, r.w, r.h);
+            }
+        }
+        self.sync_marks();
+    }
+
+    /// Keeps each button's pressed state and the one tab stop per view in step with the state.
+    fn sync_marks(&self) {
+        for v in &self.views {
+            let marks = self.scene.marks(v.view);
+            let focus = self.ui.focus.filter(|f| f.0 == v.view).map(|f| f.1);
+            let stop = focus.or(self.ui.selected).and_then(|t| marks.iter().position(|&m| m == t)).unwrap_or(0);
+            let buttons = v.marks.children();
+            for (i, &target) in marks.iter().enumerate() {
+                let Some(b) = buttons.item(i as u32) else { continue };
+                let _ =
+                    b.set_attribute("aria-pressed", if self.ui.selected == Some(target) { "true" } else { "false" });
+                let _ = b.set_attribute("tabindex", if i == stop { "0" } else { "-1" });
+            }
+        }
+    }
+
+    /// Draws every view and updates the text around them.
+    fn render(&mut self) -> Result<(), JsValue> {
+        let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 4.0);
+        let columns = self.scene.columns;
+        let grid_style = html(&self.grid)?.style();
+        if columns.wide {
+            grid_style.set_property("grid-template-columns", &format!("{} {}", px(columns.map), px(columns.bars)))?;
+            grid_style.set_property("column-gap", &px(GUTTER))?;
+            self.root.class_list().add_1("ct-wide")?;
+        } else {
+            grid_style.set_property("grid-template-columns", "100%")?;
+            self.root.class_list().remove_1("ct-wide")?;
+        }
+        let palette = Palette::LIGHT;
+        for v in &mut self.views {
+            let (w, h) = self.scene.size(v.view);
+            if v.size != (w, h, dpr) {
+                let style = v.canvas.style();
+                style.set_property("width", &px(w))?;
+                style.set_property("height", &px(h))?;
+                v.canvas.set_width((w * dpr).round() as u32);
+                v.canvas.set_height((h * dpr).round() as u32);
+                v.size = (w, h, dpr);
+            }
+            let backend = CanvasBackend::with_canvas_object(v.canvas.clone())
+                .ok_or_else(|| error("this browser gives no 2D canvas context"))?;
+            let mut b = Scaled::new(backend, dpr, (w.round() as u32, h.round() as u32));
+            let drawn = match v.view {
+                View::Map => draw::map::draw(&mut b, &self.scene.map, &self.ds, &self.ui, &palette),
+                View::Bars => draw::bars::draw(&mut b, &self.scene.bars, &self.ds, &self.ui, &palette),
+                View::Timeline => draw::timeline::draw(&mut b, &self.scene.timeline, &self.ds, &self.ui, &palette),
+            };
+            drawn.map_err(|e| error(e.to_string()))?;
+        }
+        self.dek.set_text_content(Some(&dek(&self.ds, &self.snap)));
+        let day = self.ui.as_of.day_number().to_string();
+        if self.slider.value() != day {
+            self.slider.set_value(&day);
+        }
+        let long = self.ui.as_of.long();
+        self.slider_label.set_text_content(Some(&long));
+        self.slider.set_attribute("aria-valuetext", &long)?;
+        self.render_details()?;
+        self.root.set_attribute("data-state", "ready")
+    }
+
+    fn render_details(&mut self) -> Result<(), JsValue> {
+        let shown = (self.ui.selected, self.ui.as_of.day_number());
+        if self.details_shown == Some(shown) {
+            return Ok(());
+        }
+        self.details_shown = Some(shown);
+        self.details.replace_children_with_node_0();
+        let Some(target) = self.ui.selected else {
+            child(
+                &self.details,
+                "p",
+                "ct-details-hint",
+                "Select a country, a bar or an event to see its figures and sources.",
+            )?;
+            return Ok(());
+        };
+        let d = describe(&self.ds, target, self.ui.as_of);
+        child(&self.details, "h3", "ct-details-title", &d.title)?;
+        child(&self.details, "p", "ct-details-subtitle", &d.subtitle)?;
+        for s in &d.sections {
+            child(&self.details, "h4", "", &s.heading)?;
+            let list = child(&self.details, "ul", "", "")?;
+            for line in &s.lines {
+                child(&list, "li", "", line)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn view_dom(&self, view: View) -> Option<&ViewDom> {
+        self.views.iter().find(|v| v.view == view)
+    }
+
+    /// The mark under a pointer event in `view`: the button it landed on, or a hit test.
+    fn target_at(&self, view: View, event: &MouseEvent) -> Option<Target> {
+        if let Some(i) = mark_index(event) {
+            return self.scene.marks(view).get(i).copied();
+        }
+        let rect = self.view_dom(view)?.canvas.get_bounding_client_rect();
+        let (x, y) = (f64::from(event.client_x()) - rect.left(), f64::from(event.client_y()) - rect.top());
+        self.scene.hit(view, x, y)
+    }
+
+    fn show_tooltip(&self, target: Option<Target>, client: (f64, f64)) {
+        let Some(target) = target else {
+            let _ = self.tooltip.set_attribute("hidden", "");
+            return;
+        };
+        self.tooltip.set_text_content(Some(&label(&self.ds, &self.snap, target)));
+        let _ = self.tooltip.remove_attribute("hidden");
+        let root = self.root.get_bounding_client_rect();
+        let width = f64::from(self.tooltip.client_width());
+        let x = (client.0 - root.left() + 14.0).min(root.width() - width - 4.0).max(0.0);
+        let y = client.1 - root.top() + 16.0;
+        if let Ok(el) = html(&self.tooltip) {
+            let _ = el.style().set_property("left", &px(x));
+            let _ = el.style().set_property("top", &px(y));
+        }
+    }
+}
+
+/// The headline figures: "12 members · €58 million reported · as of 1 June 2024".
+fn dek(ds: &Dataset, snap: &Snapshot) -> String {
+    let total = match snap.reported.map(|r| &ds.reported_totals[r]) {
+        Some(t) if t.lower_bound => format!("more than {} reported", format_eur_short(t.money.eur)),
+        Some(t) => format!("{} reported", format_eur_short(t.money.eur)),
+        None => "no total reported yet".to_string(),
+    };
+    format!("{} members · {total} · as of {}", snap.member_count, snap.as_of.long())
+}
+
+fn view_name(view: View) -> &'static str {
+    match view {
+        View::Map => "map",
+        View::Bars => "bars",
+        View::Timeline => "timeline",
+    }
+}
+
+/// Where the button of mark `i` of a view goes: the tile, the bar row, or a 24 px square
+/// around an event marker.
+fn mark_rect(scene: &Scene, view: View, i: usize) -> crate::geometry::Rect {
+    use crate::geometry::Rect;
+    match view {
+        View::Map => scene.map.tiles.get(i).map(|t| t.rect).unwrap_or_default(),
+        View::Bars => scene.bars.rows.get(i).map(|r| r.row).unwrap_or_default(),
+        View::Timeline => {
+            scene.timeline.markers.get(i).map(|m| Rect::new(m.x - 12.0, m.y - 12.0, 24.0, 24.0)).unwrap_or_default()
+        }
+    }
+}
+
+/// The `data-i` of the mark button an event came from, if it came from one.
+fn mark_index(event: &Event) -> Option<usize> {
+    let el: Element = event.target()?.dyn_into().ok()?;
+    el.closest(".ct-mark").ok()??.get_attribute("data-i")?.parse().ok()
+}
+
+/// Runs `f` on the widget state unless it is already borrowed (a handler re-entered by a
+/// synchronous DOM event); such an event is dropped rather than allowed to panic.
+fn with(weak: &Weak<RefCell<Inner>>, f: impl FnOnce(&mut Inner)) {
+    if let Some(rc) = weak.upgrade() {
+        if let Ok(mut inner) = rc.try_borrow_mut() {
+            f(&mut inner);
+        }
+    }
+}
+
+fn listen(rc: &Rc<RefCell<Inner>>) -> Result<Vec<EventListener>, JsValue> {
+    let inner = rc.borrow();
+    let mut out = Vec::new();
+    for v in &inner.views {
+        let view = v.view;
+        let target = v.section.clone();
+        let w = Rc::downgrade(rc);
+        out.push(EventListener::new(&target, "pointermove", move |e| {
+            let Some(e) = e.dyn_ref::<PointerEvent>() else { return };
+            with(&w, |inner| {
+                inner.touch = e.pointer_type() == "touch";
+                if inner.touch {
+                    return;
+                }
+                let hover = inner.target_at(view, e);
+                inner.show_tooltip(hover, (f64::from(e.client_x()), f64::from(e.client_y())));
+                if hover != inner.ui.hover {
+                    inner.ui.hover = hover;
+                    inner.schedule();
+                }
+            });
+        }));
+        let w = Rc::downgrade(rc);
+        out.push(EventListener::new(&target, "pointerdown", move |e| {
+            let Some(e) = e.dyn_ref::<PointerEvent>() else { return };
+            with(&w, |inner| inner.touch = e.pointer_type() == "touch");
+        }));
+        let w = Rc::downgrade(rc);
+        out.push(EventListener::new(&target, "pointerleave", move |_| {
+            with(&w, |inner| {
+                inner.show_tooltip(None, (0.0, 0.0));
+                if inner.ui.hover.take().is_some() {
+                    inner.schedule();
+                }
+            });
+        }));
+        let w = Rc::downgrade(rc);
+        out.push(EventListener::new(&target, "click", move |e| {
+            let Some(e) = e.dyn_ref::<MouseEvent>() else { return };
+            with(&w, |inner| {
+                let Some(hit) = inner.target_at(view, e) else {
+                    if mark_index(e).is_none() && e.detail() > 0 {
+                        inner.select(None);
+                    }
+                    return;
+                };
+                let next = if inner.ui.selected == Some(hit) { None } else { Some(hit) };
+                inner.select(next);
+                if inner.touch {
+                    inner.show_tooltip(next, (f64::from(e.client_x()), f64::from(e.client_y())));
+                }
+            });
+        }));
+        let w = Rc::downgrade(rc);
+        let options = EventListenerOptions::enable_prevent_default();
+        out.push(EventListener::new_with_options(&target, "keydown", options, move |e| {
+            let Some(k) = e.dyn_ref::<KeyboardEvent>() else { return };
+            let Some(key) = Key::from_dom(&k.key()) else { return };
+            let mut focus_next = None;
+            with(&w, |inner| match key {
+                Key::Select => {}
+                Key::Clear => {
+                    inner.select(None);
+                    inner.show_tooltip(None, (0.0, 0.0));
+                }
+                _ => {
+                    e.prevent_default();
+                    let marks = inner.scene.marks(view);
+                    let from =
+                        inner.ui.focus.filter(|f| f.0 == view).and_then(|f| marks.iter().position(|&m| m == f.1));
+                    let next = if view == View::Map {
+                        let centers: Vec<(f64, f64)> = inner.scene.map.tiles.iter().map(|t| t.rect.center()).collect();
+                        step_in_plane(&centers, from, key)
+                    } else {
+                        step_in_list(marks.len(), from, key)
+                    };
+                    focus_next = next.and_then(|i| inner.view_dom(view)?.marks.children().item(i as u32));
+                }
+            });
+            // Focusing fires `focusin` synchronously, which needs the state: so after the borrow.
+            if let Some(button) = focus_next.and_then(|b| html(&b).ok()) {
+                let _ = button.focus();
+            }
+        }));
+        let w = Rc::downgrade(rc);
+        out.push(EventListener::new(&target, "focusin", move |e| {
+            let Some(i) = mark_index(e) else { return };
+            with(&w, |inner| {
+                inner.ui.focus = inner.scene.marks(view).get(i).map(|&t| (view, t));
+                inner.sync_marks();
+                inner.schedule();
+            });
+        }));
+        let w = Rc::downgrade(rc);
+        out.push(EventListener::new(&target, "focusout", move |_| {
+            with(&w, |inner| {
+                if inner.ui.focus.is_some_and(|f| f.0 == view) {
+                    inner.ui.focus = None;
+                    inner.schedule();
+                }
+            });
+        }));
+    }
+    let w = Rc::downgrade(rc);
+    let slider = inner.slider.clone();
+    out.push(EventListener::new(&inner.slider, "input", move |_| {
+        let Ok(day) = slider.value().parse::<i64>() else { return };
+        with(&w, |inner| inner.set_as_of(Date::from_day_number(day)));
+    }));
+    Ok(out)
+}
+
+type ResizeHandler = Closure<dyn FnMut(js_sys::Array)>;
+
+fn observe_size(rc: &Rc<RefCell<Inner>>) -> Result<(web_sys::ResizeObserver, ResizeHandler), JsValue> {
+    let w = Rc::downgrade(rc);
+    let on_resize: ResizeHandler = Closure::new(move |entries: js_sys::Array| {
+        let width =
+            entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>().map(|e| e.content_rect().width()).unwrap_or(0.0);
+        with(&w, |inner| inner.relayout(width));
+    });
+    let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
+    observer.observe(&rc.borrow().root);
+    Ok((observer, on_resize))
+}

@@ -1,0 +1,381 @@
+//! Layout, hit-testing, "as of" filtering and drawing of the three views, natively, through a
+//! backend that records every drawing call.
+#![cfg(not(target_arch = "wasm32"))] // native: reads the dataset file
+
+use std::convert::Infallible;
+
+use coalition_tracker::aggregate::snapshot;
+use coalition_tracker::date::Date;
+use coalition_tracker::details::{describe, label};
+use coalition_tracker::draw::{self, Scaled};
+use coalition_tracker::geometry::text_width;
+use coalition_tracker::interaction::{Target, UiState, View};
+use coalition_tracker::layout::bars::BarKind;
+use coalition_tracker::layout::{font, Scene};
+use coalition_tracker::load::{load, Format};
+use coalition_tracker::model::{Dataset, Role};
+use coalition_tracker::palette::{Palette, Rgb};
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind};
+
+/// One recorded drawing call.
+#[derive(Clone, Debug, PartialEq)]
+enum Op {
+    Rect { a: BackendCoord, z: BackendCoord, rgb: (u8, u8, u8), fill: bool, width: u32 },
+    Line { from: BackendCoord, to: BackendCoord },
+    Path { points: Vec<BackendCoord>, rgb: (u8, u8, u8) },
+    Circle { c: BackendCoord, r: u32, rgb: (u8, u8, u8) },
+    Polygon { points: Vec<BackendCoord> },
+    Text { text: String, at: BackendCoord, size: f64, rgb: (u8, u8, u8) },
+}
+
+/// A backend that records calls instead of painting.
+struct Recorder {
+    size: (u32, u32),
+    ops: Vec<Op>,
+}
+
+impl DrawingBackend for Recorder {
+    type ErrorType = Infallible;
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
+        Ok(())
+    }
+    fn present(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
+        Ok(())
+    }
+    fn draw_pixel(&mut self, p: BackendCoord, c: BackendColor) -> Result<(), DrawingErrorKind<Infallible>> {
+        self.ops.push(Op::Rect { a: p, z: p, rgb: c.rgb, fill: true, width: 1 });
+        Ok(())
+    }
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        _: &S,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        self.ops.push(Op::Line { from, to });
+        Ok(())
+    }
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        a: BackendCoord,
+        z: BackendCoord,
+        s: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        self.ops.push(Op::Rect { a, z, rgb: s.color().rgb, fill, width: s.stroke_width() });
+        Ok(())
+    }
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        s: &S,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        self.ops.push(Op::Path { points: path.into_iter().collect(), rgb: s.color().rgb });
+        Ok(())
+    }
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        c: BackendCoord,
+        r: u32,
+        s: &S,
+        _: bool,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        self.ops.push(Op::Circle { c, r, rgb: s.color().rgb });
+        Ok(())
+    }
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        _: &S,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        self.ops.push(Op::Polygon { points: path.into_iter().collect() });
+        Ok(())
+    }
+    fn draw_text<T: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &T,
+        at: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        self.ops.push(Op::Text { text: text.to_string(), at, size: style.size(), rgb: style.color().rgb });
+        Ok(())
+    }
+}
+
+fn rgb(c: Rgb) -> (u8, u8, u8) {
+    (c.0, c.1, c.2)
+}
+
+fn dataset() -> Dataset {
+    let path = "data/it-coalition.toml";
+    load(path, &std::fs::read(path).unwrap(), Format::Toml).unwrap().dataset
+}
+
+fn date(s: &str) -> Date {
+    Date::parse(s).unwrap()
+}
+
+fn scene(ds: &Dataset, as_of: &str, width: f64) -> Scene {
+    Scene::new(ds, &snapshot(ds, date(as_of)), width)
+}
+
+fn party(ds: &Dataset, code: &str) -> usize {
+    ds.parties.iter().position(|p| p.code == code).unwrap()
+}
+
+fn record(ds: &Dataset, scene: &Scene, view: View, ui: &UiState) -> Vec<Op> {
+    let (w, h) = scene.size(view);
+    let mut rec = Recorder { size: (w as u32, h as u32), ops: Vec::new() };
+    let p = Palette::LIGHT;
+    let result = match view {
+        View::Map => draw::map::draw(&mut rec, &scene.map, ds, ui, &p),
+        View::Bars => draw::bars::draw(&mut rec, &scene.bars, ds, ui, &p),
+        View::Timeline => draw::timeline::draw(&mut rec, &scene.timeline, ds, ui, &p),
+    };
+    assert!(result.is_ok());
+    rec.ops
+}
+
+const WIDTHS: [f64; 5] = [320.0, 375.0, 768.0, 1024.0, 1280.0];
+
+#[test]
+fn a_point_inside_each_mark_finds_it_and_points_outside_find_nothing() {
+    let ds = dataset();
+    for width in WIDTHS {
+        let s = scene(&ds, "2024-06-01", width);
+        for t in &s.map.tiles {
+            let (cx, cy) = t.rect.center();
+            assert_eq!(s.hit(View::Map, cx, cy), Some(Target::Party(t.party)), "{} at {width}", t.code);
+            assert_eq!(s.hit(View::Map, t.rect.right() + 0.5, cy).filter(|h| *h == Target::Party(t.party)), None);
+        }
+        for r in &s.bars.rows {
+            let (_, cy) = r.row.center();
+            assert_eq!(s.hit(View::Bars, r.bar.x + 1.0, cy), Some(r.target));
+            assert_eq!(s.hit(View::Bars, -1.0, cy), None, "left of the plot area");
+        }
+        assert_eq!(s.hit(View::Bars, 10.0, s.bars.footer_y + 2.0), None, "the footer is not a bar");
+        for m in &s.timeline.markers {
+            assert_eq!(s.hit(View::Timeline, m.x + 3.0, m.y - 3.0), Some(Target::Event(m.event)));
+        }
+        let f = s.timeline.funding.rect;
+        assert_eq!(s.hit(View::Timeline, f.x - 20.0, f.center().1), None, "left of the plot area");
+        for view in [View::Map, View::Bars, View::Timeline] {
+            let (w, h) = s.size(view);
+            assert_eq!(s.hit(view, -5.0, -5.0), None);
+            assert_eq!(s.hit(view, w + 5.0, h + 5.0), None);
+        }
+    }
+}
+
+#[test]
+fn the_netherlands_is_not_a_member_before_23_january_2024() {
+    let ds = dataset();
+    let nl = party(&ds, "NL");
+    let before = scene(&ds, "2024-01-22", 375.0);
+    assert_eq!(before.map.tile_of(nl).unwrap().role, None);
+    assert!(before.bars.rows.is_empty(), "no contribution is dated before 23 January 2024");
+    assert_eq!(before.bars.footer, ["Itemised €0. No total reported by this date."]);
+    let after = scene(&ds, "2024-06-01", 375.0);
+    assert_eq!(after.map.tile_of(nl).unwrap().role, Some(Role::Member));
+    assert_eq!(after.map.tile_of(party(&ds, "ES")).unwrap().role, Some(Role::Intending));
+    let kinds: Vec<BarKind> = after.bars.rows.iter().map(|r| r.kind).collect();
+    use BarKind::*;
+    assert_eq!(kinds, [Pooled, Valued, Valued, Valued, Valued, InKind, InKind, NotItemised]);
+    let labels: Vec<&str> = after.bars.rows.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(labels[0], "Luxembourg, Iceland, Estonia, Belgium (pooled)", "one bar, four donors, undivided");
+    assert_eq!(after.bars.rows[1].value, "€12.2 million");
+    assert_eq!(after.bars.rows[5].value, "in kind, value not stated");
+    assert_eq!(after.bars.rows[5].bar.w, 0.0, "in kind is a mark, not a zero bar");
+    assert_eq!(after.bars.rows[7].value, "€3.3 million");
+    assert_eq!(
+        after.bars.footer.join(" "),
+        "Itemised €54.7 million + not itemised €3.3 million = €58 million reported (31 May 2024)."
+    );
+}
+
+#[test]
+fn bars_are_proportional_to_their_euros() {
+    let ds = dataset();
+    let s = scene(&ds, "2024-06-01", 1280.0);
+    let pooled = &s.bars.rows[0];
+    for r in s.bars.rows.iter().filter(|r| r.eur > 0) {
+        let ratio = r.bar.w / pooled.bar.w;
+        let expected = r.eur as f64 / pooled.eur as f64;
+        assert!((ratio - expected).abs() < 0.01 || r.bar.w == 2.0, "{}: {ratio} vs {expected}", r.label);
+    }
+}
+
+#[test]
+fn nothing_overlaps_or_spills_at_any_width() {
+    let ds = dataset();
+    for width in WIDTHS {
+        let s = scene(&ds, "2024-07-26", width);
+        let m = &s.map;
+        for (i, a) in m.tiles.iter().enumerate() {
+            assert!(a.rect.w >= 24.0, "tiles are at least 24 px at {width}");
+            assert!(a.rect.x >= 0.0 && a.rect.right() <= m.width, "{} spills at {width}", a.code);
+            for b in &m.tiles[i + 1..] {
+                assert!(!a.rect.overlaps(&b.rect), "{} and {} overlap at {width}", a.code, b.code);
+            }
+        }
+        for e in &m.legend {
+            assert!(e.text_x + text_width(e.label, font::SMALL, false) <= m.width + 1.0, "legend spills at {width}");
+        }
+        for r in &s.bars.rows {
+            assert!(text_width(&r.label, font::LABEL, false) <= s.bars.width, "{} at {width}", r.label);
+            let value_end = r.bar.right().max(r.bar.x + r.bar.h) + 6.0 + text_width(&r.value, font::SMALL, true);
+            assert!(value_end <= s.bars.width + 1.0, "{} value spills at {width}", r.label);
+        }
+        for panel in [&s.timeline.funding, &s.timeline.members] {
+            assert!(text_width(&panel.title, font::SMALL, false) <= width, "{} at {width}", panel.title);
+        }
+        let ticks = &s.timeline.time_ticks;
+        for pair in ticks.windows(2) {
+            let gap = pair[1].at - pair[0].at;
+            let need =
+                (text_width(&pair[0].label, font::SMALL, false) + text_width(&pair[1].label, font::SMALL, false)) / 2.0;
+            assert!(gap > need, "{} and {} overlap at {width}", pair[0].label, pair[1].label);
+        }
+        for pair in s.timeline.markers.windows(2) {
+            let d = (pair[0].x - pair[1].x).hypot(pair[0].y - pair[1].y);
+            assert!(d >= 2.0 * s.timeline.marker_radius(), "markers overlap at {width}");
+        }
+    }
+}
+
+#[test]
+fn every_view_draws_inside_its_canvas() {
+    let ds = dataset();
+    for width in WIDTHS {
+        let s = scene(&ds, "2024-06-01", width);
+        for view in [View::Map, View::Bars, View::Timeline] {
+            let (w, h) = s.size(view);
+            for op in record(&ds, &s, view, &UiState::new(date("2024-06-01"))) {
+                let points: Vec<BackendCoord> = match &op {
+                    Op::Rect { a, z, .. } => vec![*a, *z],
+                    Op::Line { from, to } => vec![*from, *to],
+                    Op::Path { points, .. } | Op::Polygon { points } => points.clone(),
+                    Op::Circle { c, .. } | Op::Text { at: c, .. } => vec![*c],
+                };
+                for (x, y) in points {
+                    let inside = x >= -6 && f64::from(x) <= w + 6.0 && y >= -6 && f64::from(y) <= h + 6.0;
+                    assert!(inside, "{view:?} at {width}: {op:?} outside {w}x{h}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn selecting_denmark_recolours_its_bar_and_outlines_its_tile() {
+    let ds = dataset();
+    let s = scene(&ds, "2024-06-01", 768.0);
+    let dk = party(&ds, "DK");
+    let p = Palette::LIGHT;
+    let row = s.bars.rows.iter().find(|r| r.target == Target::Party(dk)).unwrap();
+    let bar_fill = |ops: &[Op]| {
+        ops.iter()
+            .find_map(|op| match op {
+                Op::Rect { a, rgb, fill: true, .. } if *a == (row.bar.x as i32, row.bar.y as i32) => Some(*rgb),
+                _ => None,
+            })
+            .unwrap()
+    };
+    let mut ui = UiState::new(date("2024-06-01"));
+    assert_eq!(bar_fill(&record(&ds, &s, View::Bars, &ui)), rgb(p.bar));
+    ui.selected = Some(Target::Party(dk));
+    let ops = record(&ds, &s, View::Bars, &ui);
+    assert_eq!(bar_fill(&ops), rgb(p.selection));
+    assert!(ops.contains(&Op::Text {
+        text: "€12.2 million".into(),
+        at: ((row.bar.right() + 6.0).round() as i32, row.bar.center().1.round() as i32),
+        size: font::SMALL,
+        rgb: rgb(p.ink)
+    }));
+    let map_ops = record(&ds, &s, View::Map, &ui);
+    let outlines = map_ops
+        .iter()
+        .filter(|op| matches!(op, Op::Rect { rgb, fill: false, width: 3, .. } if *rgb == rgb_sel(&p)))
+        .count();
+    assert_eq!(outlines, 1, "one tile outlined as the selection");
+    assert!(map_ops.iter().any(|op| matches!(op, Op::Text { text, .. } if text == "DK")));
+}
+
+fn rgb_sel(p: &Palette) -> (u8, u8, u8) {
+    rgb(p.selection)
+}
+
+#[test]
+fn selecting_the_pooled_pledge_lights_its_four_donors() {
+    let ds = dataset();
+    let s = scene(&ds, "2024-06-01", 768.0);
+    let pooled = ds.contributions.iter().position(|c| c.pooled).unwrap();
+    let mut ui = UiState::new(date("2024-06-01"));
+    ui.selected = Some(Target::Pooled(pooled));
+    let ops = record(&ds, &s, View::Map, &ui);
+    let sel = rgb(Palette::LIGHT.selection);
+    let outlined = ops.iter().filter(|op| matches!(op, Op::Rect { rgb, fill: false, .. } if *rgb == sel)).count();
+    assert_eq!(outlined, 4);
+}
+
+#[test]
+fn the_timeline_fades_what_lies_after_the_as_of_date() {
+    let ds = dataset();
+    let s = scene(&ds, "2024-03-01", 1024.0);
+    let t = &s.timeline;
+    assert!(t.funding.past.iter().all(|p| p.0 <= t.as_of_x + 0.01));
+    assert!(t.funding.future.iter().all(|p| p.0 >= t.as_of_x - 0.01));
+    assert!(!t.funding.future.is_empty());
+    let past: Vec<bool> = t.markers.iter().map(|m| m.past).collect();
+    assert_eq!(past, [true, true, true, true, false], "the Tallinn meeting is after 1 March 2024");
+    assert_eq!(t.as_of_label, "as of 1 Mar 2024");
+}
+
+#[test]
+fn the_scaled_backend_lays_out_in_css_pixels_and_paints_in_device_pixels() {
+    let rec = Recorder { size: (200, 100), ops: Vec::new() };
+    let mut b = Scaled::new(rec, 2.0, (100, 50));
+    assert_eq!(b.get_size(), (100, 50));
+    draw::fill_rect(&mut b, coalition_tracker::geometry::Rect::new(10.0, 10.0, 10.0, 5.0), draw::color(Rgb(1, 2, 3)))
+        .unwrap();
+    draw::text(&mut b, "NL", draw::Font::new(12.0, Rgb(0, 0, 0)), 5.0, 6.0).unwrap();
+    let ops = b.into_inner().ops;
+    assert_eq!(ops[0], Op::Rect { a: (20, 20), z: (40, 30), rgb: (1, 2, 3), fill: true, width: 2 });
+    assert_eq!(ops[1], Op::Text { text: "NL".into(), at: (10, 12), size: 24.0, rgb: (0, 0, 0) });
+}
+
+#[test]
+fn details_give_amounts_rates_sources_and_disagreements() {
+    let ds = dataset();
+    let as_of = date("2024-06-01");
+    let nl = describe(&ds, Target::Party(party(&ds, "NL")), as_of);
+    assert_eq!(nl.subtitle, "Member since 23 January 2024");
+    let text = format!("{nl:?}");
+    assert!(text.contains("€10 million (EUR 10,000,000) — confirmed, 23 January 2024"), "{text}");
+    assert!(text.contains("“Netherlands joins Ukraine's IT coalition with first contribution”"), "{text}");
+    assert!(text.contains("Sources disagree: When the Netherlands joined"), "{text}");
+    let dk = format!("{:?}", describe(&ds, Target::Party(party(&ds, "DK")), as_of));
+    assert!(dk.contains("DKK 91,000,000 ≈ €12,197,770.09 at 7.46038 DKK per euro"), "{dk}");
+    assert!(dk.contains("rate dated 1 January 1999"), "{dk}");
+    let jp = describe(&ds, Target::Party(party(&ds, "JP")), as_of);
+    assert_eq!(jp.subtitle, "Member by 23 January 2024 (first reported; the sources give no start date)");
+    let es = describe(&ds, Target::Party(party(&ds, "ES")), date("2024-05-01"));
+    assert_eq!(es.subtitle, "No role on 1 May 2024; intends to join from 31 May 2024");
+    let rest = format!("{:?}", describe(&ds, Target::NotItemised, as_of));
+    assert!(
+        rest.contains("The sources report €58 million in all (31 May 2024) but name donors for €54.7 million"),
+        "{rest}"
+    );
+    let snap = snapshot(&ds, as_of);
+    assert_eq!(
+        label(&ds, &snap, Target::Party(party(&ds, "NL"))),
+        "Netherlands: member since 23 January 2024; €10 million"
+    );
+    assert_eq!(
+        label(&ds, &snap, Target::Party(party(&ds, "IS"))),
+        "Iceland: member by 23 January 2024 (first reported; the sources give no start date); share of a pooled pledge"
+    );
+}
