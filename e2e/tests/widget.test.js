@@ -103,3 +103,14 @@ test('a tap selects and shows what hover shows', async () => {
   assert.match(await page.locator('.ct-tooltip').innerText(), /^Denmark: member by 23 January 2024/);
   await context.close();
 });
+
+test('if the wasm cannot load, the reader gets a message instead of a blank box', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+  const page = await context.newPage();
+  await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'missing' }));
+  await page.goto(server.url);
+  const message = page.locator('.ct-widget .ct-error');
+  await message.waitFor();
+  assert.equal(await message.innerText(), 'The coalition tracker could not load. Reload the page to try again.');
+  await context.close();
+});
