@@ -379,3 +379,28 @@ fn details_give_amounts_rates_sources_and_disagreements() {
         "Iceland: member by 23 January 2024 (first reported; the sources give no start date); share of a pooled pledge"
     );
 }
+
+#[test]
+fn keyboard_focus_draws_a_ring_around_the_focused_mark() {
+    let ds = dataset();
+    let s = scene(&ds, "2024-06-01", 768.0);
+    let nl = party(&ds, "NL");
+    let tile = s.map.tile_of(nl).unwrap().rect;
+    let lines = |ui: &UiState| {
+        record(&ds, &s, View::Map, ui)
+            .into_iter()
+            .filter(|op| match op {
+                Op::Line { from, .. } => {
+                    let ring = tile.inflate(7.0);
+                    ring.contains(f64::from(from.0), f64::from(from.1))
+                        && !tile.contains(f64::from(from.0), f64::from(from.1))
+                }
+                _ => false,
+            })
+            .count()
+    };
+    let mut ui = UiState::new(date("2024-06-01"));
+    assert_eq!(lines(&ui), 0);
+    ui.focus = Some((View::Map, Target::Party(nl)));
+    assert!(lines(&ui) >= 8, "a dashed ring of line segments around the tile");
+}
