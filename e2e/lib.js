@@ -1,6 +1,8 @@
 // Shared set-up for the end-to-end tests: serves dist/ on a free loopback port with the
 // project's own server, and launches Debian's Chromium through playwright-core.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -20,8 +22,17 @@ function freePort() {
   });
 }
 
-/** Starts the site server on dist/ (or `dir`); returns { url, stop }. */
-export async function serve(dir = path.join(ROOT, 'dist')) {
+/** A directory holding dist/ and the test host pages of e2e/hosts/, side by side. */
+export function siteWithHosts() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ct-site-'));
+  for (const from of [path.join(ROOT, 'dist'), path.join(ROOT, 'e2e', 'hosts')]) {
+    for (const name of readdirSync(from)) symlinkSync(path.join(from, name), path.join(dir, name));
+  }
+  return dir;
+}
+
+/** Starts the site server on `dir` (dist/ and the host pages); returns { url, stop }. */
+export async function serve(dir = siteWithHosts()) {
   const port = await freePort();
   const child = spawn('python3', [path.join(ROOT, 'scripts', 'serve.py'), '--dir', dir, '--port', String(port)], {
     stdio: ['ignore', 'pipe', 'ignore'],
@@ -42,14 +53,20 @@ export function launch() {
   });
 }
 
-/** Opens `url` at a viewport and waits until every widget has drawn. */
-export async function openWidget(browser, url, { width = 1280, height = 900, dpr = 1 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
+/** Opens `url` at a viewport and waits until the first widget has drawn. Collects console
+ * errors (CSP violations among them) and every request's URL. */
+export async function openWidget(browser, url, { width = 1280, height = 900, dpr = 1, colorScheme = 'light', javaScriptEnabled = true } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, colorScheme, javaScriptEnabled });
   const page = await context.newPage();
   const errors = [];
+  const requests = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('request', (r) => requests.push(r.url()));
   await page.goto(url);
-  await page.waitForSelector('.ct[data-state="ready"]');
-  return { page, context, errors };
+  if (javaScriptEnabled) await page.waitForSelector('.ct[data-state="ready"]');
+  return { page, context, errors, requests };
 }
+
+/** The `index`-th script-embed host; `.evaluate((host) => host.shadowRoot…)` reaches inside. */
+export const host = (page, index = 0) => page.locator('[data-coalition-tracker]').nth(index);

@@ -77,6 +77,25 @@ impl Palette {
         inactive: RoleStyle { fill: Rgb(246, 248, 250), stroke: Rgb(175, 184, 193), text: Rgb(96, 104, 114) },
     };
 
+    /// The dark theme: designed for a dark page, not an inversion of the light one. Leads are
+    /// the lightest tiles here, members a mid blue, so lightness still orders the roles.
+    pub const DARK: Palette = Palette {
+        background: Rgb(22, 27, 34),
+        ink: Rgb(230, 237, 243),
+        muted: Rgb(145, 158, 171),
+        faint: Rgb(45, 51, 59),
+        bar: Rgb(88, 166, 255),
+        pooled: Rgb(188, 140, 255),
+        remainder: Rgb(139, 148, 158),
+        selection: Rgb(255, 123, 84),
+        focus: Rgb(230, 237, 243),
+        lead: RoleStyle { fill: Rgb(158, 203, 255), stroke: Rgb(158, 203, 255), text: Rgb(13, 17, 23) },
+        member: RoleStyle { fill: Rgb(33, 98, 196), stroke: Rgb(88, 166, 255), text: Rgb(255, 255, 255) },
+        intending: RoleStyle { fill: Rgb(61, 46, 20), stroke: Rgb(240, 160, 60), text: Rgb(255, 215, 160) },
+        attendee: RoleStyle { fill: Rgb(22, 27, 34), stroke: Rgb(139, 148, 158), text: Rgb(201, 209, 217) },
+        inactive: RoleStyle { fill: Rgb(33, 38, 45), stroke: Rgb(72, 79, 88), text: Rgb(145, 158, 171) },
+    };
+
     /// The style of a role, or of no role.
     pub fn role(&self, role: Option<Role>) -> RoleStyle {
         match role {

@@ -26,7 +26,9 @@ fn mount(width: u32, as_of: &str) -> (Element, Widget) {
     let container = document().create_element("div").unwrap();
     container.unchecked_ref::<HtmlElement>().style().set_property("width", &format!("{width}px")).unwrap();
     document().body().unwrap().append_child(&container).unwrap();
-    let widget = Widget::new(container.clone(), "it-coalition", Some(as_of.into())).unwrap();
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"asOf".into(), &as_of.into()).unwrap();
+    let widget = Widget::new(container.clone(), options.into()).unwrap();
     (container, widget)
 }
 

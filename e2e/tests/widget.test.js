@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openWidget, SCREENSHOTS } from '../lib.js';
+import { serve, launch, openWidget, host, SCREENSHOTS } from '../lib.js';
 
 let server, browser;
 before(async () => {
@@ -21,24 +21,24 @@ const dayNumber = (iso) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86400000)
 
 /** Colour of the canvas pixel under an element over it, near its lower-left corner (clear of
  * the tile's label and of the leads' dot). */
-async function pixelUnder(page, locator, canvasSelector) {
+async function pixelUnder(page, locator, view) {
   const box = await locator.boundingBox();
-  return page.evaluate(({ box, canvasSelector }) => {
-    const canvas = document.querySelector(canvasSelector);
+  return host(page).evaluate((h, { box, view }) => {
+    const canvas = h.shadowRoot.querySelector(`[data-view=${view}] canvas`);
     const r = canvas.getBoundingClientRect();
     const k = canvas.width / r.width;
     const x = Math.floor((box.x + box.width * 0.15 - r.left) * k);
     const y = Math.floor((box.y + box.height * 0.85 - r.top) * k);
     return [...canvas.getContext('2d').getImageData(x, y, 1, 1).data.slice(0, 3)];
-  }, { box, canvasSelector });
+  }, { box, view });
 }
 
 test('clicking the Netherlands shows €10 million with its source; before 23 January 2024 it is no member', async () => {
   const { page, context, errors } = await openWidget(browser, server.url, { width: 1280 });
   const nl = page.getByRole('button', { name: /^Netherlands: member since 23 January 2024/ });
-  assert.deepEqual(await pixelUnder(page, nl, '[data-view=map] canvas'), [47, 111, 186], 'member blue');
+  assert.deepEqual(await pixelUnder(page, nl, 'map'), [47, 111, 186], 'member blue');
   await nl.click();
-  const details = page.locator('.ct-details');
+  const details = page.locator('.ct-details').first();
   await details.getByText('Netherlands', { exact: true }).waitFor();
   const text = await details.innerText();
   assert.match(text, /€10 million \(EUR 10,000,000\)/);
@@ -46,13 +46,14 @@ test('clicking the Netherlands shows €10 million with its source; before 23 Ja
   assert.equal(await nl.getAttribute('aria-pressed'), 'true');
   await page.screenshot({ path: path.join(SCREENSHOTS, 'selected-netherlands-1280.png'), fullPage: true });
 
-  await page.locator('.ct-slider').fill(String(dayNumber('2024-01-22')));
+  await page.locator('.ct-slider').first().fill(String(dayNumber('2024-01-22')));
   const gone = page.getByRole('button', { name: /^Netherlands: no role on 22 January 2024/ });
   await gone.waitFor();
-  await page.waitForFunction(() => document.querySelector('.ct-dek').textContent.includes('22 January 2024'));
+  await page.waitForFunction(() => document.querySelector('[data-coalition-tracker]').shadowRoot
+    .querySelector('.ct-dek').textContent.includes('22 January 2024'));
   await page.evaluate(() => new Promise(requestAnimationFrame));
-  assert.deepEqual(await pixelUnder(page, gone, '[data-view=map] canvas'), [246, 248, 250], 'no longer member blue');
-  assert.match(await page.locator('.ct-dek').innerText(), /^0 members/);
+  assert.deepEqual(await pixelUnder(page, gone, 'map'), [246, 248, 250], 'no longer member blue');
+  assert.match(await page.locator('.ct-dek').first().innerText(), /^0 members/);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -60,15 +61,16 @@ test('clicking the Netherlands shows €10 million with its source; before 23 Ja
 for (const [width, dpr] of [[375, 1], [375, 2], [1280, 1], [1280, 2]]) {
   test(`at ${width} px and DPR ${dpr} the widget fits, is crisp and is saved for review`, async () => {
     const { page, context, errors } = await openWidget(browser, server.url, { width, dpr });
-    const sizes = await page.evaluate(() => [...document.querySelectorAll('.ct canvas')].map((c) => ({
+    const sizes = await host(page).evaluate((h) => [...h.shadowRoot.querySelectorAll('canvas')].map((c) => ({
       backing: c.width, css: c.getBoundingClientRect().width, right: c.getBoundingClientRect().right,
     })));
+    assert.equal(sizes.length, 3);
     for (const s of sizes) {
       assert.equal(s.backing, Math.round(s.css * dpr), 'backing store follows devicePixelRatio');
       assert.ok(s.right <= width, `canvas ends at ${s.right}, inside ${width}`);
     }
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, 'no horizontal scrolling');
-    await page.locator('.ct').screenshot({ path: path.join(SCREENSHOTS, `widget-${width}-dpr${dpr}.png`) });
+    await page.locator('.ct').first().screenshot({ path: path.join(SCREENSHOTS, `widget-${width}-dpr${dpr}.png`) });
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -79,14 +81,14 @@ test('no horizontal scrolling from 320 to 1280 px, and views stack below 720 px'
   for (const width of [320, 360, 414, 600, 768, 1024, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     await page.waitForFunction((w) => {
-      const c = document.querySelector('[data-view=map] canvas');
+      const c = document.querySelector('[data-coalition-tracker]').shadowRoot.querySelector('[data-view=map] canvas');
       return c && c.getBoundingClientRect().right <= w;
     }, width);
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, `scrolls at ${width}`);
-    const [map, bars] = await page.evaluate(() => ['map', 'bars'].map(
-      (v) => document.querySelector(`[data-view=${v}]`).getBoundingClientRect().top));
-    const stacked = bars > map + 50;
-    const wide = await page.evaluate(() => document.querySelector('.ct').getBoundingClientRect().width >= 720);
+    const { stacked, wide } = await host(page).evaluate((h) => {
+      const top = (v) => h.shadowRoot.querySelector(`[data-view=${v}]`).getBoundingClientRect().top;
+      return { stacked: top('bars') > top('map') + 50, wide: h.shadowRoot.querySelector('.ct').getBoundingClientRect().width >= 720 };
+    });
     assert.equal(stacked, !wide, `at ${width}: stacked=${stacked}`);
   }
   await context.close();
@@ -94,13 +96,13 @@ test('no horizontal scrolling from 320 to 1280 px, and views stack below 720 px'
 
 test('a tap selects and shows what hover shows', async () => {
   const { page, context } = await openWidget(browser, server.url, { width: 375 });
-  await page.setViewportSize({ width: 375, height: 800 });
   const dk = page.getByRole('button', { name: /^Denmark:/ }).first();
   const box = await dk.boundingBox();
-  await page.dispatchEvent('.ct-view-map .ct-stage', 'pointerdown', { pointerType: 'touch', bubbles: true });
+  await host(page).evaluate((h) => h.shadowRoot.querySelector('.ct-view-map')
+    .dispatchEvent(new PointerEvent('pointerdown', { pointerType: 'touch', bubbles: true })));
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  assert.equal(await page.evaluate(() => document.querySelector('.ct-widget').widget.selection()), 'DK');
-  assert.match(await page.locator('.ct-tooltip').innerText(), /^Denmark: member by 23 January 2024/);
+  assert.equal(await host(page).evaluate((h) => h.widget.selection()), 'DK');
+  assert.match(await page.locator('.ct-tooltip').first().innerText(), /^Denmark: member by 23 January 2024/);
   await context.close();
 });
 
@@ -109,7 +111,7 @@ test('if the wasm cannot load, the reader gets a message instead of a blank box'
   const page = await context.newPage();
   await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'missing' }));
   await page.goto(server.url);
-  const message = page.locator('.ct-widget .ct-error');
+  const message = page.locator('[data-coalition-tracker] .ct-error');
   await message.waitFor();
   assert.equal(await message.innerText(), 'The coalition tracker could not load. Reload the page to try again.');
   await context.close();

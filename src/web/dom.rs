@@ -52,15 +52,24 @@ pub fn px(v: f64) -> String {
     format!("{}px", v.round() as i64)
 }
 
-/// Replaces the contents of every widget on the page with `message`.
+/// Replaces the contents of every widget on the page with `message`: widgets in the document
+/// and widgets in the shadow roots of script embeds.
 pub fn show_failure_everywhere(message: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(roots) = doc.query_selector_all(".ct") else { return };
-    for i in 0..roots.length() {
-        if let Some(root) = roots.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            if let Ok(p) = el(&doc, "p", "ct-error", message) {
-                root.replace_children_with_node_1(&p);
-            }
+    let mut roots: Vec<Element> = elements(doc.query_selector_all(".ct"));
+    for host in elements(doc.query_selector_all("[data-coalition-tracker]")) {
+        if let Some(shadow) = host.shadow_root() {
+            roots.extend(elements(shadow.query_selector_all(".ct")));
         }
     }
+    for root in roots {
+        if let Ok(p) = el(&doc, "p", "ct-error", message) {
+            root.replace_children_with_node_1(&p);
+        }
+    }
+}
+
+fn elements(list: Result<web_sys::NodeList, JsValue>) -> Vec<Element> {
+    let Ok(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
 }

@@ -9,6 +9,7 @@ use std::rc::{Rc, Weak};
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_render::{request_animation_frame, AnimationFrame};
 use plotters_canvas::CanvasBackend;
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlCanvasElement, HtmlInputElement, KeyboardEvent, MouseEvent, PointerEvent};
@@ -17,7 +18,7 @@ use super::dom::{child, html, place, px, styles};
 use super::{as_of_date, bundled_dataset, error};
 use crate::aggregate::{snapshot, Snapshot};
 use crate::date::Date;
-use crate::details::{describe, label};
+use crate::details::{cite, describe, label};
 use crate::draw::{self, Scaled};
 use crate::interaction::{step_in_list, step_in_plane, Key, Target, UiState, View};
 use crate::layout::{timeline::domain, Scene, GUTTER, MIN_WIDTH};
@@ -36,6 +37,46 @@ const MARK_STYLE: &[(&str, &str)] = &[
     ("background", "transparent"),
     ("cursor", "pointer"),
 ];
+
+/// How a host configures a widget: from `embed.html`'s URL parameters or the script embed's
+/// `data-` attributes (see `www/widget.js`). Every field is optional.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+struct Options {
+    /// Bundled dataset id; `it-coalition` when absent.
+    coalition: Option<String>,
+    /// Date to show first (YYYY-MM-DD).
+    as_of: Option<String>,
+    /// Party code, event id or pooled pledge id to select first.
+    select: Option<String>,
+    /// `light`, `dark` or `auto` (follows the reader's system setting; the default).
+    theme: Option<String>,
+    /// Credit line under the graphic.
+    credit: Option<String>,
+    /// Keep the selection and date in the page's URL fragment, and offer "Copy link".
+    hash: bool,
+}
+
+/// Colour theme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Theme {
+    Light,
+    Dark,
+    Auto,
+}
+
+/// The selection and date a URL fragment such as `#select=NL&as-of=2024-02-15` asks for.
+fn from_fragment(fragment: &str) -> (Option<String>, Option<String>) {
+    let mut out = (None, None);
+    for pair in fragment.trim_start_matches('#').split('&') {
+        match pair.split_once('=') {
+            Some(("select", v)) if !v.is_empty() => out.0 = Some(v.to_string()),
+            Some(("as-of", v)) if !v.is_empty() => out.1 = Some(v.to_string()),
+            _ => {}
+        }
+    }
+    out
+}
 
 /// The DOM of one view.
 struct ViewDom {
@@ -66,6 +107,9 @@ struct Inner {
     details_shown: Option<(Option<Target>, i64)>,
     frame: Option<AnimationFrame>,
     touch: bool,
+    theme: Theme,
+    hash: bool,
+    copy_status: Element,
     me: Weak<RefCell<Inner>>,
 }
 
@@ -77,6 +121,11 @@ pub struct Widget {
     _listeners: Vec<EventListener>,
     _observer: web_sys::ResizeObserver,
     _on_resize: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+/// The reader's colour-scheme preference, watched for changes.
+fn dark_scheme_query() -> Option<web_sys::MediaQueryList> {
+    web_sys::window()?.match_media("(prefers-color-scheme: dark)").ok().flatten()
 }
 
 fn key_of(ds: &Dataset, t: Target) -> String {
@@ -102,16 +151,36 @@ fn target_of(ds: &Dataset, key: &str) -> Option<Target> {
 
 #[wasm_bindgen]
 impl Widget {
-    /// Mounts the widget for bundled dataset `coalition` into `container`, showing `as_of`
-    /// (YYYY-MM-DD; the dataset's last date if absent).
+    /// Mounts a widget into `container`. `options` is an object with any of `coalition`,
+    /// `asOf`, `select`, `theme`, `credit` and `hash` (see `www/widget.js`).
     #[wasm_bindgen(constructor)]
-    pub fn new(container: Element, coalition: &str, as_of: Option<String>) -> Result<Widget, JsValue> {
-        let ds = bundled_dataset(coalition)?;
-        let as_of = as_of_date(&ds, as_of)?;
-        let inner = Inner::build(ds, as_of, &container)?;
+    pub fn new(container: Element, options: JsValue) -> Result<Widget, JsValue> {
+        let mut options: Options = if options.is_undefined() || options.is_null() {
+            Options::default()
+        } else {
+            serde_wasm_bindgen::from_value(options).map_err(|e| error(format!("widget options: {e}")))?
+        };
+        if options.hash {
+            let fragment = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+            let (select, as_of) = from_fragment(&fragment);
+            options.select = select.or(options.select);
+            options.as_of = as_of.or(options.as_of);
+        }
+        let ds = bundled_dataset(options.coalition.as_deref().unwrap_or("it-coalition"))?;
+        let as_of = as_of_date(&ds, options.as_of.clone())?;
+        let selected = match options.select.as_deref() {
+            Some(key) => Some(target_of(&ds, key).ok_or_else(|| error(format!("nothing called \"{key}\" to select")))?),
+            None => None,
+        };
+        let mut inner = Inner::build(ds, as_of, &container, &options)?;
+        inner.ui.selected = selected;
         let rc = Rc::new(RefCell::new(inner));
         rc.borrow_mut().me = Rc::downgrade(&rc);
-        let listeners = listen(&rc)?;
+        let mut listeners = listen(&rc)?;
+        if let Some(query) = dark_scheme_query() {
+            let w = Rc::downgrade(&rc);
+            listeners.push(EventListener::new(&query, "change", move |_| with(&w, Inner::schedule)));
+        }
         let (observer, on_resize) = observe_size(&rc)?;
         {
             let mut inner = rc.borrow_mut();
@@ -156,7 +225,13 @@ impl Widget {
 }
 
 impl Inner {
-    fn build(ds: Dataset, as_of: Date, container: &Element) -> Result<Inner, JsValue> {
+    fn build(ds: Dataset, as_of: Date, container: &Element, options: &Options) -> Result<Inner, JsValue> {
+        let theme = match options.theme.as_deref() {
+            None | Some("auto") => Theme::Auto,
+            Some("light") => Theme::Light,
+            Some("dark") => Theme::Dark,
+            Some(other) => return Err(error(format!("theme \"{other}\" is not light, dark or auto"))),
+        };
         let doc = container.owner_document().ok_or_else(|| error("the container is not in a document"))?;
         let root = doc.create_element("div")?;
         root.set_class_name("ct");
@@ -164,6 +239,13 @@ impl Inner {
         let head = child(&root, "header", "ct-head", "")?;
         child(&head, "h2", "ct-title", &ds.coalition.name)?;
         let dek = child(&head, "p", "ct-dek", "")?;
+        let copy_status = child(&head, "span", "ct-copy-status", "")?;
+        copy_status.set_attribute("role", "status")?;
+        if options.hash {
+            let copy = child(&head, "button", "ct-copy", "Copy link to this view")?;
+            copy.set_attribute("type", "button")?;
+            head.insert_before(&copy, Some(&copy_status))?;
+        }
         let grid = child(&root, "div", "ct-grid", "")?;
         let titles = ["Who is in the coalition", "Who gave what", "How it grew"];
         let mut views = Vec::with_capacity(3);
@@ -209,6 +291,7 @@ impl Inner {
             child(&list, "li", "", &format!("{} — {}", e.date.long(), e.title))?;
         }
         styles(&root, &[("position", "relative")])?;
+        footer(&root, &ds, options.credit.as_deref())?;
         let tooltip = child(&root, "div", "ct-tooltip", "")?;
         styles(&tooltip, &[("position", "absolute"), ("pointer-events", "none")])?;
         tooltip.set_attribute("role", "tooltip")?;
@@ -234,6 +317,9 @@ impl Inner {
             details_shown: None,
             frame: None,
             touch: false,
+            theme,
+            hash: options.hash,
+            copy_status,
             me: Weak::new(),
         })
     }
@@ -259,13 +345,54 @@ impl Inner {
         self.scene = Scene::new(&self.ds, &self.snap, self.width.max(MIN_WIDTH));
         self.ui.hover = None;
         self.rebuild_marks();
+        self.update_fragment();
         self.schedule();
     }
 
     fn select(&mut self, target: Option<Target>) {
         self.ui.selected = target;
         self.sync_marks();
+        self.update_fragment();
         self.schedule();
+    }
+
+    /// The fragment that restores this view: `#select=NL&as-of=2024-02-15`.
+    fn fragment(&self) -> String {
+        let select = self.ui.selected.map(|t| format!("select={}&", key_of(&self.ds, t))).unwrap_or_default();
+        format!("#{select}as-of={}", self.ui.as_of)
+    }
+
+    /// Keeps the page's URL fragment in step with the view, for hosts that asked for it.
+    fn update_fragment(&self) {
+        if !self.hash {
+            return;
+        }
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&self.fragment()));
+        }
+    }
+
+    /// Copies the link to this view and says whether that worked.
+    fn copy_link(&self) {
+        let Some(window) = web_sys::window() else { return };
+        let href = window.location().href().unwrap_or_default();
+        let link = format!("{}{}", href.split('#').next().unwrap_or(&href), self.fragment());
+        let _ = window.navigator().clipboard().write_text(&link);
+        self.copy_status.set_text_content(Some(&format!("Link copied: {link}")));
+    }
+
+    /// The palette for the theme, following the reader's setting under `auto`.
+    fn palette(&self) -> Palette {
+        let dark = match self.theme {
+            Theme::Light => false,
+            Theme::Dark => true,
+            Theme::Auto => dark_scheme_query().is_some_and(|q| q.matches()),
+        };
+        if dark {
+            Palette::DARK
+        } else {
+            Palette::LIGHT
+        }
     }
 
     /// Asks for a redraw on the next animation frame, once however often it is asked.
@@ -344,7 +471,13 @@ impl Inner {
             grid_style.set_property("grid-template-columns", "100%")?;
             self.root.class_list().remove_1("ct-wide")?;
         }
-        let palette = Palette::LIGHT;
+        let palette = self.palette();
+        let classes = self.root.class_list();
+        if palette == Palette::DARK {
+            classes.add_1("ct-dark")?;
+        } else {
+            classes.remove_1("ct-dark")?;
+        }
         for v in &mut self.views {
             let (w, h) = self.scene.size(v.view);
             if v.size != (w, h, dpr) {
@@ -436,6 +569,44 @@ impl Inner {
             let _ = el.style().set_property("top", &px(y));
         }
     }
+}
+
+/// The footer: every source, how to read the figures, the dataset's date and version, credit.
+fn footer(root: &Element, ds: &Dataset, credit: Option<&str>) -> Result<(), JsValue> {
+    let foot = child(root, "footer", "ct-foot", "")?;
+    child(&foot, "h3", "", "Sources")?;
+    let list = child(&foot, "ol", "ct-sources", "")?;
+    for s in &ds.sources {
+        child(&list, "li", "", &cite(s))?;
+    }
+    child(&foot, "h3", "", "How to read this graphic")?;
+    let method = child(&foot, "ul", "ct-method", "")?;
+    let mut lines = vec!["Amounts are shown in euros; each keeps its original currency in the details.".to_string()];
+    for r in &ds.rates {
+        lines.push(format!(
+            "{c} amounts are converted at {} {c} per euro: {} (rate dated {}).",
+            r.per_eur,
+            r.basis,
+            r.date.long(),
+            c = r.currency
+        ));
+    }
+    lines.push("“In kind” is equipment, licences or services given instead of money; where the sources state no value it gets a mark, not a bar.".into());
+    lines.push(
+        "A pooled pledge was announced jointly and its split is not reported: it is shown once and never divided."
+            .into(),
+    );
+    lines.push("“Not itemised” is the part of a reported total that no named contribution accounts for; a total reported as “more than” a figure is a lower bound.".into());
+    lines.push(
+        "A party shown as a member “by” a date was first reported as one then; the sources give no join date.".into(),
+    );
+    for line in lines {
+        child(&method, "li", "", &line)?;
+    }
+    let version = ds.coalition.version.as_deref().map(|v| format!(", version {v}")).unwrap_or_default();
+    child(&foot, "p", "ct-version", &format!("Data as of {}{version}.", ds.coalition.as_of.long()))?;
+    child(&foot, "p", "ct-credit", credit.unwrap_or("Graphic: coalition-tracker."))?;
+    Ok(())
 }
 
 /// The headline figures: "12 members · €58 million reported · as of 1 June 2024".
@@ -587,6 +758,10 @@ fn listen(rc: &Rc<RefCell<Inner>>) -> Result<Vec<EventListener>, JsValue> {
                 }
             });
         }));
+    }
+    if let Ok(Some(copy)) = inner.root.query_selector(".ct-copy") {
+        let w = Rc::downgrade(rc);
+        out.push(EventListener::new(&copy, "click", move |_| with(&w, |inner| inner.copy_link())));
     }
     let w = Rc::downgrade(rc);
     let slider = inner.slider.clone();

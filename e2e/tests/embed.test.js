@@ -1,0 +1,136 @@
+// Newsroom embedding: the iframe reports its height, the script embed survives hostile host
+// CSS, widgets are independent, themes and deep links work, and nothing leaves the origin.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serve, launch, openWidget, host, SCREENSHOTS } from '../lib.js';
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+test('the iframe is as tall as its content at 320, 768 and 1280 px, with no inner scrollbar', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}iframe-host.html`);
+  const frame = page.frameLocator('iframe');
+  await frame.locator('.ct[data-state="ready"]').waitFor();
+  for (const width of [1280, 320, 768, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.evaluate(() => document.querySelector('iframe').style.width = '100%');
+    await page.waitForFunction(() => {
+      const f = document.querySelector('iframe');
+      const inner = f.contentDocument.documentElement;
+      return Math.abs(f.clientHeight - Math.ceil(inner.getBoundingClientRect().height)) <= 1;
+    }, null, { timeout: 5000 });
+    const { outer, content, scrolls } = await page.evaluate(() => {
+      const f = document.querySelector('iframe');
+      const doc = f.contentDocument.documentElement;
+      return { outer: f.clientHeight, content: doc.getBoundingClientRect().height, scrolls: doc.scrollHeight > doc.clientHeight + 1 };
+    });
+    assert.ok(Math.abs(outer - Math.ceil(content)) <= 1, `at ${width}: iframe ${outer} vs content ${content}`);
+    assert.equal(scrolls, false, `no inner scrollbar at ${width}`);
+  }
+  await context.close();
+});
+
+test('embed.js ignores messages from windows it does not manage and from malformed shapes', async () => {
+  const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}iframe-host.html`);
+  await page.frameLocator('iframe').locator('.ct[data-state="ready"]').waitFor();
+  const before = await page.evaluate(() => document.querySelector('iframe').style.height);
+  await page.evaluate(() => window.postMessage({ 'datawrapper-height': { t1: 5 } }, '*'));
+  await page.evaluate(() => document.querySelector('iframe').contentWindow.parent.postMessage('nonsense', '*'));
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => document.querySelector('iframe').style.height), before);
+  await context.close();
+});
+
+test('the script embed looks right under aggressive host CSS, and two widgets select independently', async () => {
+  const { page, context, errors } = await openWidget(browser, `${server.url}hostile-host.html`, { width: 900 });
+  await page.locator('#second .ct[data-state="ready"]').waitFor();
+  const look = (i) => host(page, i).evaluate((h) => {
+    const root = h.shadowRoot;
+    const canvas = root.querySelector('[data-view=map] canvas');
+    return {
+      title: getComputedStyle(root.querySelector('.ct-title')).fontSize,
+      canvas: getComputedStyle(canvas).display,
+      width: canvas.getBoundingClientRect().width,
+      dark: root.querySelector('.ct').classList.contains('ct-dark'),
+      name: root.querySelector('.ct-title').textContent,
+    };
+  });
+  const first = await look(0);
+  const second = await look(1);
+  assert.deepEqual([first.title, first.canvas, first.dark], ['21px', 'block', false]);
+  assert.ok(first.width > 300);
+  assert.deepEqual([second.name, second.dark], ['Coalition of Drones and EW', true]);
+  await host(page, 0).getByRole('button', { name: /^Netherlands: member/ }).click();
+  assert.equal(await host(page, 0).evaluate((h) => h.widget.selection()), 'NL');
+  assert.equal(await host(page, 1).evaluate((h) => h.widget.selection()), undefined);
+  await host(page, 1).getByRole('button', { name: /^Sweden:/ }).click();
+  assert.equal(await host(page, 1).evaluate((h) => h.widget.selection()), 'SE');
+  assert.equal(await host(page, 0).evaluate((h) => h.widget.selection()), 'NL');
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'hostile-host-900.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('theme=dark paints the dark palette; auto follows the reader', async () => {
+  const dark = await openWidget(browser, `${server.url}embed.html?theme=dark`, { width: 800 });
+  const background = (page) => host(page).evaluate((h) => {
+    const c = h.shadowRoot.querySelector('[data-view=bars] canvas');
+    return [...c.getContext('2d').getImageData(c.width - 2, c.height - 2, 1, 1).data.slice(0, 3)];
+  });
+  assert.deepEqual(await background(dark.page), [22, 27, 34]);
+  await dark.page.locator('.ct').first().screenshot({ path: path.join(SCREENSHOTS, 'embed-dark-800.png') });
+  await dark.context.close();
+  const auto = await openWidget(browser, `${server.url}embed.html`, { width: 800, colorScheme: 'dark' });
+  assert.deepEqual(await background(auto.page), [22, 27, 34]);
+  await auto.context.close();
+  const light = await openWidget(browser, `${server.url}embed.html`, { width: 800, colorScheme: 'light' });
+  assert.deepEqual(await background(light.page), [255, 255, 255]);
+  await light.context.close();
+});
+
+test('a deep link restores selection and date, and the fragment follows the reader', async () => {
+  const { page, context } = await openWidget(browser, `${server.url}embed.html#select=NL&as-of=2024-02-15`, { width: 800 });
+  assert.equal(await host(page).evaluate((h) => h.widget.selection()), 'NL');
+  assert.equal(await host(page).evaluate((h) => h.widget.asOf()), '2024-02-15');
+  assert.match(await page.locator('.ct-details').first().innerText(), /Netherlands/);
+  await page.getByRole('button', { name: /^Denmark: member/ }).click();
+  assert.equal(new URL(page.url()).hash, '#select=DK&as-of=2024-02-15');
+  await page.getByRole('button', { name: 'Copy link to this view' }).click();
+  assert.match(await page.locator('.ct-copy-status').innerText(), /embed\.html#select=DK&as-of=2024-02-15$/);
+  await context.close();
+});
+
+test('the demo page requests nothing from other hosts and violates no CSP directive', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(e.violatedDirective));
+  });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(server.url);
+  await page.locator('[data-coalition-tracker] .ct[data-state="ready"]').waitFor();
+  await page.locator('iframe').scrollIntoViewIfNeeded();
+  await page.frameLocator('iframe').locator('.ct[data-state="ready"]').waitFor();
+  const origin = new URL(server.url).origin;
+  const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'));
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+  assert.deepEqual(await page.frames()[1].evaluate(() => window.cspViolations), []);
+  assert.deepEqual(await context.cookies(), []);
+  assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
+  await context.close();
+});

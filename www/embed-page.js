@@ -1,0 +1,26 @@
+// embed.html: the widget alone, for an iframe. Options come from URL parameters
+// (coalition, as-of, select, theme, credit, id); the view is kept in the URL fragment.
+// The page reports its height to the parent in the formats existing receivers understand:
+// Datawrapper's {"datawrapper-height": {"<id>": px}} and AMP's embed-size request.
+import { mount } from './widget.js';
+
+const params = new URLSearchParams(location.search);
+const get = (name) => params.get(name) ?? undefined;
+const host = document.querySelector('[data-coalition-tracker]');
+const id = get('id') || 'coalition-tracker';
+
+let last = 0;
+function reportHeight() {
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  if (height === last || window.parent === window) return;
+  last = height;
+  window.parent.postMessage({ 'datawrapper-height': { [id]: height } }, '*');
+  window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height }, '*');
+}
+
+new ResizeObserver(reportHeight).observe(document.documentElement);
+await mount(host, {
+  coalition: get('coalition'), asOf: get('as-of'), select: get('select'), theme: get('theme'),
+  credit: get('credit'), hash: true,
+});
+reportHeight();

@@ -1,0 +1,60 @@
+// Script embed and mount API. One line on a host page:
+//   <div data-coalition-tracker></div><script type="module" src="https://…/widget.js"></script>
+// Each widget lives in its own shadow root with its own stylesheet, so host CSS cannot break
+// it and it cannot leak styles into the host. Options come from data- attributes:
+//   data-coalition, data-as-of, data-select, data-theme (light|dark|auto), data-credit,
+//   data-hash (keep selection and date in the URL fragment), data-manual (do not auto-mount).
+import init, { Widget } from './pkg/coalition_tracker.js';
+
+const here = new URL('.', import.meta.url);
+let wasm;
+const loadWasm = () => (wasm ??= init({ module_or_path: new URL('pkg/coalition_tracker_bg.wasm', here) }));
+
+/** Options from a host element's data- attributes. */
+export function optionsOf(el) {
+  const d = el.dataset;
+  return { coalition: d.coalition, asOf: d.asOf, select: d.select, theme: d.theme, credit: d.credit, hash: 'hash' in d };
+}
+
+function message(box, text) {
+  const p = document.createElement('p');
+  p.className = 'ct-error';
+  p.textContent = text;
+  box.replaceChildren(p);
+}
+
+/** Mounts a widget into `host` (inside a shadow root); resolves when it has drawn. */
+export async function mount(host, options = optionsOf(host)) {
+  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const sheet = document.createElement('link');
+  sheet.rel = 'stylesheet';
+  sheet.href = new URL('widget.css', here).href;
+  const box = document.createElement('div');
+  box.className = 'ct-box';
+  const placeholder = document.createElement('p');
+  placeholder.className = 'ct-placeholder';
+  placeholder.textContent = 'Loading the coalition tracker…';
+  box.append(placeholder);
+  root.replaceChildren(sheet, box);
+  await new Promise((done) => { sheet.onload = sheet.onerror = done; });
+  try {
+    await loadWasm();
+  } catch (error) {
+    console.error(error);
+    host.dataset.state = 'error';
+    message(box, 'The coalition tracker could not load. Reload the page to try again.');
+    return;
+  }
+  try {
+    host.widget = new Widget(box, options);
+    host.dataset.state = 'ready';
+  } catch (error) {
+    console.error(error);
+    host.dataset.state = 'error';
+    message(box, `The coalition tracker could not show this data: ${error.message || error}`);
+  }
+}
+
+for (const el of document.querySelectorAll('[data-coalition-tracker]')) {
+  if (!('manual' in el.dataset)) mount(el);
+}
