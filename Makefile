@@ -29,6 +29,8 @@ build: validate
 	wasm-bindgen --target web --no-typescript --out-dir dist/pkg $(TARGET_WASM)
 	wasm-opt -Oz $(WASM_FEATURES) --strip-debug --strip-producers dist/pkg/coalition_tracker_bg.wasm -o dist/pkg/coalition_tracker_bg.wasm
 	cp www/* dist/
+	# The static version, for readers without JavaScript or wasm, drawn by the same code as SVG.
+	$(CLI) render data/it-coalition.toml --out dist --inject dist/index.html --inject dist/embed.html
 	@echo "dist/ is ready: $$(du -sh dist | cut -f1), wasm $$(gzip -9c dist/pkg/coalition_tracker_bg.wasm | wc -c) bytes gzipped"
 
 validate:

@@ -18,8 +18,11 @@ usage:
   coalition validate FILE
   coalition summary FILE [--as-of YYYY-MM-DD] [--json]
   coalition export FILE --json [--out PATH]
+  coalition render FILE --out DIR [--as-of YYYY-MM-DD] [--inject HTML]...
 
-FILE is a dataset in TOML (data/*.toml) or in the JSON that `export` writes.";
+FILE is a dataset in TOML (data/*.toml) or in the JSON that `export` writes.
+`render` writes the static version (static.html and one SVG per view) into DIR, and puts it in
+each HTML file given with --inject, in place of the line <!--coalition-static-->.";
 
 /// What went wrong, and the exit code it deserves.
 enum Failure {
@@ -56,10 +59,11 @@ struct Options {
     as_of: Option<String>,
     json: bool,
     out: Option<String>,
+    inject: Vec<String>,
 }
 
 fn parse_options(args: &[String]) -> Result<Options, Failure> {
-    let mut options = Options { file: String::new(), as_of: None, json: false, out: None };
+    let mut options = Options { file: String::new(), as_of: None, json: false, out: None, inject: Vec::new() };
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         let mut value =
@@ -68,6 +72,7 @@ fn parse_options(args: &[String]) -> Result<Options, Failure> {
             "--json" => options.json = true,
             "--as-of" => options.as_of = Some(value("--as-of")?),
             "--out" => options.out = Some(value("--out")?),
+            "--inject" => options.inject.push(value("--inject")?),
             flag if flag.starts_with("--") => return Err(Failure::Usage(format!("unknown option {flag}"))),
             file if options.file.is_empty() => options.file = file.to_string(),
             extra => return Err(Failure::Usage(format!("unexpected argument {extra}"))),
@@ -104,11 +109,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
         "summary" => {
             let loaded = load::load(&options.file, &bytes, format).map_err(Failure::Data)?;
             let ds = &loaded.dataset;
-            let as_of = match &options.as_of {
-                Some(text) => Date::parse(text).map_err(|e| Failure::Usage(format!("--as-of: {e}")))?,
-                None => ds.coalition.as_of,
-            };
-            let summary = summarise(ds, as_of);
+            let summary = summarise(ds, as_of_option(&options, ds)?);
             if options.json {
                 println!("{}", to_json(&summary)?);
             } else {
@@ -136,8 +137,54 @@ fn run(args: &[String]) -> Result<(), Failure> {
                 }
             }
         }
+        "render" => {
+            let loaded = load::load(&options.file, &bytes, format).map_err(Failure::Data)?;
+            print_warnings(&loaded);
+            let ds = &loaded.dataset;
+            let dir = options.out.as_deref().ok_or_else(|| Failure::Usage("render needs --out DIR".into()))?;
+            render_static(ds, as_of_option(&options, ds)?, dir, &options.inject)
+        }
         other => Err(Failure::Usage(format!("unknown command {other}"))),
     }
+}
+
+/// The `--as-of` date, or the dataset's own last date.
+fn as_of_option(options: &Options, ds: &crate::model::Dataset) -> Result<Date, Failure> {
+    match &options.as_of {
+        Some(text) => Date::parse(text).map_err(|e| Failure::Usage(format!("--as-of: {e}"))),
+        None => Ok(ds.coalition.as_of),
+    }
+}
+
+/// The marker an HTML file carries where the static version goes.
+const STATIC_MARKER: &str = "<!--coalition-static-->";
+
+/// Writes static.html and the SVGs into `dir` and fills the marker of each `inject` file.
+fn render_static(ds: &crate::model::Dataset, as_of: Date, dir: &str, inject: &[String]) -> Result<(), Failure> {
+    use crate::interaction::{UiState, View};
+    let io = |path: &str, e: std::io::Error| Failure::Io(format!("cannot write {path}: {e}"));
+    std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+    let html = crate::render::static_html(ds, as_of).map_err(Failure::Io)?;
+    let scene = crate::layout::Scene::new(ds, &crate::aggregate::snapshot(ds, as_of), crate::render::STATIC_WIDTH);
+    for (view, name) in [(View::Map, "map"), (View::Bars, "bars"), (View::Timeline, "timeline")] {
+        let svg = crate::render::svg(ds, &scene, view, &UiState::new(as_of)).map_err(Failure::Io)?;
+        let path = format!("{dir}/{name}.svg");
+        std::fs::write(&path, svg).map_err(|e| io(&path, e))?;
+    }
+    let path = format!("{dir}/static.html");
+    std::fs::write(&path, &html).map_err(|e| io(&path, e))?;
+    for file in inject {
+        let page = std::fs::read_to_string(file).map_err(|e| Failure::Io(format!("cannot read {file}: {e}")))?;
+        if !page.contains(STATIC_MARKER) {
+            return Err(Failure::Io(format!("{file} has no {STATIC_MARKER} line to replace")));
+        }
+        std::fs::write(file, page.replace(STATIC_MARKER, &html)).map_err(|e| io(file, e))?;
+    }
+    println!(
+        "wrote {path} and {dir}/{{map,bars,timeline}}.svg{}",
+        if inject.is_empty() { String::new() } else { format!("; filled {}", inject.join(", ")) }
+    );
+    Ok(())
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {

@@ -69,7 +69,7 @@ fn role_noun(role: Role) -> &'static str {
 }
 
 /// A contribution's value in words, with the rate where it was converted.
-fn value_line(ds: &Dataset, x: &Contribution) -> String {
+pub fn value_line(ds: &Dataset, x: &Contribution) -> String {
     match &x.money {
         None => format!(
             "In kind, value not stated{}",
@@ -133,6 +133,16 @@ fn conflict_sections(ds: &Dataset, subjects: &[Subject], as_of: Date) -> Vec<Sec
             Section { heading: format!("Sources disagree: {}", c.topic), lines: claims.chain(follows).collect() }
         })
         .collect()
+}
+
+/// The headline figures: "12 members · €58 million reported · as of 1 June 2024".
+pub fn dek(ds: &Dataset, snap: &crate::aggregate::Snapshot) -> String {
+    let total = match snap.reported.map(|r| &ds.reported_totals[r]) {
+        Some(t) if t.lower_bound => format!("more than {} reported", format_eur_short(t.money.eur)),
+        Some(t) => format!("{} reported", format_eur_short(t.money.eur)),
+        None => "no total reported yet".to_string(),
+    };
+    format!("{} members · {total} · as of {}", snap.member_count, snap.as_of.long())
 }
 
 /// The details of `target` as of `as_of`.

@@ -20,6 +20,8 @@ pub mod model;
 pub mod money;
 pub mod palette;
 pub mod raw;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod render;
 pub mod summary;
 pub mod tilegrid;
 pub mod validate;

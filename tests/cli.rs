@@ -116,3 +116,50 @@ fn export_writes_json_that_validates_to_the_same_summary() {
     assert_eq!(from_toml, from_json);
     assert_eq!(coalition(&["export", "data/it-coalition.toml"]).status.code(), Some(2), "--json is required");
 }
+
+#[test]
+fn render_writes_the_static_version_and_fills_the_marker() {
+    let dir = std::env::temp_dir().join(format!("coalition-render-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("page.html");
+    std::fs::write(&page, "<noscript>\n<!--coalition-static-->\n</noscript>\n").unwrap();
+    let o = coalition(&[
+        "render",
+        "data/it-coalition.toml",
+        "--out",
+        dir.to_str().unwrap(),
+        "--inject",
+        page.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let html = std::fs::read_to_string(dir.join("static.html")).unwrap();
+    for name in ["Estonia", "Luxembourg", "Netherlands", "Japan", "Spain", "European Union"] {
+        assert!(html.contains(&format!("<th scope=\"row\">{name}</th>")), "{name}");
+    }
+    assert!(html.contains("12 members · €58 million reported · as of 26 July 2024"));
+    assert_eq!(html.matches("<svg ").count(), 3);
+    for svg in ["map.svg", "bars.svg", "timeline.svg"] {
+        assert!(std::fs::read_to_string(dir.join(svg)).unwrap().starts_with("<svg "), "{svg}");
+    }
+    let filled = std::fs::read_to_string(&page).unwrap();
+    assert!(filled.starts_with("<noscript>\n<div class=\"ct-static\">") && !filled.contains("<!--coalition-static-->"));
+    assert_eq!(coalition(&["render", "data/it-coalition.toml"]).status.code(), Some(2), "--out is required");
+}
+
+#[test]
+fn the_static_version_escapes_every_string_from_data() {
+    let dir = std::env::temp_dir().join(format!("coalition-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("hostile.toml");
+    let text = std::fs::read_to_string("data/it-coalition.toml")
+        .unwrap()
+        .replace("name = \"Netherlands\"", "name = \"<script>alert(1)</script>Netherlands\"")
+        .replace("headline = \"Netherlands joins", "headline = \"<img src=x onerror=alert(2)>Netherlands joins");
+    std::fs::write(&file, text).unwrap();
+    let o = coalition(&["render", file.to_str().unwrap(), "--out", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let html = std::fs::read_to_string(dir.join("static.html")).unwrap();
+    assert!(!html.contains("<script>") && !html.contains("<img"), "markup from data must not survive");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;Netherlands"));
+    assert!(html.contains("&lt;img src=x onerror=alert(2)&gt;Netherlands joins"));
+}

@@ -23,6 +23,20 @@ function message(box, text) {
   box.replaceChildren(p);
 }
 
+/** Shows the static version (built with the site, escaped at build time) under a note. */
+async function showStatic(box, note) {
+  message(box, note);
+  try {
+    const response = await fetch(new URL('static.html', here));
+    if (!response.ok) return;
+    const holder = document.createElement('div');
+    holder.innerHTML = await response.text();
+    box.append(...holder.childNodes);
+  } catch (error) {
+    console.error(error);
+  }
+}
+
 /** Mounts a widget into `host` (inside a shadow root); resolves when it has drawn. */
 export async function mount(host, options = optionsOf(host)) {
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
@@ -42,7 +56,7 @@ export async function mount(host, options = optionsOf(host)) {
   } catch (error) {
     console.error(error);
     host.dataset.state = 'error';
-    message(box, 'The coalition tracker could not load. Reload the page to try again.');
+    await showStatic(box, 'The interactive graphic could not load; here is its static version. Reload the page to try again.');
     return;
   }
   try {

@@ -134,3 +134,20 @@ test('the demo page requests nothing from other hosts and violates no CSP direct
   assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
   await context.close();
 });
+
+const MEMBERS = ['Estonia', 'Luxembourg', 'Ukraine', 'Belgium', 'United Kingdom', 'Denmark', 'Iceland', 'Italy',
+  'Latvia', 'Lithuania', 'Japan', 'Netherlands'];
+
+for (const page of ['embed.html', '']) {
+  test(`without JavaScript, ${page || 'the demo page'} shows every member and the reported total`, async () => {
+    const { page: p, context, requests } = await openWidget(browser, `${server.url}${page}`, { width: 375, javaScriptEnabled: false });
+    const text = await p.locator('body').innerText();
+    for (const name of MEMBERS) assert.match(text, new RegExp(name), name);
+    assert.match(text, /12 members · €58 million reported · as of 26 July 2024/);
+    assert.match(text, /Itemised €54\.7 million \+ not itemised €3\.3 million = €58 million reported/);
+    assert.equal(await p.locator('.ct-static svg').count(), 3);
+    assert.ok(requests.every((u) => u.startsWith(server.url) || u.startsWith('data:')));
+    if (!page) await p.locator('.ct-static').first().screenshot({ path: path.join(SCREENSHOTS, 'static-no-js-375.png') });
+    await context.close();
+  });
+}

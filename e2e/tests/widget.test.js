@@ -106,13 +106,15 @@ test('a tap selects and shows what hover shows', async () => {
   await context.close();
 });
 
-test('if the wasm cannot load, the reader gets a message instead of a blank box', async () => {
+test('if the wasm cannot load, the reader gets a message and the static version', async () => {
   const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
   const page = await context.newPage();
   await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'missing' }));
   await page.goto(server.url);
   const message = page.locator('[data-coalition-tracker] .ct-error');
   await message.waitFor();
-  assert.equal(await message.innerText(), 'The coalition tracker could not load. Reload the page to try again.');
+  assert.match(await message.innerText(), /^The interactive graphic could not load; here is its static version/);
+  await page.locator('[data-coalition-tracker] .ct-static table').first().waitFor();
+  assert.match(await page.locator('[data-coalition-tracker] .ct-static').innerText(), /Netherlands[\s\S]*€58 million reported/);
   await context.close();
 });

@@ -184,13 +184,20 @@ pub fn text<B: DrawingBackend>(b: &mut B, s: &str, font: Font, x: f64, y: f64) -
 pub struct Scaled<B> {
     inner: B,
     scale: f64,
+    font_scale: f64,
     size: (u32, u32),
 }
 
 impl<B: DrawingBackend> Scaled<B> {
     /// Wraps `inner` (sized in device pixels) to be drawn on in CSS pixels of `size`.
     pub fn new(inner: B, scale: f64, size: (u32, u32)) -> Scaled<B> {
-        Scaled { inner, scale: if scale.is_finite() && scale > 0.0 { scale } else { 1.0 }, size }
+        Scaled { inner, scale: if scale.is_finite() && scale > 0.0 { scale } else { 1.0 }, font_scale: 1.0, size }
+    }
+
+    /// Also multiplies font sizes by `factor`: plotters-svg writes `font-size` as the size
+    /// divided by 1.24, so the SVG backend needs 1.24 to match the canvas.
+    pub fn with_font_scale(self, factor: f64) -> Scaled<B> {
+        Scaled { font_scale: factor, ..self }
     }
 
     /// The wrapped backend.
@@ -247,7 +254,7 @@ impl<B: DrawingBackend> DrawingBackend for Scaled<B> {
     }
     fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> DrawResult<B> {
         let font = Font {
-            size: style.size() * self.scale,
+            size: style.size() * self.scale * self.font_scale,
             bold: matches!(style.style(), FontStyle::Bold),
             color: style.color(),
             anchor: style.anchor(),

@@ -18,12 +18,11 @@ use super::dom::{child, html, place, px, styles};
 use super::{as_of_date, bundled_dataset, error};
 use crate::aggregate::{snapshot, Snapshot};
 use crate::date::Date;
-use crate::details::{cite, describe, label};
+use crate::details::{cite, dek, describe, label};
 use crate::draw::{self, Scaled};
 use crate::interaction::{step_in_list, step_in_plane, Key, Target, UiState, View};
 use crate::layout::{timeline::domain, Scene, GUTTER, MIN_WIDTH};
 use crate::model::Dataset;
-use crate::money::format_eur_short;
 use crate::palette::Palette;
 
 const VIEWS: [View; 3] = [View::Map, View::Bars, View::Timeline];
@@ -607,16 +606,6 @@ fn footer(root: &Element, ds: &Dataset, credit: Option<&str>) -> Result<(), JsVa
     child(&foot, "p", "ct-version", &format!("Data as of {}{version}.", ds.coalition.as_of.long()))?;
     child(&foot, "p", "ct-credit", credit.unwrap_or("Graphic: coalition-tracker."))?;
     Ok(())
-}
-
-/// The headline figures: "12 members · €58 million reported · as of 1 June 2024".
-fn dek(ds: &Dataset, snap: &Snapshot) -> String {
-    let total = match snap.reported.map(|r| &ds.reported_totals[r]) {
-        Some(t) if t.lower_bound => format!("more than {} reported", format_eur_short(t.money.eur)),
-        Some(t) => format!("{} reported", format_eur_short(t.money.eur)),
-        None => "no total reported yet".to_string(),
-    };
-    format!("{} members · {total} · as of {}", snap.member_count, snap.as_of.long())
 }
 
 fn view_name(view: View) -> &'static str {

@@ -1,0 +1,119 @@
+//! The static version of the graphic, for readers without JavaScript or wasm, RSS readers,
+//! search engines and print: the three views as SVG, drawn by the same `draw` code through
+//! plotters' SVG backend, and HTML tables of members and contributions with their sources.
+//! Native only; `coalition render` writes it at build time.
+
+use plotters_svg::SVGBackend;
+
+use crate::aggregate::snapshot;
+use crate::date::Date;
+use crate::details::{cite, dek, standing, value_line};
+use crate::draw::{self, Scaled};
+use crate::interaction::{UiState, View};
+use crate::layout::Scene;
+use crate::model::Dataset;
+use crate::palette::Palette;
+
+/// Width in CSS px at which the static views are laid out: the stacked phone layout, which
+/// stays legible when an SVG scales down to a 320 px screen.
+pub const STATIC_WIDTH: f64 = 400.0;
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One view as an SVG document.
+pub fn svg(ds: &Dataset, scene: &Scene, view: View, ui: &UiState) -> Result<String, String> {
+    let (w, h) = scene.size(view);
+    let size = (w.round() as u32, h.round() as u32);
+    let mut out = String::new();
+    {
+        let mut b = Scaled::new(SVGBackend::with_string(&mut out, size), 1.0, size).with_font_scale(1.24);
+        let p = Palette::LIGHT;
+        let drawn = match view {
+            View::Map => draw::map::draw(&mut b, &scene.map, ds, ui, &p),
+            View::Bars => draw::bars::draw(&mut b, &scene.bars, ds, ui, &p),
+            View::Timeline => draw::timeline::draw(&mut b, &scene.timeline, ds, ui, &p),
+        };
+        drawn.map_err(|e| format!("drawing the {view:?} view: {e}"))?;
+        plotters_backend::DrawingBackend::present(&mut b).map_err(|e| e.to_string())?;
+    }
+    Ok(out)
+}
+
+/// The static version as an HTML fragment (`<div class="ct-static">…</div>`).
+pub fn static_html(ds: &Dataset, as_of: Date) -> Result<String, String> {
+    let snap = snapshot(ds, as_of);
+    let scene = Scene::new(ds, &snap, STATIC_WIDTH);
+    let ui = UiState::new(as_of);
+    let mut h = String::from("<div class=\"ct-static\">\n");
+    h += &format!("<h2>{}</h2>\n<p>{}</p>\n", escape(&ds.coalition.name), escape(&dek(ds, &snap)));
+    let captions =
+        [(View::Map, "Who is in the coalition"), (View::Bars, "Who gave what"), (View::Timeline, "How it grew")];
+    for (view, caption) in captions {
+        let image = svg(ds, &scene, view, &ui)?;
+        let image = image.replacen("<svg ", &format!("<svg role=\"img\" aria-label=\"{}\" ", escape(caption)), 1);
+        h += &format!("<figure>\n<figcaption>{}</figcaption>\n{image}</figure>\n", escape(caption));
+    }
+
+    h += "<table>\n<caption>Members and roles</caption>\n<thead><tr><th scope=\"col\">Party</th><th scope=\"col\">Standing</th><th scope=\"col\">Sources</th></tr></thead>\n<tbody>\n";
+    for s in &snap.standings {
+        let span = &ds.roles[s.span];
+        let sources: Vec<&str> = span.sources.iter().map(|&i| ds.sources[i].id.as_str()).collect();
+        h += &format!(
+            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>\n",
+            escape(&ds.parties[s.party].name),
+            escape(&standing(ds, s.party, as_of)),
+            escape(&sources.join(", "))
+        );
+    }
+    h += "</tbody>\n</table>\n";
+
+    h += "<table>\n<caption>Contributions</caption>\n<thead><tr><th scope=\"col\">Donor</th><th scope=\"col\">Amount, date and status</th><th scope=\"col\">Sources</th></tr></thead>\n<tbody>\n";
+    for x in ds.contributions.iter().filter(|x| x.date.is_on_or_before(as_of)) {
+        let donors: Vec<&str> = x.donors.iter().map(|&d| ds.parties[d].name.as_str()).collect();
+        let pooled = if x.pooled { " (pooled, split not reported)" } else { "" };
+        let sources: Vec<&str> = x.sources.iter().map(|&i| ds.sources[i].id.as_str()).collect();
+        h += &format!(
+            "<tr><th scope=\"row\">{}{pooled}</th><td>{}; {}, {}</td><td>{}</td></tr>\n",
+            escape(&donors.join(", ")),
+            escape(&value_line(ds, x)),
+            x.status.key(),
+            escape(&x.date.long()),
+            escape(&sources.join(", "))
+        );
+    }
+    h += "</tbody>\n</table>\n";
+    h += &format!("<p>{}</p>\n", escape(scene.bars.footer.join(" ").as_str()));
+    h += "<h3>Sources</h3>\n<ol>\n";
+    for s in &ds.sources {
+        h += &format!("<li>{}</li>\n", escape(&cite(s)));
+    }
+    h += "</ol>\n</div>\n";
+    Ok(h)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_quotes() {
+        assert_eq!(
+            escape("<img src=x onerror='a()'> & \"q\""),
+            "&lt;img src=x onerror=&#39;a()&#39;&gt; &amp; &quot;q&quot;"
+        );
+    }
+}
