@@ -1,7 +1,8 @@
 // Shared set-up for the end-to-end tests: serves dist/ on a free loopback port with the
 // project's own server, and launches Debian's Chromium through playwright-core.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { before, after } from 'node:test';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -22,12 +23,15 @@ function freePort() {
   });
 }
 
-/** A directory holding dist/ and the test host pages of e2e/hosts/, side by side. */
+/** A directory holding dist/, the test host pages of e2e/hosts/, and hosted.json (the drone
+ * coalition exported by the CLI, as an editor would host it), side by side. */
 export function siteWithHosts() {
   const dir = mkdtempSync(path.join(tmpdir(), 'ct-site-'));
   for (const from of [path.join(ROOT, 'dist'), path.join(ROOT, 'e2e', 'hosts')]) {
     for (const name of readdirSync(from)) symlinkSync(path.join(from, name), path.join(dir, name));
   }
+  execFileSync(path.join(ROOT, 'target', 'release', 'coalition'),
+    ['export', path.join(ROOT, 'data', 'drones-ew.toml'), '--json', '--out', path.join(dir, 'hosted.json')]);
   return dir;
 }
 
@@ -56,7 +60,7 @@ export function launch() {
 /** Opens `url` at a viewport and waits until the first widget has drawn. Collects console
  * errors (CSP violations among them) and every request's URL. */
 export async function openWidget(browser, url, { width = 1280, height = 900, dpr = 1, colorScheme = 'light', javaScriptEnabled = true } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, colorScheme, javaScriptEnabled });
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, colorScheme, javaScriptEnabled, acceptDownloads: true });
   const page = await context.newPage();
   const errors = [];
   const requests = [];
@@ -70,3 +74,19 @@ export async function openWidget(browser, url, { width = 1280, height = 900, dpr
 
 /** The `index`-th script-embed host; `.evaluate((host) => host.shadowRoot…)` reaches inside. */
 export const host = (page, index = 0) => page.locator('[data-coalition-tracker]').nth(index);
+
+/** Registers the suite's set-up and tear-down: a server on the site and a browser, shared by
+ * the file's tests as `site.server` and `site.browser`. */
+export function useSite() {
+  const site = {};
+  before(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    site.server = await serve();
+    site.browser = await launch();
+  });
+  after(async () => {
+    await site.browser?.close();
+    site.server?.stop();
+  });
+  return site;
+}

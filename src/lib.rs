@@ -11,6 +11,7 @@ pub mod cli;
 pub mod date;
 pub mod details;
 pub mod draw;
+pub mod export;
 pub mod geometry;
 pub mod interaction;
 pub mod layout;

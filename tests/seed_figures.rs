@@ -206,3 +206,25 @@ fn the_worked_example_in_the_data_readme_validates_as_documented() {
         "{problems:#?}"
     );
 }
+
+#[test]
+fn downloads_hold_the_contributions_shown_on_the_date_with_sources() {
+    let ds = it_coalition();
+    let csv = coalition_tracker::export::csv(&ds, date("2024-06-01"));
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 1 + 7);
+    assert!(lines[0].starts_with("id,donors,pooled,amount,currency,eur,"));
+    let dk = lines.iter().find(|l| l.starts_with("dk-91m,")).unwrap();
+    assert!(dk.starts_with("dk-91m,DK,false,91000000,DKK,12197770.09,7.46038,"), "{dk}");
+    assert!(dk.contains(",s000 s001 s002,"), "{dk}");
+    let pooled = lines.iter().find(|l| l.starts_with("tallinn-22m,")).unwrap();
+    assert!(pooled.starts_with("tallinn-22m,LU IS EE BE,true,22000000,EUR,22000000.00,"), "{pooled}");
+    assert_eq!(
+        coalition_tracker::export::csv(&ds, date("2024-02-15")).lines().count(),
+        1 + 6,
+        "not yet the Tallinn pledge"
+    );
+    let json = coalition_tracker::export::download(&ds, date("2024-06-01"));
+    assert_eq!(json.contributions.len(), 7);
+    assert_eq!(json.sources.len(), 5);
+}

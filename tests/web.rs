@@ -28,7 +28,7 @@ fn mount(width: u32, as_of: &str) -> (Element, Widget) {
     document().body().unwrap().append_child(&container).unwrap();
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"asOf".into(), &as_of.into()).unwrap();
-    let widget = Widget::new(container.clone(), options.into()).unwrap();
+    let widget = Widget::new(container.clone(), options.into(), JsValue::UNDEFINED).unwrap();
     (container, widget)
 }
 
@@ -223,5 +223,23 @@ async fn the_slider_moves_every_view_to_its_date() {
     assert_eq!(text(&container, ".ct-dek"), "0 members · no total reported yet · as of 22 January 2024");
     assert_eq!(text(&container, ".ct-asof-date"), "22 January 2024");
     assert!(widget.set_as_of("2024-02-30").is_err());
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_hosted_dataset_is_validated_like_the_cli_and_shows_its_errors() {
+    let container = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&container).unwrap();
+    let bad =
+        js_sys::JSON::parse(r#"{"coalition":{"id":"x","name":"X","as_of":"2024-02-30"},"parties":[{"code":"nl"}]}"#)
+            .unwrap();
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"dataName".into(), &"https://example.org/x.json".into()).unwrap();
+    let err = Widget::new(container.clone(), options.into(), bad).err().unwrap();
+    let message = js_sys::Error::from(err).message().as_string().unwrap();
+    let lines: Vec<&str> = message.lines().collect();
+    assert!(lines.contains(&"https://example.org/x.json: [coalition], field `as_of`: \"2024-02-30\" is not a date: February 2024 has 29 days"), "{message}");
+    assert!(lines.iter().any(|l| l.contains("[[parties]] #1 \"nl\", field `code`")), "{message}");
+    assert!(lines.iter().any(|l| l.contains("[[parties]] #1 \"nl\", field `name`: is missing")), "{message}");
     container.remove();
 }

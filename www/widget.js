@@ -3,7 +3,8 @@
 // Each widget lives in its own shadow root with its own stylesheet, so host CSS cannot break
 // it and it cannot leak styles into the host. Options come from data- attributes:
 //   data-coalition, data-as-of, data-select, data-theme (light|dark|auto), data-credit,
-//   data-hash (keep selection and date in the URL fragment), data-manual (do not auto-mount).
+//   data-hash (keep selection and date in the URL fragment), data-manual (do not auto-mount),
+//   data-data (URL of an editor-hosted dataset: the JSON `coalition export --json` writes).
 import init, { Widget } from './pkg/coalition_tracker.js';
 
 const here = new URL('.', import.meta.url);
@@ -13,14 +14,46 @@ const loadWasm = () => (wasm ??= init({ module_or_path: new URL('pkg/coalition_t
 /** Options from a host element's data- attributes. */
 export function optionsOf(el) {
   const d = el.dataset;
-  return { coalition: d.coalition, asOf: d.asOf, select: d.select, theme: d.theme, credit: d.credit, hash: 'hash' in d };
+  return { coalition: d.coalition, asOf: d.asOf, select: d.select, theme: d.theme, credit: d.credit, hash: 'hash' in d, data: d.data };
 }
 
+/** Replaces the widget with a message; each further line (a validation error) is a list item. */
 function message(box, text) {
+  const [first, ...rest] = String(text).split('\n');
   const p = document.createElement('p');
   p.className = 'ct-error';
-  p.textContent = text;
+  p.textContent = first;
   box.replaceChildren(p);
+  if (rest.length) {
+    const list = document.createElement('ul');
+    list.className = 'ct-error-list';
+    for (const line of rest) {
+      const item = document.createElement('li');
+      item.textContent = line;
+      list.append(item);
+    }
+    box.append(list);
+  }
+}
+
+const MAX_DATA_BYTES = 5_000_000;
+
+/** Fetches and parses an editor-hosted dataset; every failure is an Error a reader can read. */
+async function fetchData(url) {
+  let response;
+  try {
+    response = await fetch(url, { credentials: 'omit' });
+  } catch (error) {
+    throw new Error(`${url}: could not be fetched (${error.message})`);
+  }
+  if (!response.ok) throw new Error(`${url}: the server answered ${response.status} ${response.statusText}`.trim());
+  const text = await response.text();
+  if (text.length > MAX_DATA_BYTES) throw new Error(`${url}: the file is larger than 5 MB`);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${url}: is not JSON (${error.message}); export it with \`coalition export FILE --json\``);
+  }
 }
 
 /** Shows the static version (built with the site, escaped at build time) under a note. */
@@ -60,12 +93,13 @@ export async function mount(host, options = optionsOf(host)) {
     return;
   }
   try {
-    host.widget = new Widget(box, options);
+    const dataset = options.data ? await fetchData(options.data) : undefined;
+    host.widget = new Widget(box, { ...options, dataName: options.data }, dataset);
     host.dataset.state = 'ready';
   } catch (error) {
     console.error(error);
     host.dataset.state = 'error';
-    message(box, `The coalition tracker could not show this data: ${error.message || error}`);
+    message(box, `The coalition tracker could not show this data:\n${error.message || error}`);
   }
 }
 

@@ -1,24 +1,16 @@
 // Newsroom embedding: the iframe reports its height, the script embed survives hostile host
 // CSS, widgets are independent, themes and deep links work, and nothing leaves the origin.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, openWidget, host, SCREENSHOTS } from '../lib.js';
+import { openWidget, host, SCREENSHOTS, useSite } from '../lib.js';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useSite();
 
 test('the iframe is as tall as its content at 320, 768 and 1280 px, with no inner scrollbar', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${server.url}iframe-host.html`);
+  await page.goto(`${site.server.url}iframe-host.html`);
   const frame = page.frameLocator('iframe');
   await frame.locator('.ct[data-state="ready"]').waitFor();
   for (const width of [1280, 320, 768, 1280]) {
@@ -41,9 +33,9 @@ test('the iframe is as tall as its content at 320, 768 and 1280 px, with no inne
 });
 
 test('embed.js ignores messages from windows it does not manage and from malformed shapes', async () => {
-  const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+  const context = await site.browser.newContext({ viewport: { width: 800, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${server.url}iframe-host.html`);
+  await page.goto(`${site.server.url}iframe-host.html`);
   await page.frameLocator('iframe').locator('.ct[data-state="ready"]').waitFor();
   const before = await page.evaluate(() => document.querySelector('iframe').style.height);
   await page.evaluate(() => window.postMessage({ 'datawrapper-height': { t1: 5 } }, '*'));
@@ -54,7 +46,7 @@ test('embed.js ignores messages from windows it does not manage and from malform
 });
 
 test('the script embed looks right under aggressive host CSS, and two widgets select independently', async () => {
-  const { page, context, errors } = await openWidget(browser, `${server.url}hostile-host.html`, { width: 900 });
+  const { page, context, errors } = await openWidget(site.browser, `${site.server.url}hostile-host.html`, { width: 900 });
   await page.locator('#second .ct[data-state="ready"]').waitFor();
   const look = (i) => host(page, i).evaluate((h) => {
     const root = h.shadowRoot;
@@ -84,7 +76,7 @@ test('the script embed looks right under aggressive host CSS, and two widgets se
 });
 
 test('theme=dark paints the dark palette; auto follows the reader', async () => {
-  const dark = await openWidget(browser, `${server.url}embed.html?theme=dark`, { width: 800 });
+  const dark = await openWidget(site.browser, `${site.server.url}embed.html?theme=dark`, { width: 800 });
   const background = (page) => host(page).evaluate((h) => {
     const c = h.shadowRoot.querySelector('[data-view=bars] canvas');
     return [...c.getContext('2d').getImageData(c.width - 2, c.height - 2, 1, 1).data.slice(0, 3)];
@@ -92,16 +84,16 @@ test('theme=dark paints the dark palette; auto follows the reader', async () => 
   assert.deepEqual(await background(dark.page), [22, 27, 34]);
   await dark.page.locator('.ct').first().screenshot({ path: path.join(SCREENSHOTS, 'embed-dark-800.png') });
   await dark.context.close();
-  const auto = await openWidget(browser, `${server.url}embed.html`, { width: 800, colorScheme: 'dark' });
+  const auto = await openWidget(site.browser, `${site.server.url}embed.html`, { width: 800, colorScheme: 'dark' });
   assert.deepEqual(await background(auto.page), [22, 27, 34]);
   await auto.context.close();
-  const light = await openWidget(browser, `${server.url}embed.html`, { width: 800, colorScheme: 'light' });
+  const light = await openWidget(site.browser, `${site.server.url}embed.html`, { width: 800, colorScheme: 'light' });
   assert.deepEqual(await background(light.page), [255, 255, 255]);
   await light.context.close();
 });
 
 test('a deep link restores selection and date, and the fragment follows the reader', async () => {
-  const { page, context } = await openWidget(browser, `${server.url}embed.html#select=NL&as-of=2024-02-15`, { width: 800 });
+  const { page, context } = await openWidget(site.browser, `${site.server.url}embed.html#select=NL&as-of=2024-02-15`, { width: 800 });
   assert.equal(await host(page).evaluate((h) => h.widget.selection()), 'NL');
   assert.equal(await host(page).evaluate((h) => h.widget.asOf()), '2024-02-15');
   assert.match(await page.locator('.ct-details').first().innerText(), /Netherlands/);
@@ -113,7 +105,7 @@ test('a deep link restores selection and date, and the fragment follows the read
 });
 
 test('the demo page requests nothing from other hosts and violates no CSP directive', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(() => {
     window.cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(e.violatedDirective));
@@ -121,11 +113,11 @@ test('the demo page requests nothing from other hosts and violates no CSP direct
   const page = await context.newPage();
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(server.url);
+  await page.goto(site.server.url);
   await page.locator('[data-coalition-tracker] .ct[data-state="ready"]').waitFor();
   await page.locator('iframe').scrollIntoViewIfNeeded();
   await page.frameLocator('iframe').locator('.ct[data-state="ready"]').waitFor();
-  const origin = new URL(server.url).origin;
+  const origin = new URL(site.server.url).origin;
   const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'));
   assert.deepEqual(foreign, []);
   assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
@@ -140,13 +132,13 @@ const MEMBERS = ['Estonia', 'Luxembourg', 'Ukraine', 'Belgium', 'United Kingdom'
 
 for (const page of ['embed.html', '']) {
   test(`without JavaScript, ${page || 'the demo page'} shows every member and the reported total`, async () => {
-    const { page: p, context, requests } = await openWidget(browser, `${server.url}${page}`, { width: 375, javaScriptEnabled: false });
+    const { page: p, context, requests } = await openWidget(site.browser, `${site.server.url}${page}`, { width: 375, javaScriptEnabled: false });
     const text = await p.locator('body').innerText();
     for (const name of MEMBERS) assert.match(text, new RegExp(name), name);
     assert.match(text, /12 members · €58 million reported · as of 26 July 2024/);
     assert.match(text, /Itemised €54\.7 million \+ not itemised €3\.3 million = €58 million reported/);
     assert.equal(await p.locator('.ct-static svg').count(), 3);
-    assert.ok(requests.every((u) => u.startsWith(server.url) || u.startsWith('data:')));
+    assert.ok(requests.every((u) => u.startsWith(site.server.url) || u.startsWith('data:')));
     if (!page) await p.locator('.ct-static').first().screenshot({ path: path.join(SCREENSHOTS, 'static-no-js-375.png') });
     await context.close();
   });

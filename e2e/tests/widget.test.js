@@ -1,21 +1,11 @@
 // The demo page end to end, in Debian's Chromium: a reader clicks the Netherlands, reads the
 // details, moves the slider back before 23 January 2024; layouts hold from 320 to 1280 px.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openWidget, host, SCREENSHOTS } from '../lib.js';
+import { openWidget, host, SCREENSHOTS, useSite } from '../lib.js';
 
-let server, browser;
-before(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useSite();
 
 const dayNumber = (iso) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86400000);
 
@@ -34,7 +24,7 @@ async function pixelUnder(page, locator, view) {
 }
 
 test('clicking the Netherlands shows €10 million with its source; before 23 January 2024 it is no member', async () => {
-  const { page, context, errors } = await openWidget(browser, server.url, { width: 1280 });
+  const { page, context, errors } = await openWidget(site.browser, site.server.url, { width: 1280 });
   const nl = page.getByRole('button', { name: /^Netherlands: member since 23 January 2024/ });
   assert.deepEqual(await pixelUnder(page, nl, 'map'), [47, 111, 186], 'member blue');
   await nl.click();
@@ -60,7 +50,7 @@ test('clicking the Netherlands shows €10 million with its source; before 23 Ja
 
 for (const [width, dpr] of [[375, 1], [375, 2], [1280, 1], [1280, 2]]) {
   test(`at ${width} px and DPR ${dpr} the widget fits, is crisp and is saved for review`, async () => {
-    const { page, context, errors } = await openWidget(browser, server.url, { width, dpr });
+    const { page, context, errors } = await openWidget(site.browser, site.server.url, { width, dpr });
     const sizes = await host(page).evaluate((h) => [...h.shadowRoot.querySelectorAll('canvas')].map((c) => ({
       backing: c.width, css: c.getBoundingClientRect().width, right: c.getBoundingClientRect().right,
     })));
@@ -77,7 +67,7 @@ for (const [width, dpr] of [[375, 1], [375, 2], [1280, 1], [1280, 2]]) {
 }
 
 test('no horizontal scrolling from 320 to 1280 px, and views stack below 720 px', async () => {
-  const { page, context } = await openWidget(browser, server.url, { width: 320 });
+  const { page, context } = await openWidget(site.browser, site.server.url, { width: 320 });
   for (const width of [320, 360, 414, 600, 768, 1024, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     await page.waitForFunction((w) => {
@@ -95,7 +85,7 @@ test('no horizontal scrolling from 320 to 1280 px, and views stack below 720 px'
 });
 
 test('a tap selects and shows what hover shows', async () => {
-  const { page, context } = await openWidget(browser, server.url, { width: 375 });
+  const { page, context } = await openWidget(site.browser, site.server.url, { width: 375 });
   const dk = page.getByRole('button', { name: /^Denmark:/ }).first();
   const box = await dk.boundingBox();
   await host(page).evaluate((h) => h.shadowRoot.querySelector('.ct-view-map')
@@ -107,10 +97,10 @@ test('a tap selects and shows what hover shows', async () => {
 });
 
 test('if the wasm cannot load, the reader gets a message and the static version', async () => {
-  const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+  const context = await site.browser.newContext({ viewport: { width: 375, height: 800 } });
   const page = await context.newPage();
   await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'missing' }));
-  await page.goto(server.url);
+  await page.goto(site.server.url);
   const message = page.locator('[data-coalition-tracker] .ct-error');
   await message.waitFor();
   assert.match(await message.innerText(), /^The interactive graphic could not load; here is its static version/);

@@ -37,6 +37,28 @@ pub fn place(e: &Element, left: f64, top: f64, width: f64, height: f64) -> Resul
     style.set_property("height", &px(height))
 }
 
+/// Offers `href` to the reader as a file named `name`.
+pub fn download(parent: &Element, name: &str, href: &str) -> Result<(), JsValue> {
+    let a = child(parent, "a", "", "")?;
+    a.set_attribute("href", href)?;
+    a.set_attribute("download", name)?;
+    html(&a)?.click();
+    a.remove();
+    Ok(())
+}
+
+/// Offers `text` to the reader as a file named `name` of MIME type `mime`.
+pub fn download_text(parent: &Element, name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let result = download(parent, name, &url);
+    web_sys::Url::revoke_object_url(&url)?;
+    result
+}
+
 /// Sets inline styles through the CSSOM. Used for the few declarations the widget cannot work
 /// without (overlay positioning), so it works on a page that has not loaded its stylesheet.
 pub fn styles(e: &Element, declarations: &[(&str, &str)]) -> Result<(), JsValue> {

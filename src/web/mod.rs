@@ -36,9 +36,15 @@ pub(crate) fn bundled_dataset(id: &str) -> Result<Dataset, JsValue> {
         let known: Vec<&str> = crate::bundled::BUNDLED.iter().map(|b| b.id).collect();
         error(format!("no built-in dataset \"{id}\"; built in: {}", known.join(", ")))
     })?;
-    let value = js_sys::JSON::parse(bundled.json)?;
-    let raw: RawDataset = serde_wasm_bindgen::from_value(value).map_err(|e| error(format!("{}: {e}", bundled.file)))?;
-    validate(bundled.file, &raw).map(|loaded| loaded.dataset).map_err(|problems| {
+    dataset_from_value(bundled.file, js_sys::JSON::parse(bundled.json)?)
+}
+
+/// Reads and validates a dataset the browser has already parsed from JSON (the form
+/// `coalition export --json` writes), with the CLI's messages: one per line, naming `file`,
+/// the record and the field.
+pub(crate) fn dataset_from_value(file: &str, value: JsValue) -> Result<Dataset, JsValue> {
+    let raw: RawDataset = serde_wasm_bindgen::from_value(value).map_err(|e| error(format!("{file}: {e}")))?;
+    validate(file, &raw).map(|loaded| loaded.dataset).map_err(|problems| {
         let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
         error(lines.join("\n"))
     })

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlCanvasElement, HtmlInputElement, KeyboardEvent, MouseEvent, PointerEvent};
 
 use super::dom::{child, html, place, px, styles};
-use super::{as_of_date, bundled_dataset, error};
+use super::{as_of_date, bundled_dataset, dataset_from_value, error};
 use crate::aggregate::{snapshot, Snapshot};
 use crate::date::Date;
 use crate::details::{cite, dek, describe, label};
@@ -54,6 +54,8 @@ struct Options {
     credit: Option<String>,
     /// Keep the selection and date in the page's URL fragment, and offer "Copy link".
     hash: bool,
+    /// Name of an editor-hosted data file (its URL), for messages.
+    data_name: Option<String>,
 }
 
 /// Colour theme.
@@ -151,9 +153,11 @@ fn target_of(ds: &Dataset, key: &str) -> Option<Target> {
 #[wasm_bindgen]
 impl Widget {
     /// Mounts a widget into `container`. `options` is an object with any of `coalition`,
-    /// `asOf`, `select`, `theme`, `credit` and `hash` (see `www/widget.js`).
+    /// `asOf`, `select`, `theme`, `credit`, `hash` and `dataName` (see `www/widget.js`).
+    /// `dataset`, if given, is an editor-hosted dataset already parsed from JSON; it is
+    /// validated like a file given to the CLI, and its errors are the constructor's error.
     #[wasm_bindgen(constructor)]
-    pub fn new(container: Element, options: JsValue) -> Result<Widget, JsValue> {
+    pub fn new(container: Element, options: JsValue, dataset: JsValue) -> Result<Widget, JsValue> {
         let mut options: Options = if options.is_undefined() || options.is_null() {
             Options::default()
         } else {
@@ -165,7 +169,11 @@ impl Widget {
             options.select = select.or(options.select);
             options.as_of = as_of.or(options.as_of);
         }
-        let ds = bundled_dataset(options.coalition.as_deref().unwrap_or("it-coalition"))?;
+        let ds = if dataset.is_undefined() || dataset.is_null() {
+            bundled_dataset(options.coalition.as_deref().unwrap_or("it-coalition"))?
+        } else {
+            dataset_from_value(options.data_name.as_deref().unwrap_or("the data file"), dataset)?
+        };
         let as_of = as_of_date(&ds, options.as_of.clone())?;
         let selected = match options.select.as_deref() {
             Some(key) => Some(target_of(&ds, key).ok_or_else(|| error(format!("nothing called \"{key}\" to select")))?),
@@ -378,6 +386,77 @@ impl Inner {
         let link = format!("{}{}", href.split('#').next().unwrap_or(&href), self.fragment());
         let _ = window.navigator().clipboard().write_text(&link);
         self.copy_status.set_text_content(Some(&format!("Link copied: {link}")));
+    }
+
+    /// Offers the contributions shown (CSV or JSON) or an image of the current view (PNG).
+    fn download(&self, kind: &str) -> Result<(), JsValue> {
+        let name = format!("{}-{}", self.ds.coalition.id, self.ui.as_of);
+        match kind {
+            "csv" => super::dom::download_text(
+                &self.root,
+                &format!("{name}.csv"),
+                "text/csv",
+                &crate::export::csv(&self.ds, self.ui.as_of),
+            ),
+            "json" => {
+                let value = serde_wasm_bindgen::to_value(&crate::export::download(&self.ds, self.ui.as_of))
+                    .map_err(|e| error(e.to_string()))?;
+                let text = js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))?;
+                super::dom::download_text(&self.root, &format!("{name}.json"), "application/json", &String::from(text))
+            }
+            "png" => super::dom::download(&self.root, &format!("{name}.png"), &self.image()?),
+            other => Err(error(format!("no download of kind \"{other}\""))),
+        }
+    }
+
+    /// The current view as a PNG data URL: the title and date above the three views, the
+    /// sources below, so the image carries its own attribution.
+    fn image(&self) -> Result<String, JsValue> {
+        let doc = self.root.owner_document().ok_or_else(|| error("no document"))?;
+        let canvas: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into().map_err(|_| error("no canvas"))?;
+        let k = 2.0;
+        let width = self.scene.columns.timeline;
+        let views: Vec<(f64, f64)> = VIEWS.iter().map(|&v| self.scene.size(v)).collect();
+        let height = 76.0 + views.iter().map(|(_, h)| h + 24.0).sum::<f64>() + 60.0;
+        canvas.set_width((width * k) as u32);
+        canvas.set_height((height * k) as u32);
+        let ctx: web_sys::CanvasRenderingContext2d = canvas
+            .get_context("2d")?
+            .ok_or_else(|| error("no 2D context"))?
+            .dyn_into()
+            .map_err(|_| error("no 2D context"))?;
+        ctx.scale(k, k)?;
+        let p = self.palette();
+        ctx.set_fill_style_str(&p.background.hex());
+        ctx.fill_rect(0.0, 0.0, width, height);
+        ctx.set_fill_style_str(&p.ink.hex());
+        ctx.set_font(&format!("bold 22px {}", draw::FONT_FAMILY));
+        ctx.fill_text(&self.ds.coalition.name, 0.0, 28.0)?;
+        ctx.set_fill_style_str(&p.muted.hex());
+        ctx.set_font(&format!("15px {}", draw::FONT_FAMILY));
+        ctx.fill_text(&dek(&self.ds, &self.snap), 0.0, 54.0)?;
+        let mut y = 76.0;
+        for (v, (w, h)) in self.views.iter().zip(&views) {
+            ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&v.canvas, 0.0, y, *w, *h)?;
+            y += h + 24.0;
+        }
+        let first = self.ds.sources.iter().map(|s| s.date.day_number()).min().map(Date::from_day_number);
+        let last = self.ds.sources.iter().map(|s| s.date.day_number()).max().map(Date::from_day_number);
+        let span = match (first, last) {
+            (Some(a), Some(b)) => format!(", {} to {}", a.long(), b.long()),
+            _ => String::new(),
+        };
+        ctx.set_font(&format!("13px {}", draw::FONT_FAMILY));
+        let sources =
+            format!("Sources: {} news reports{span}; full list with the interactive graphic.", self.ds.sources.len());
+        ctx.fill_text(&sources, 0.0, y + 8.0)?;
+        let version = self.ds.coalition.version.as_deref().unwrap_or("");
+        ctx.fill_text(
+            &format!("Data as of {} {version}. Shown as of {}.", self.ds.coalition.as_of, self.ui.as_of.long()),
+            0.0,
+            y + 28.0,
+        )?;
+        canvas.to_data_url_with_type("image/png")
     }
 
     /// The palette for the theme, following the reader's setting under `auto`.
@@ -602,6 +681,12 @@ fn footer(root: &Element, ds: &Dataset, credit: Option<&str>) -> Result<(), JsVa
     for line in lines {
         child(&method, "li", "", &line)?;
     }
+    let get = child(&foot, "p", "ct-downloads", "Get the data: ")?;
+    for (kind, text) in [("csv", "CSV"), ("json", "JSON"), ("png", "Image (PNG)")] {
+        let button = child(&get, "button", "ct-download", text)?;
+        button.set_attribute("type", "button")?;
+        button.set_attribute("data-download", kind)?;
+    }
     let version = ds.coalition.version.as_deref().map(|v| format!(", version {v}")).unwrap_or_default();
     child(&foot, "p", "ct-version", &format!("Data as of {}{version}.", ds.coalition.as_of.long()))?;
     child(&foot, "p", "ct-credit", credit.unwrap_or("Graphic: coalition-tracker."))?;
@@ -747,6 +832,23 @@ fn listen(rc: &Rc<RefCell<Inner>>) -> Result<Vec<EventListener>, JsValue> {
                 }
             });
         }));
+    }
+    if let Ok(buttons) = inner.root.query_selector_all(".ct-download") {
+        for i in 0..buttons.length() {
+            let Some(button) = buttons.item(i) else { continue };
+            let w = Rc::downgrade(rc);
+            out.push(EventListener::new(&button, "click", move |e| {
+                let kind = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .and_then(|b| b.get_attribute("data-download"));
+                with(&w, |inner| {
+                    if let Err(err) = inner.download(kind.as_deref().unwrap_or("")) {
+                        web_sys::console::error_1(&err);
+                    }
+                });
+            }));
+        }
     }
     if let Ok(Some(copy)) = inner.root.query_selector(".ct-copy") {
         let w = Rc::downgrade(rc);
