@@ -108,3 +108,30 @@ test('if the wasm cannot load, the reader gets a message and the static version'
   assert.match(await page.locator('[data-coalition-tracker] .ct-static').innerText(), /Netherlands[\s\S]*€58 million reported/);
   await context.close();
 });
+
+for (const format of ['A4', 'Letter']) {
+  test(`printing on ${format} keeps the graphic and its sources, without the controls`, async () => {
+    const { page, context } = await openWidget(site.browser, `${site.server.url}embed.html#select=NL&as-of=2024-06-01`, { width: 800 });
+    await page.emulateMedia({ media: 'print' });
+    const hidden = await host(page).evaluate((h) => ['.ct-slider', '.ct-copy', '.ct-downloads', '.ct-tooltip']
+      .map((s) => getComputedStyle(h.shadowRoot.querySelector(s)).display));
+    assert.deepEqual(hidden, ['none', 'none', 'none', 'none']);
+    // Printing lays the page out at the paper's width before the widget can redraw: the
+    // canvases drawn for 800 px must shrink to a 680 px column, keeping their proportions.
+    const widths = await host(page).evaluate((h) => {
+      document.body.style.width = '680px';
+      return [...h.shadowRoot.querySelectorAll('canvas')].map((c) => {
+        const r = c.getBoundingClientRect();
+        return Math.abs(r.width / r.height - c.width / c.height) < 0.02 ? r.width : -1;
+      });
+    });
+    await page.evaluate(() => { document.body.style.width = ''; });
+    const pdf = await page.pdf({ format, printBackground: true });
+    assert.ok(pdf.length > 20000, 'a PDF with the graphic in it');
+    const text = await page.locator('.ct').innerText();
+    assert.match(text, /Netherlands joins Ukraine's IT coalition with first contribution/);
+    assert.match(text, /The Ministry of Defense released details of the first meeting/);
+    assert.ok(widths.every((w) => w > 0 && w <= 680), `canvases fit the printable width in proportion: ${widths}`);
+    await context.close();
+  });
+}
