@@ -165,7 +165,8 @@ fn render_static(ds: &crate::model::Dataset, as_of: Date, dir: &str, inject: &[S
     let io = |path: &str, e: std::io::Error| Failure::Io(format!("cannot write {path}: {e}"));
     std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
     let html = crate::render::static_html(ds, as_of).map_err(Failure::Io)?;
-    let scene = crate::layout::Scene::new(ds, &crate::aggregate::snapshot(ds, as_of), crate::render::STATIC_WIDTH);
+    let snap = crate::aggregate::snapshot(ds, as_of);
+    let scene = crate::layout::Scene::new(ds, &snap, crate::render::STATIC_WIDTH, &crate::i18n::Locale::plain());
     for (view, name) in [(View::Map, "map"), (View::Bars, "bars"), (View::Timeline, "timeline")] {
         let svg = crate::render::svg(ds, &scene, view, &UiState::new(as_of)).map_err(Failure::Io)?;
         let path = format!("{dir}/{name}.svg");

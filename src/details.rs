@@ -3,10 +3,11 @@
 //! and any disagreement between sources about it. Plain text only: the web module turns it
 //! into DOM text nodes, so nothing from the data can become markup.
 
+use crate::aggregate::{role_on, snapshot, snapshot_conflicts, Snapshot};
 use crate::date::Date;
+use crate::i18n::{fill, Locale};
 use crate::interaction::Target;
 use crate::model::*;
-use crate::money::{format_amount, format_eur, format_eur_short};
 
 /// One heading and its lines.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,98 +30,113 @@ pub struct Details {
 }
 
 /// How a source is cited: "“Headline”, Publisher, 27 January 2024 [s000]".
-pub fn cite(s: &Source) -> String {
+pub fn cite(s: &Source, loc: &Locale) -> String {
     let publisher = s.publisher.as_deref().map(|p| format!(", {p}")).unwrap_or_default();
-    let author = s.author.as_deref().map(|a| format!(", by {a}")).unwrap_or_default();
+    let author = s.author.as_deref().map(|a| fill(loc.words.by_author, &[("author", a)])).unwrap_or_default();
     let dated = match s.date_basis {
-        SourceDateBasis::Stated => s.date.long(),
-        SourceDateBasis::Content => format!("{} (date from its content)", s.date.long()),
+        SourceDateBasis::Stated => loc.fmt.date(s.date),
+        SourceDateBasis::Content => format!("{} ({})", loc.fmt.date(s.date), loc.words.date_from_content),
     };
     format!("“{}”{publisher}{author}, {dated} [{}]", s.headline, s.id)
 }
 
+fn role_noun(role: Role, loc: &Locale) -> &'static str {
+    match role {
+        Role::Lead => loc.words.role_lead,
+        Role::Member => loc.words.role_member,
+        Role::Intending => loc.words.role_intending,
+        Role::Attendee => loc.words.role_attendee,
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
+}
+
 /// The standing of a party on a date, in words: "Member since 23 January 2024".
-pub fn standing(ds: &Dataset, party: Index, as_of: Date) -> String {
-    let Some(span) = crate::aggregate::role_on(ds, party, as_of).map(|i| &ds.roles[i]) else {
+pub fn standing(ds: &Dataset, party: Index, as_of: Date, loc: &Locale) -> String {
+    let (w, f) = (loc.words, loc.fmt);
+    let Some(span) = role_on(ds, party, as_of).map(|i| &ds.roles[i]) else {
         let later = ds.roles.iter().filter(|r| r.party == party).min_by_key(|r| r.since.day_number());
         return match later {
             Some(r) if !r.since.is_on_or_before(as_of) => {
-                format!("No role on {}; {} from {}", as_of.long(), role_noun(r.role).to_lowercase(), r.since.long())
+                let role = lowercase_first(role_noun(r.role, loc));
+                fill(w.standing_later, &[("date", &f.date(as_of)), ("role", &role), ("later", &f.date(r.since))])
             }
-            _ => format!("No role on {}", as_of.long()),
+            _ => fill(w.standing_none, &[("date", &f.date(as_of))]),
         };
     };
-    let noun = role_noun(span.role);
-    match (span.role, span.since_timing) {
-        (Role::Attendee, _) => format!("{noun} ({})", span.since.long()),
-        (Role::Intending, _) => format!("{noun} (announced {})", span.since.long()),
-        (_, Timing::Exact) => format!("{noun} since {}", span.since.long()),
-        (_, Timing::By) => format!("{noun} by {} (first reported; the sources give no start date)", span.since.long()),
-    }
-}
-
-fn role_noun(role: Role) -> &'static str {
-    match role {
-        Role::Lead => "Lead",
-        Role::Member => "Member",
-        Role::Intending => "Intends to join",
-        Role::Attendee => "Attended a meeting, not a member",
-    }
+    let template = match (span.role, span.since_timing) {
+        (Role::Attendee, _) => w.standing_attendee,
+        (Role::Intending, _) => w.standing_intending,
+        (_, Timing::Exact) => w.standing_since,
+        (_, Timing::By) => w.standing_by,
+    };
+    fill(template, &[("role", role_noun(span.role, loc)), ("date", &f.date(span.since))])
 }
 
 /// A contribution's value in words, with the rate where it was converted.
-pub fn value_line(ds: &Dataset, x: &Contribution) -> String {
+pub fn value_line(ds: &Dataset, x: &Contribution, loc: &Locale) -> String {
+    let (w, f) = (loc.words, loc.fmt);
     match &x.money {
-        None => format!(
-            "In kind, value not stated{}",
-            x.description.as_deref().map(|d| format!(": {d}")).unwrap_or_default()
-        ),
-        Some(m) => match m.rate.map(|r| &ds.rates[r]) {
-            None => format!("{} ({})", format_eur_short(m.eur), format_amount(m.amount, &m.currency)),
-            Some(rate) => format!(
-                "{} ≈ {} at {} {} per euro ({}; rate dated {})",
-                format_amount(m.amount, &m.currency),
-                format_eur(m.eur),
-                rate.per_eur,
-                m.currency,
-                rate.basis,
-                rate.date.long()
-            ),
-        },
+        None => {
+            let what = x.description.as_deref().map(|d| format!(": {d}")).unwrap_or_default();
+            fill(w.in_kind_line, &[("what", &what)])
+        }
+        Some(m) => {
+            let amount = f.amount(m.amount, &m.currency);
+            match m.rate.map(|r| &ds.rates[r]) {
+                None => fill(w.in_euros, &[("eur", &f.eur_short(m.eur)), ("amount", &amount)]),
+                Some(rate) => fill(
+                    w.converted,
+                    &[
+                        ("amount", &amount),
+                        ("eur", &f.eur_full(m.eur)),
+                        ("rate", &rate.per_eur.to_string()),
+                        ("currency", &m.currency),
+                        ("basis", &rate.basis),
+                        ("date", &f.date(rate.date)),
+                    ],
+                ),
+            }
+        }
     }
+}
+
+/// The status word.
+pub fn status(s: Status, loc: &Locale) -> &'static str {
+    loc.words.statuses[Status::ALL.iter().position(|&x| x == s).unwrap_or(0)]
 }
 
 /// Lines describing one contribution.
-fn contribution_lines(ds: &Dataset, x: &Contribution) -> Vec<String> {
+fn contribution_lines(ds: &Dataset, x: &Contribution, loc: &Locale) -> Vec<String> {
+    let (w, f) = (loc.words, loc.fmt);
     let when = match x.date_timing {
-        Timing::Exact => x.date.long(),
-        Timing::By => format!("by {}", x.date.long()),
+        Timing::Exact => f.date(x.date),
+        Timing::By => fill(w.by_date, &[("date", &f.date(x.date))]),
     };
-    let mut lines = vec![format!("{} — {}, {when}", value_line(ds, x), x.status.key())];
+    let value = value_line(ds, x, loc);
+    let mut lines =
+        vec![fill(w.contribution, &[("value", &value), ("status", status(x.status, loc)), ("when", &when)])];
     if let Some(p) = &x.purpose {
-        lines.push(format!("Purpose: {p}"));
+        lines.push(fill(w.purpose, &[("purpose", p)]));
     }
-    if let Some(n) = &x.note {
-        lines.push(n.clone());
-    }
+    lines.extend(x.note.clone());
     lines
 }
 
-fn names(ds: &Dataset, parties: &[Index]) -> String {
-    parties.iter().map(|&p| ds.parties[p].name.as_str()).collect::<Vec<_>>().join(", ")
-}
-
 /// The sources section for a set of source indices, in file order, each once.
-fn sources_section(ds: &Dataset, mut sources: Vec<Index>) -> Section {
+fn sources_section(ds: &Dataset, mut sources: Vec<Index>, loc: &Locale) -> Section {
     sources.sort_unstable();
     sources.dedup();
-    Section { heading: "Sources".into(), lines: sources.iter().map(|&s| cite(&ds.sources[s])).collect() }
+    Section { heading: loc.words.h_sources.into(), lines: sources.iter().map(|&s| cite(&ds.sources[s], loc)).collect() }
 }
 
 /// One section per conflict about any of `subjects` that is open on `as_of`: each side with
 /// its sources, then which side the figures follow.
-fn conflict_sections(ds: &Dataset, subjects: &[Subject], as_of: Date) -> Vec<Section> {
-    crate::aggregate::snapshot_conflicts(ds, as_of)
+fn conflict_sections(ds: &Dataset, subjects: &[Subject], as_of: Date, loc: &Locale) -> Vec<Section> {
+    snapshot_conflicts(ds, as_of)
         .into_iter()
         .map(|c| &ds.conflicts[c])
         .filter(|c| c.about.iter().any(|a| subjects.contains(a)))
@@ -129,40 +145,44 @@ fn conflict_sections(ds: &Dataset, subjects: &[Subject], as_of: Date) -> Vec<Sec
                 let ids: Vec<&str> = cl.sources.iter().map(|&s| ds.sources[s].id.as_str()).collect();
                 format!("{} [{}]", cl.says, ids.join(", "))
             });
-            let follows = c.resolution.as_ref().map(|r| format!("This graphic follows: {r}"));
-            Section { heading: format!("Sources disagree: {}", c.topic), lines: claims.chain(follows).collect() }
+            let follows = c.resolution.as_ref().map(|r| fill(loc.words.follows, &[("text", r)]));
+            Section {
+                heading: fill(loc.words.h_disagree, &[("topic", &c.topic)]),
+                lines: claims.chain(follows).collect(),
+            }
         })
         .collect()
 }
 
 /// The headline figures: "12 members · €58 million reported · as of 1 June 2024".
-pub fn dek(ds: &Dataset, snap: &crate::aggregate::Snapshot) -> String {
+pub fn dek(ds: &Dataset, snap: &Snapshot, loc: &Locale) -> String {
+    let (w, f) = (loc.words, loc.fmt);
     let total = match snap.reported.map(|r| &ds.reported_totals[r]) {
-        Some(t) if t.lower_bound => format!("more than {} reported", format_eur_short(t.money.eur)),
-        Some(t) => format!("{} reported", format_eur_short(t.money.eur)),
-        None => "no total reported yet".to_string(),
+        Some(t) if t.lower_bound => fill(w.dek_more_than, &[("eur", &f.eur_short(t.money.eur))]),
+        Some(t) => fill(w.dek_reported, &[("eur", &f.eur_short(t.money.eur))]),
+        None => w.dek_no_total.to_string(),
     };
-    format!("{} members · {total} · as of {}", snap.member_count, snap.as_of.long())
+    fill(w.dek, &[("members", &snap.member_count.to_string()), ("total", &total), ("date", &f.date(snap.as_of))])
 }
 
 /// The details of `target` as of `as_of`.
-pub fn describe(ds: &Dataset, target: Target, as_of: Date) -> Details {
+pub fn describe(ds: &Dataset, target: Target, as_of: Date, loc: &Locale) -> Details {
     match target {
-        Target::Party(p) => party(ds, p, as_of),
-        Target::Pooled(c) => pooled(ds, c, as_of),
-        Target::NotItemised => not_itemised(ds, as_of),
-        Target::Event(e) => event(ds, e, as_of),
+        Target::Party(p) => party(ds, p, as_of, loc),
+        Target::Pooled(c) => pooled(ds, c, as_of, loc),
+        Target::NotItemised => not_itemised(ds, as_of, loc),
+        Target::Event(e) => event(ds, e, as_of, loc),
     }
 }
 
-fn party(ds: &Dataset, p: Index, as_of: Date) -> Details {
+fn party(ds: &Dataset, p: Index, as_of: Date, loc: &Locale) -> Details {
+    let w = loc.words;
     let mut sections = Vec::new();
     let mut sources: Vec<Index> = Vec::new();
-    let span = crate::aggregate::role_on(ds, p, as_of).map(|i| &ds.roles[i]);
-    if let Some(span) = span {
+    if let Some(span) = role_on(ds, p, as_of).map(|i| &ds.roles[i]) {
         sources.extend(&span.sources);
         if let Some(note) = &span.note {
-            sections.push(Section { heading: "Note".into(), lines: vec![note.clone()] });
+            sections.push(Section { heading: w.h_note.into(), lines: vec![note.clone()] });
         }
     }
     let mut subjects = vec![Subject::Party(p)];
@@ -175,130 +195,109 @@ fn party(ds: &Dataset, p: Index, as_of: Date) -> Details {
         sources.extend(&x.sources);
         if x.pooled {
             let others: Vec<Index> = x.donors.iter().copied().filter(|&d| d != p).collect();
-            let total = x.money.as_ref().map(|m| format_eur_short(m.eur)).unwrap_or_default();
-            lines.push(format!(
-                "Share, not reported, of a {total} pledge made jointly with {} ({})",
-                names(ds, &others),
-                x.date.long()
-            ));
+            let total = x.money.as_ref().map(|m| loc.fmt.eur_short(m.eur)).unwrap_or_default();
+            let values =
+                [("total", total.as_str()), ("others", &loc.parties(ds, &others)), ("date", &loc.fmt.date(x.date))];
+            lines.push(fill(w.pooled_share, &values));
         } else {
-            lines.extend(contribution_lines(ds, x));
+            lines.extend(contribution_lines(ds, x, loc));
         }
     }
     if !lines.is_empty() {
-        sections.insert(0, Section { heading: "Contributions".into(), lines });
+        sections.insert(0, Section { heading: w.h_contributions.into(), lines });
     }
     if !sources.is_empty() {
-        sections.push(sources_section(ds, sources));
+        sections.push(sources_section(ds, sources, loc));
     }
-    sections.extend(conflict_sections(ds, &subjects, as_of));
-    Details { title: ds.parties[p].name.clone(), subtitle: standing(ds, p, as_of), sections }
+    sections.extend(conflict_sections(ds, &subjects, as_of, loc));
+    Details { title: loc.party(ds, p).to_string(), subtitle: standing(ds, p, as_of, loc), sections }
 }
 
-fn pooled(ds: &Dataset, c: Index, as_of: Date) -> Details {
+fn pooled(ds: &Dataset, c: Index, as_of: Date, loc: &Locale) -> Details {
+    let (w, f) = (loc.words, loc.fmt);
     let x = &ds.contributions[c];
-    let mut sections = vec![Section { heading: "Pledge".into(), lines: contribution_lines(ds, x) }];
-    sections.push(Section {
-        heading: "Donors".into(),
-        lines: vec![format!(
-            "{}: how the pledge is split between them is not reported, so it is shown once, undivided.",
-            names(ds, &x.donors)
-        )],
-    });
-    sections.push(sources_section(ds, x.sources.clone()));
-    sections.extend(conflict_sections(ds, &[Subject::Contribution(c)], as_of));
-    let amount = x.money.as_ref().map(|m| format_eur_short(m.eur)).unwrap_or_default();
-    Details {
-        title: format!("Pooled pledge: {}", names(ds, &x.donors)),
-        subtitle: format!("{amount}, {} {}", x.status.key(), x.date.long()),
-        sections,
-    }
+    let names = loc.parties(ds, &x.donors);
+    let mut sections = vec![
+        Section { heading: w.h_pledge.into(), lines: contribution_lines(ds, x, loc) },
+        Section { heading: w.h_donors.into(), lines: vec![fill(w.pooled_donors, &[("names", &names)])] },
+        sources_section(ds, x.sources.clone(), loc),
+    ];
+    sections.extend(conflict_sections(ds, &[Subject::Contribution(c)], as_of, loc));
+    let amount = x.money.as_ref().map(|m| f.eur_short(m.eur)).unwrap_or_default();
+    let subtitle = format!("{amount}, {} {}", status(x.status, loc), f.date(x.date));
+    Details { title: fill(w.pooled_title, &[("names", &names)]), subtitle, sections }
 }
 
-fn not_itemised(ds: &Dataset, as_of: Date) -> Details {
-    let snap = crate::aggregate::snapshot(ds, as_of);
+fn not_itemised(ds: &Dataset, as_of: Date, loc: &Locale) -> Details {
+    let (w, f) = (loc.words, loc.fmt);
+    let snap = snapshot(ds, as_of);
+    let title = w.not_itemised_title.to_string();
     let Some(t) = snap.reported.map(|r| &ds.reported_totals[r]) else {
-        return Details {
-            title: "Not itemised".into(),
-            subtitle: "No total reported by this date".into(),
-            sections: Vec::new(),
-        };
+        return Details { title, subtitle: w.no_total.into(), sections: Vec::new() };
     };
-    let mut lines = vec![format!(
-        "The sources report {} in all ({}) but name donors for {}; {} is not attributed to any donor in them.",
-        format_eur_short(t.money.eur),
-        t.date.long(),
-        format_eur_short(snap.itemised_eur),
-        format_eur_short(snap.not_itemised_eur)
-    )];
+    let rest = f.eur_short(snap.not_itemised_eur);
+    let values = [
+        ("reported", f.eur_short(t.money.eur)),
+        ("date", f.date(t.date)),
+        ("itemised", f.eur_short(snap.itemised_eur)),
+        ("rest", rest.clone()),
+    ];
+    let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mut lines = vec![fill(w.reconcile, &values)];
     let unvalued: Vec<Index> = snap.donors.iter().filter(|d| !d.in_kind.is_empty()).map(|d| d.party).collect();
     if !unvalued.is_empty() {
-        lines.push(format!(
-            "In-kind help of no stated value, from {}, may account for part of it.",
-            names(ds, &unvalued)
-        ));
+        lines.push(fill(w.reconcile_in_kind, &[("names", &loc.parties(ds, &unvalued))]));
     }
     if let Some(scope) = &t.scope {
-        lines.push(format!("The reported total: {scope}."));
+        lines.push(fill(w.reconcile_scope, &[("scope", scope)]));
     }
-    let sections = vec![Section { heading: "Reconciliation".into(), lines }, sources_section(ds, t.sources.clone())];
-    Details {
-        title: "Not itemised".into(),
-        subtitle: format!("{} of the reported total", format_eur_short(snap.not_itemised_eur)),
-        sections,
-    }
+    let sections =
+        vec![Section { heading: w.h_reconciliation.into(), lines }, sources_section(ds, t.sources.clone(), loc)];
+    Details { title, subtitle: fill(w.not_itemised_subtitle, &[("rest", &rest)]), sections }
 }
 
-fn event(ds: &Dataset, e: Index, as_of: Date) -> Details {
+fn event(ds: &Dataset, e: Index, as_of: Date, loc: &Locale) -> Details {
+    let w = loc.words;
     let ev = &ds.events[e];
     let mut sections = Vec::new();
     if !ev.parties.is_empty() {
-        sections.push(Section { heading: "Parties".into(), lines: vec![names(ds, &ev.parties)] });
+        sections.push(Section { heading: w.h_parties.into(), lines: vec![loc.parties(ds, &ev.parties)] });
     }
     let mut notes: Vec<String> =
-        ev.members_reported.map(|n| format!("Member count reported: {n}")).into_iter().collect();
+        ev.members_reported.map(|n| fill(w.members_reported, &[("n", &n.to_string())])).into_iter().collect();
     notes.extend(ev.note.clone());
     if !notes.is_empty() {
-        sections.push(Section { heading: "Note".into(), lines: notes });
+        sections.push(Section { heading: w.h_note.into(), lines: notes });
     }
-    sections.push(sources_section(ds, ev.sources.clone()));
-    sections.extend(conflict_sections(ds, &[Subject::Event(e)], as_of));
-    Details { title: ev.title.clone(), subtitle: ev.date.long(), sections }
+    sections.push(sources_section(ds, ev.sources.clone(), loc));
+    sections.extend(conflict_sections(ds, &[Subject::Event(e)], as_of, loc));
+    Details { title: ev.title.clone(), subtitle: loc.fmt.date(ev.date), sections }
 }
 
 /// A one-line description of a mark for its accessible name and its tooltip:
 /// "Netherlands: member since 23 January 2024; €10 million".
-pub fn label(ds: &Dataset, snap: &crate::aggregate::Snapshot, target: Target) -> String {
+pub fn label(ds: &Dataset, snap: &Snapshot, target: Target, loc: &Locale) -> String {
+    let (w, f) = (loc.words, loc.fmt);
     match target {
         Target::Party(p) => {
             let given = snap.donors.iter().find(|d| d.party == p).map(|d| match (d.eur, d.in_kind.is_empty()) {
-                (0, false) => "; in kind, value not stated".to_string(),
-                (0, true) => "; share of a pooled pledge".to_string(),
-                (eur, _) => format!("; {}", format_eur_short(eur)),
+                (0, false) => w.given_in_kind.to_string(),
+                (0, true) => w.given_pooled.to_string(),
+                (eur, _) => format!("; {}", f.eur_short(eur)),
             });
-            format!(
-                "{}: {}{}",
-                ds.parties[p].name,
-                lowercase_first(&standing(ds, p, snap.as_of)),
-                given.unwrap_or_default()
-            )
+            let standing = lowercase_first(&standing(ds, p, snap.as_of, loc));
+            let given = given.unwrap_or_default();
+            fill(w.label_party, &[("name", loc.party(ds, p)), ("standing", &standing), ("given", &given)])
         }
         Target::Pooled(c) => {
             let x = &ds.contributions[c];
-            let eur = x.money.as_ref().map(|m| format_eur_short(m.eur)).unwrap_or_default();
-            format!("Pooled pledge of {eur} by {}, split not reported", names(ds, &x.donors))
+            let eur = x.money.as_ref().map(|m| f.eur_short(m.eur)).unwrap_or_default();
+            fill(w.label_pooled, &[("eur", &eur), ("names", &loc.parties(ds, &x.donors))])
         }
-        Target::NotItemised => {
-            format!("Not itemised: {} of the reported total", format_eur_short(snap.not_itemised_eur))
-        }
+        Target::NotItemised => fill(w.label_not_itemised, &[("rest", &f.eur_short(snap.not_itemised_eur))]),
         Target::Event(e) => {
             let ev = &ds.events[e];
-            format!("Event {}, {}: {}", e + 1, ev.date.long(), ev.title)
+            fill(w.label_event, &[("n", &(e + 1).to_string()), ("date", &f.date(ev.date)), ("title", &ev.title)])
         }
     }
-}
-
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
 }

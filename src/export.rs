@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::date::Date;
 use crate::details::cite;
+use crate::i18n::Locale;
 use crate::model::Dataset;
 use crate::summary::{summarise, ContributionRow};
 
@@ -21,8 +22,8 @@ pub struct Download {
     pub sources: Vec<(String, String)>,
 }
 
-/// The contributions made by `as_of`, with their sources.
-pub fn download(ds: &Dataset, as_of: Date) -> Download {
+/// The contributions made by `as_of`, with their sources cited in the words of `loc`.
+pub fn download(ds: &Dataset, as_of: Date, loc: &Locale) -> Download {
     let s = summarise(ds, as_of);
     let mut contributions: Vec<ContributionRow> =
         s.donors.into_iter().flat_map(|d| d.contributions).chain(s.pooled).collect();
@@ -31,7 +32,7 @@ pub fn download(ds: &Dataset, as_of: Date) -> Download {
         coalition: s.coalition,
         as_of: s.as_of,
         contributions,
-        sources: ds.sources.iter().map(|src| (src.id.clone(), cite(src))).collect(),
+        sources: ds.sources.iter().map(|src| (src.id.clone(), cite(src, loc))).collect(),
     }
 }
 
@@ -50,8 +51,8 @@ fn euros(cents: i64) -> String {
 }
 
 /// The CSV download: one row per contribution, sources as ids and as citations.
-pub fn csv(ds: &Dataset, as_of: Date) -> String {
-    let d = download(ds, as_of);
+pub fn csv(ds: &Dataset, as_of: Date, loc: &Locale) -> String {
+    let d = download(ds, as_of, loc);
     let cite_of = |id: &str| d.sources.iter().find(|(s, _)| s == id).map(|(_, c)| c.clone()).unwrap_or_default();
     let mut out = String::from(
         "id,donors,pooled,amount,currency,eur,rate_per_eur,rate_basis,in_kind,description,date,date_basis,status,purpose,sources,citations\r\n",

@@ -13,6 +13,7 @@ pub mod details;
 pub mod draw;
 pub mod export;
 pub mod geometry;
+pub mod i18n;
 pub mod interaction;
 pub mod layout;
 #[cfg(not(target_arch = "wasm32"))]

@@ -97,6 +97,8 @@ pub struct Party {
     pub name: String,
     /// State or organisation.
     pub kind: PartyKind,
+    /// The name in other languages, by language code.
+    pub names: std::collections::BTreeMap<String, String>,
 }
 
 /// A party's standing in the coalition.

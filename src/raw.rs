@@ -101,6 +101,9 @@ pub struct RawParty {
     /// `state` or `organisation`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
+    /// The name in other languages, by language code: `names = { uk = "Нідерланди" }`.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub names: std::collections::BTreeMap<String, String>,
 }
 
 /// One `[[roles]]` record: a party's role from a date, optionally until a date.

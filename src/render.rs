@@ -9,6 +9,7 @@ use crate::aggregate::snapshot;
 use crate::date::Date;
 use crate::details::{cite, dek, standing, value_line};
 use crate::draw::{self, Scaled};
+use crate::i18n::Locale;
 use crate::interaction::{UiState, View};
 use crate::layout::Scene;
 use crate::model::Dataset;
@@ -56,10 +57,11 @@ pub fn svg(ds: &Dataset, scene: &Scene, view: View, ui: &UiState) -> Result<Stri
 /// The static version as an HTML fragment (`<div class="ct-static">…</div>`).
 pub fn static_html(ds: &Dataset, as_of: Date) -> Result<String, String> {
     let snap = snapshot(ds, as_of);
-    let scene = Scene::new(ds, &snap, STATIC_WIDTH);
+    let loc = Locale::plain();
+    let scene = Scene::new(ds, &snap, STATIC_WIDTH, &loc);
     let ui = UiState::new(as_of);
     let mut h = String::from("<div class=\"ct-static\">\n");
-    h += &format!("<h2>{}</h2>\n<p>{}</p>\n", escape(&ds.coalition.name), escape(&dek(ds, &snap)));
+    h += &format!("<h2>{}</h2>\n<p>{}</p>\n", escape(&ds.coalition.name), escape(&dek(ds, &snap, &loc)));
     let captions =
         [(View::Map, "Who is in the coalition"), (View::Bars, "Who gave what"), (View::Timeline, "How it grew")];
     for (view, caption) in captions {
@@ -74,8 +76,8 @@ pub fn static_html(ds: &Dataset, as_of: Date) -> Result<String, String> {
         let sources: Vec<&str> = span.sources.iter().map(|&i| ds.sources[i].id.as_str()).collect();
         h += &format!(
             "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>\n",
-            escape(&ds.parties[s.party].name),
-            escape(&standing(ds, s.party, as_of)),
+            escape(loc.party(ds, s.party)),
+            escape(&standing(ds, s.party, as_of, &loc)),
             escape(&sources.join(", "))
         );
     }
@@ -89,7 +91,7 @@ pub fn static_html(ds: &Dataset, as_of: Date) -> Result<String, String> {
         h += &format!(
             "<tr><th scope=\"row\">{}{pooled}</th><td>{}; {}, {}</td><td>{}</td></tr>\n",
             escape(&donors.join(", ")),
-            escape(&value_line(ds, x)),
+            escape(&value_line(ds, x, &loc)),
             x.status.key(),
             escape(&x.date.long()),
             escape(&sources.join(", "))
@@ -99,7 +101,7 @@ pub fn static_html(ds: &Dataset, as_of: Date) -> Result<String, String> {
     h += &format!("<p>{}</p>\n", escape(scene.bars.footer.join(" ").as_str()));
     h += "<h3>Sources</h3>\n<ol>\n";
     for s in &ds.sources {
-        h += &format!("<li>{}</li>\n", escape(&cite(s)));
+        h += &format!("<li>{}</li>\n", escape(&cite(s, &loc)));
     }
     h += "</ol>\n</div>\n";
     Ok(h)

@@ -338,8 +338,17 @@ impl Checker<'_> {
             } else if out.iter().any(|q| q.code == code) {
                 self.error(&record, "code", format!("duplicate party code \"{code}\""));
             } else {
+                for (lang, local) in &p.names {
+                    let lang_ok = (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_lowercase());
+                    if !lang_ok {
+                        self.error(&record, "names", format!("\"{lang}\" is not a language code such as uk"));
+                    } else if local.trim().is_empty() {
+                        self.error(&record, "names", format!("the {lang} name is empty"));
+                    }
+                }
                 // Kept with placeholders on error for the same reason as sources.
-                out.push(Party { code, name: name.unwrap_or_default(), kind: kind.unwrap_or(PartyKind::State) });
+                let (name, kind) = (name.unwrap_or_default(), kind.unwrap_or(PartyKind::State));
+                out.push(Party { code, name, kind, names: p.names.clone() });
             }
         }
         out

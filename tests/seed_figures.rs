@@ -3,6 +3,7 @@
 
 use coalition_tracker::aggregate::{funding_series, membership_series, snapshot};
 use coalition_tracker::date::Date;
+use coalition_tracker::i18n::Locale;
 use coalition_tracker::load::{load, Format};
 use coalition_tracker::model::{Dataset, Role};
 use coalition_tracker::summary::summarise;
@@ -210,7 +211,7 @@ fn the_worked_example_in_the_data_readme_validates_as_documented() {
 #[test]
 fn downloads_hold_the_contributions_shown_on_the_date_with_sources() {
     let ds = it_coalition();
-    let csv = coalition_tracker::export::csv(&ds, date("2024-06-01"));
+    let csv = coalition_tracker::export::csv(&ds, date("2024-06-01"), &Locale::plain());
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 1 + 7);
     assert!(lines[0].starts_with("id,donors,pooled,amount,currency,eur,"));
@@ -220,11 +221,11 @@ fn downloads_hold_the_contributions_shown_on_the_date_with_sources() {
     let pooled = lines.iter().find(|l| l.starts_with("tallinn-22m,")).unwrap();
     assert!(pooled.starts_with("tallinn-22m,LU IS EE BE,true,22000000,EUR,22000000.00,"), "{pooled}");
     assert_eq!(
-        coalition_tracker::export::csv(&ds, date("2024-02-15")).lines().count(),
+        coalition_tracker::export::csv(&ds, date("2024-02-15"), &Locale::plain()).lines().count(),
         1 + 6,
         "not yet the Tallinn pledge"
     );
-    let json = coalition_tracker::export::download(&ds, date("2024-06-01"));
+    let json = coalition_tracker::export::download(&ds, date("2024-06-01"), &Locale::plain());
     assert_eq!(json.contributions.len(), 7);
     assert_eq!(json.sources.len(), 5);
 }

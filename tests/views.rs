@@ -9,6 +9,7 @@ use coalition_tracker::date::Date;
 use coalition_tracker::details::{describe, label};
 use coalition_tracker::draw::{self, Scaled};
 use coalition_tracker::geometry::text_width;
+use coalition_tracker::i18n::Locale;
 use coalition_tracker::interaction::{Target, UiState, View};
 use coalition_tracker::layout::bars::BarKind;
 use coalition_tracker::layout::{font, Scene};
@@ -119,7 +120,7 @@ fn date(s: &str) -> Date {
 }
 
 fn scene(ds: &Dataset, as_of: &str, width: f64) -> Scene {
-    Scene::new(ds, &snapshot(ds, date(as_of)), width)
+    Scene::new(ds, &snapshot(ds, date(as_of)), width, &Locale::plain())
 }
 
 fn party(ds: &Dataset, code: &str) -> usize {
@@ -351,31 +352,31 @@ fn the_scaled_backend_lays_out_in_css_pixels_and_paints_in_device_pixels() {
 fn details_give_amounts_rates_sources_and_disagreements() {
     let ds = dataset();
     let as_of = date("2024-06-01");
-    let nl = describe(&ds, Target::Party(party(&ds, "NL")), as_of);
+    let nl = describe(&ds, Target::Party(party(&ds, "NL")), as_of, &Locale::plain());
     assert_eq!(nl.subtitle, "Member since 23 January 2024");
     let text = format!("{nl:?}");
     assert!(text.contains("€10 million (EUR 10,000,000) — confirmed, 23 January 2024"), "{text}");
     assert!(text.contains("“Netherlands joins Ukraine's IT coalition with first contribution”"), "{text}");
     assert!(text.contains("Sources disagree: When the Netherlands joined"), "{text}");
-    let dk = format!("{:?}", describe(&ds, Target::Party(party(&ds, "DK")), as_of));
+    let dk = format!("{:?}", describe(&ds, Target::Party(party(&ds, "DK")), as_of, &Locale::plain()));
     assert!(dk.contains("DKK 91,000,000 ≈ €12,197,770.09 at 7.46038 DKK per euro"), "{dk}");
     assert!(dk.contains("rate dated 1 January 1999"), "{dk}");
-    let jp = describe(&ds, Target::Party(party(&ds, "JP")), as_of);
+    let jp = describe(&ds, Target::Party(party(&ds, "JP")), as_of, &Locale::plain());
     assert_eq!(jp.subtitle, "Member by 23 January 2024 (first reported; the sources give no start date)");
-    let es = describe(&ds, Target::Party(party(&ds, "ES")), date("2024-05-01"));
+    let es = describe(&ds, Target::Party(party(&ds, "ES")), date("2024-05-01"), &Locale::plain());
     assert_eq!(es.subtitle, "No role on 1 May 2024; intends to join from 31 May 2024");
-    let rest = format!("{:?}", describe(&ds, Target::NotItemised, as_of));
+    let rest = format!("{:?}", describe(&ds, Target::NotItemised, as_of, &Locale::plain()));
     assert!(
         rest.contains("The sources report €58 million in all (31 May 2024) but name donors for €54.7 million"),
         "{rest}"
     );
     let snap = snapshot(&ds, as_of);
     assert_eq!(
-        label(&ds, &snap, Target::Party(party(&ds, "NL"))),
+        label(&ds, &snap, Target::Party(party(&ds, "NL")), &Locale::plain()),
         "Netherlands: member since 23 January 2024; €10 million"
     );
     assert_eq!(
-        label(&ds, &snap, Target::Party(party(&ds, "IS"))),
+        label(&ds, &snap, Target::Party(party(&ds, "IS")), &Locale::plain()),
         "Iceland: member by 23 January 2024 (first reported; the sources give no start date); share of a pooled pledge"
     );
 }
@@ -403,4 +404,45 @@ fn keyboard_focus_draws_a_ring_around_the_focused_mark() {
     assert_eq!(lines(&ui), 0);
     ui.focus = Some((View::Map, Target::Party(nl)));
     assert!(lines(&ui) >= 8, "a dashed ring of line segments around the tile");
+}
+
+/// A formatter with Ukrainian-length axis labels, to check the layout makes room for them.
+struct LongAxis;
+
+impl coalition_tracker::i18n::Fmt for LongAxis {
+    fn eur_short(&self, c: i64) -> String {
+        coalition_tracker::i18n::Plain.eur_short(c)
+    }
+    fn eur_full(&self, c: i64) -> String {
+        coalition_tracker::i18n::Plain.eur_full(c)
+    }
+    fn eur_axis(&self, c: i64) -> String {
+        format!("{} млн €", c / 100_000_000)
+    }
+    fn amount(&self, a: coalition_tracker::money::Decimal, cur: &str) -> String {
+        coalition_tracker::i18n::Plain.amount(a, cur)
+    }
+    fn date(&self, d: Date) -> String {
+        coalition_tracker::i18n::Plain.date(d)
+    }
+    fn date_short(&self, d: Date) -> String {
+        coalition_tracker::i18n::Plain.date_short(d)
+    }
+    fn month(&self, d: Date, y: bool) -> String {
+        coalition_tracker::i18n::Plain.month(d, y)
+    }
+}
+
+#[test]
+fn value_axis_labels_fit_left_of_the_plot_in_any_language() {
+    use coalition_tracker::i18n::Lang;
+    let ds = dataset();
+    for loc in [Locale::plain(), Locale { lang: Lang::Uk, words: Lang::Uk.words(), fmt: &LongAxis }] {
+        let s = Scene::new(&ds, &snapshot(&ds, date("2024-06-01")), 375.0, &loc);
+        let f = &s.timeline.funding;
+        for t in &f.ticks {
+            assert!(text_width(&t.label, font::SMALL, false) + 6.0 <= f.rect.x, "{} does not fit", t.label);
+        }
+        assert_eq!(f.ticks.last().map(|t| t.label.clone()), Some(loc.fmt.eur_axis(6_000_000_000)));
+    }
 }

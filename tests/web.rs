@@ -71,8 +71,10 @@ fn key(target: &Element, key: &str) {
     target.dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
 }
 
+/// The text of an element, with the no-break spaces `Intl` puts in numbers made plain.
 fn text(container: &Element, selector: &str) -> String {
-    container.query_selector(selector).unwrap().and_then(|e| e.text_content()).unwrap_or_default()
+    let text = container.query_selector(selector).unwrap().and_then(|e| e.text_content()).unwrap_or_default();
+    text.replace(['\u{a0}', '\u{202f}'], " ")
 }
 
 /// The colour of the canvas pixel under a client point, in device pixels.
@@ -104,14 +106,14 @@ fn the_bundled_dataset_summarises_in_the_browser() {
 #[wasm_bindgen_test]
 async fn clicking_a_tile_selects_it_in_every_view_and_fills_the_details() {
     let (container, widget) = mount(900, "2024-06-01");
-    assert_eq!(text(&container, ".ct-dek"), "12 members · €58 million reported · as of 1 June 2024");
+    assert_eq!(text(&container, ".ct-dek"), "12 members · €58m reported · as of 1 June 2024");
     let nl = mark(&container, "map", "Netherlands");
-    assert_eq!(nl.get_attribute("aria-label").unwrap(), "Netherlands: member since 23 January 2024; €10 million");
+    assert_eq!(nl.get_attribute("aria-label").unwrap(), "Netherlands: member since 23 January 2024; €10m");
     click_at(&nl, center(&nl));
     assert_eq!(widget.selection().as_deref(), Some("NL"));
     next_frame().await;
     let details = text(&container, ".ct-details");
-    assert!(details.contains("Netherlands") && details.contains("€10 million (EUR 10,000,000)"), "{details}");
+    assert!(details.contains("Netherlands") && details.contains("€10m (€10,000,000)"), "{details}");
     assert!(details.contains("Netherlands joins Ukraine's IT coalition with first contribution"), "{details}");
     assert_eq!(
         mark(&container, "bars", "Netherlands, contributions").get_attribute("aria-pressed").as_deref(),
@@ -133,7 +135,7 @@ async fn selecting_a_bar_changes_its_pixels() {
     let (container, widget) = mount(900, "2024-06-01");
     next_frame().await;
     let bars = canvas(&container, "bars");
-    let dk = mark(&container, "bars", "Denmark, contributions: €12.2 million");
+    let dk = mark(&container, "bars", "Denmark, contributions: €12.2m");
     let r = dk.get_bounding_client_rect();
     let on_bar = ((r.left() + 20.0) as i32, (r.top() + 28.0) as i32);
     assert_eq!(pixel(&bars, on_bar), (31, 95, 168), "the bar colour");
@@ -241,5 +243,27 @@ fn a_hosted_dataset_is_validated_like_the_cli_and_shows_its_errors() {
     assert!(lines.contains(&"https://example.org/x.json: [coalition], field `as_of`: \"2024-02-30\" is not a date: February 2024 has 29 days"), "{message}");
     assert!(lines.iter().any(|l| l.contains("[[parties]] #1 \"nl\", field `code`")), "{message}");
     assert!(lines.iter().any(|l| l.contains("[[parties]] #1 \"nl\", field `name`: is missing")), "{message}");
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn ukrainian_names_words_and_intl_formatting() {
+    let container = document().create_element("div").unwrap();
+    container.unchecked_ref::<HtmlElement>().style().set_property("width", "900px").unwrap();
+    document().body().unwrap().append_child(&container).unwrap();
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"asOf".into(), &"2024-06-01".into()).unwrap();
+    js_sys::Reflect::set(&options, &"lang".into(), &"uk".into()).unwrap();
+    let _widget = Widget::new(container.clone(), options.into(), JsValue::UNDEFINED).unwrap();
+    next_frame().await;
+    assert_eq!(container.query_selector(".ct").unwrap().unwrap().get_attribute("lang").as_deref(), Some("uk"));
+    let dek = text(&container, ".ct-dek");
+    assert!(dek.starts_with("Учасників: 12 · 58 млн € за повідомленнями · станом на 1 червня 2024"), "{dek}");
+    let nl = mark(&container, "map", "Нідерланди:");
+    assert_eq!(
+        nl.get_attribute("aria-label").unwrap().replace('\u{a0}', " "),
+        "Нідерланди: учасник з 23 січня 2024 р.; 10 млн €"
+    );
+    assert!(text(&container, ".ct-view-title").contains("Хто входить до коаліції"));
     container.remove();
 }

@@ -1,5 +1,5 @@
 // embed.html: the widget alone, for an iframe. Options come from URL parameters
-// (coalition, as-of, select, theme, credit, data, id); the view is kept in the URL fragment.
+// (coalition, as-of, select, theme, lang, credit, data, id); the view is kept in the URL fragment.
 // The page reports its height to the parent in the formats existing receivers understand:
 // Datawrapper's {"datawrapper-height": {"<id>": px}} and AMP's embed-size request.
 import { mount } from './widget.js';
@@ -21,6 +21,6 @@ function reportHeight() {
 new ResizeObserver(reportHeight).observe(document.documentElement);
 await mount(host, {
   coalition: get('coalition'), asOf: get('as-of'), select: get('select'), theme: get('theme'),
-  credit: get('credit'), data: get('data'), hash: true,
+  credit: get('credit'), data: get('data'), lang: get('lang'), hash: true,
 });
 reportHeight();

@@ -2,7 +2,7 @@
 //   <div data-coalition-tracker></div><script type="module" src="https://…/widget.js"></script>
 // Each widget lives in its own shadow root with its own stylesheet, so host CSS cannot break
 // it and it cannot leak styles into the host. Options come from data- attributes:
-//   data-coalition, data-as-of, data-select, data-theme (light|dark|auto), data-credit,
+//   data-coalition, data-as-of, data-select, data-theme (light|dark|auto), data-lang (en|uk), data-credit,
 //   data-hash (keep selection and date in the URL fragment), data-manual (do not auto-mount),
 //   data-data (URL of an editor-hosted dataset: the JSON `coalition export --json` writes).
 import init, { Widget } from './pkg/coalition_tracker.js';
@@ -14,7 +14,7 @@ const loadWasm = () => (wasm ??= init({ module_or_path: new URL('pkg/coalition_t
 /** Options from a host element's data- attributes. */
 export function optionsOf(el) {
   const d = el.dataset;
-  return { coalition: d.coalition, asOf: d.asOf, select: d.select, theme: d.theme, credit: d.credit, hash: 'hash' in d, data: d.data };
+  return { coalition: d.coalition, asOf: d.asOf, select: d.select, theme: d.theme, credit: d.credit, hash: 'hash' in d, data: d.data, lang: d.lang };
 }
 
 /** Replaces the widget with a message; each further line (a validation error) is a list item. */

@@ -16,11 +16,15 @@ test('the iframe is as tall as its content at 320, 768 and 1280 px, with no inne
   for (const width of [1280, 320, 768, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     await page.evaluate(() => document.querySelector('iframe').style.width = '100%');
+    // Resizing ripples through: the widget relayouts for the new width, then reports its
+    // height, then embed.js applies it. Wait for the content to fit the width and the heights
+    // to agree.
     await page.waitForFunction(() => {
       const f = document.querySelector('iframe');
-      const inner = f.contentDocument.documentElement;
-      return Math.abs(f.clientHeight - Math.ceil(inner.getBoundingClientRect().height)) <= 1;
-    }, null, { timeout: 5000 });
+      const doc = f.contentDocument;
+      const fits = doc.body.scrollWidth <= f.clientWidth;
+      return fits && Math.abs(f.clientHeight - Math.ceil(doc.documentElement.getBoundingClientRect().height)) <= 1;
+    }, null, { timeout: 8000 });
     const { outer, content, scrolls } = await page.evaluate(() => {
       const f = document.querySelector('iframe');
       const doc = f.contentDocument.documentElement;
@@ -143,3 +147,17 @@ for (const page of ['embed.html', '']) {
     await context.close();
   });
 }
+
+test('lang=uk shows Ukrainian names, words and locale-formatted money and dates', async () => {
+  const { page, context, errors } = await openWidget(site.browser, `${site.server.url}embed.html?lang=uk#select=NL&as-of=2024-06-01`, { width: 800 });
+  assert.equal(await host(page).evaluate((h) => h.shadowRoot.querySelector('.ct').getAttribute('lang')), 'uk');
+  const dek = await page.locator('.ct-dek').innerText();
+  assert.match(dek, /^Учасників: 12 · 58\s?млн\s€ за повідомленнями · станом на 1 червня 2024/);
+  await page.getByRole('button', { name: /^Нідерланди: учасник з 23 січня 2024/ }).waitFor();
+  const details = await page.locator('.ct-details').innerText();
+  assert.match(details, /^Нідерланди/);
+  assert.match(details, /10\s000\s000\s€/, 'Intl groups digits the Ukrainian way');
+  await page.locator('.ct').first().screenshot({ path: path.join(SCREENSHOTS, 'embed-uk-800.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -31,7 +31,7 @@ test('clicking the Netherlands shows €10 million with its source; before 23 Ja
   const details = page.locator('.ct-details').first();
   await details.getByText('Netherlands', { exact: true }).waitFor();
   const text = await details.innerText();
-  assert.match(text, /€10 million \(EUR 10,000,000\)/);
+  assert.match(text, /€10m \(€10,000,000\)/);
   assert.match(text, /Netherlands joins Ukraine's IT coalition with first contribution/);
   assert.equal(await nl.getAttribute('aria-pressed'), 'true');
   await page.screenshot({ path: path.join(SCREENSHOTS, 'selected-netherlands-1280.png'), fullPage: true });

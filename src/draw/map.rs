@@ -50,7 +50,7 @@ pub fn draw<B: DrawingBackend>(b: &mut B, m: &MapLayout, ds: &Dataset, ui: &UiSt
     if let Some((x, y)) = m.strip {
         b.draw_line(at(x, y), at(m.width, y), &color(p.faint))?;
         let caption = Font::new(font::SMALL, p.muted).anchored(HPos::Left, VPos::Top);
-        text(b, "Outside Europe and organisations", caption, x, y + 5.0)?;
+        text(b, m.strip_caption, caption, x, y + 5.0)?;
     }
     for t in &m.tiles {
         let mark = Target::Party(t.party);

@@ -4,10 +4,11 @@
 
 use crate::aggregate::Snapshot;
 use crate::geometry::{fit_text, text_width, wrap, Rect};
+use crate::i18n::{fill, Locale};
 use crate::interaction::Target;
 use crate::layout::font;
 use crate::model::Dataset;
-use crate::money::{format_eur_short, Cents};
+use crate::money::Cents;
 
 /// Height of one bar row: a label line above a bar.
 const ROW: f64 = 44.0;
@@ -63,36 +64,42 @@ pub struct BarsLayout {
     pub footer_y: f64,
 }
 
-fn names(ds: &Dataset, parties: &[usize]) -> String {
-    parties.iter().map(|&p| ds.parties[p].name.as_str()).collect::<Vec<_>>().join(", ")
-}
-
 impl BarsLayout {
     /// Lays out the bars of `snap` in `width` CSS px.
-    pub fn new(ds: &Dataset, snap: &Snapshot, width: f64) -> BarsLayout {
+    pub fn new(ds: &Dataset, snap: &Snapshot, width: f64, loc: &Locale) -> BarsLayout {
+        let w = loc.words;
         let mut entries: Vec<(Target, BarKind, String, Cents)> = Vec::new();
         for d in snap.donors.iter().filter(|d| d.eur > 0) {
-            entries.push((Target::Party(d.party), BarKind::Valued, ds.parties[d.party].name.clone(), d.eur));
+            entries.push((Target::Party(d.party), BarKind::Valued, loc.party(ds, d.party).to_string(), d.eur));
         }
         for &c in &snap.pooled {
             let x = &ds.contributions[c];
             let eur = x.money.as_ref().map_or(0, |m| m.eur);
-            entries.push((Target::Pooled(c), BarKind::Pooled, format!("{} (pooled)", names(ds, &x.donors)), eur));
+            entries.push((
+                Target::Pooled(c),
+                BarKind::Pooled,
+                format!("{}{}", loc.parties(ds, &x.donors), w.pooled_suffix),
+                eur,
+            ));
         }
         entries.sort_by_key(|e| std::cmp::Reverse(e.3));
         for d in snap.donors.iter().filter(|d| d.eur == 0 && !d.in_kind.is_empty()) {
-            entries.push((Target::Party(d.party), BarKind::InKind, ds.parties[d.party].name.clone(), 0));
+            entries.push((Target::Party(d.party), BarKind::InKind, loc.party(ds, d.party).to_string(), 0));
         }
         if snap.not_itemised_eur > 0 {
             entries.push((
                 Target::NotItemised,
                 BarKind::NotItemised,
-                "Not itemised in the sources".into(),
+                w.not_itemised_label.into(),
                 snap.not_itemised_eur,
             ));
         }
 
         let max = entries.iter().map(|e| e.3).max().unwrap_or(0).max(1);
+        let value_text = |kind: BarKind, eur: Cents| match kind {
+            BarKind::InKind => w.in_kind_value.to_string(),
+            _ => loc.fmt.eur_short(eur),
+        };
         let widest_value =
             entries.iter().map(|e| text_width(&value_text(e.1, e.3), font::SMALL, true)).fold(0.0, f64::max);
         let bar_space = (width - widest_value - 8.0).max(width * 0.4);
@@ -114,7 +121,7 @@ impl BarsLayout {
             })
             .collect::<Vec<_>>();
         let footer_y = rows.len() as f64 * ROW + 6.0;
-        let footer = wrap(&footer_text(ds, snap), font::SMALL, width);
+        let footer = wrap(&footer_text(ds, snap, loc), font::SMALL, width);
         let height = (footer_y + footer.len() as f64 * SMALL_LINE + 6.0).ceil();
         BarsLayout { width, height, rows, footer, footer_y }
     }
@@ -125,28 +132,22 @@ impl BarsLayout {
     }
 }
 
-/// The words after a bar.
-fn value_text(kind: BarKind, eur: Cents) -> String {
-    match kind {
-        BarKind::InKind => "in kind, value not stated".to_string(),
-        _ => format_eur_short(eur),
-    }
-}
-
 /// One sentence reconciling the bars with the latest reported total.
-fn footer_text(ds: &Dataset, snap: &Snapshot) -> String {
-    let itemised = format_eur_short(snap.itemised_eur);
+fn footer_text(ds: &Dataset, snap: &Snapshot, loc: &Locale) -> String {
+    let (w, f) = (loc.words, loc.fmt);
+    let itemised = f.eur_short(snap.itemised_eur);
     let Some(total) = snap.reported.map(|r| &ds.reported_totals[r]) else {
-        return format!("Itemised {itemised}. No total reported by this date.");
+        return fill(w.footer_none, &[("itemised", &itemised)]);
     };
-    let reported = format_eur_short(total.money.eur);
-    let when = total.date.long();
-    if total.lower_bound {
-        format!("Itemised {itemised}; the sources report more than {reported} ({when}).")
+    let reported = f.eur_short(total.money.eur);
+    let date = f.date(total.date);
+    let rest = f.eur_short(snap.not_itemised_eur);
+    let template = if total.lower_bound {
+        w.footer_lower_bound
     } else if snap.not_itemised_eur > 0 {
-        let rest = format_eur_short(snap.not_itemised_eur);
-        format!("Itemised {itemised} + not itemised {rest} = {reported} reported ({when}).")
+        w.footer_remainder
     } else {
-        format!("Itemised {itemised}; {reported} reported ({when}).")
-    }
+        w.footer_exact
+    };
+    fill(template, &[("itemised", &itemised), ("reported", &reported), ("date", &date), ("rest", &rest)])
 }

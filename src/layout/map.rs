@@ -3,6 +3,7 @@
 
 use crate::aggregate::Snapshot;
 use crate::geometry::{text_width, Rect};
+use crate::i18n::{Locale, Words};
 use crate::interaction::Target;
 use crate::layout::font;
 use crate::model::{Dataset, Index, PartyKind, Role};
@@ -62,24 +63,26 @@ pub struct MapLayout {
     pub ghosts: Vec<Ghost>,
     /// The strip's caption position (left, top) and its rule's y, if there is a strip.
     pub strip: Option<(f64, f64)>,
+    /// The strip's caption.
+    pub strip_caption: &'static str,
     /// Legend entries.
     pub legend: Vec<LegendEntry>,
 }
 
 /// Legend label for a role.
-pub fn legend_label(role: Option<Role>) -> &'static str {
+pub fn legend_label(words: &Words, role: Option<Role>) -> &'static str {
     match role {
-        Some(Role::Lead) => "Lead",
-        Some(Role::Member) => "Member",
-        Some(Role::Intending) => "Intends to join",
-        Some(Role::Attendee) => "Attended, not a member",
-        None => "Not yet / no role",
+        Some(Role::Lead) => words.legend_lead,
+        Some(Role::Member) => words.legend_member,
+        Some(Role::Intending) => words.legend_intending,
+        Some(Role::Attendee) => words.legend_attendee,
+        None => words.legend_none,
     }
 }
 
 impl MapLayout {
     /// Lays out the map of `snap` in `width` CSS px.
-    pub fn new(ds: &Dataset, snap: &Snapshot, width: f64) -> MapLayout {
+    pub fn new(ds: &Dataset, snap: &Snapshot, width: f64, loc: &Locale) -> MapLayout {
         let role_of = |party: Index| snap.standings.iter().find(|s| s.party == party).map(|s| s.role);
         let placed: Vec<(Index, (u8, u8))> = (0..ds.parties.len())
             .filter(|&p| ds.parties[p].kind == PartyKind::State)
@@ -138,7 +141,7 @@ impl MapLayout {
         let roles = [Some(Role::Lead), Some(Role::Member), Some(Role::Intending), Some(Role::Attendee), None];
         let used = |r: Option<Role>| tiles.iter().any(|t| t.role == r) || ds.roles.iter().any(|s| Some(s.role) == r);
         for role in roles.into_iter().filter(|&r| used(r)) {
-            let label = legend_label(role);
+            let label = legend_label(loc.words, role);
             let entry_width = 14.0 + 6.0 + text_width(label, font::SMALL, false) + 14.0;
             if x > 0.0 && x + entry_width > width {
                 x = 0.0;
@@ -148,7 +151,16 @@ impl MapLayout {
             x += entry_width;
         }
         let height = (y + SMALL_LINE + 4.0).ceil();
-        MapLayout { width, height, tile, tiles, ghosts, strip: strip_at, legend }
+        MapLayout {
+            width,
+            height,
+            tile,
+            tiles,
+            ghosts,
+            strip: strip_at,
+            strip_caption: loc.words.outside_europe,
+            legend,
+        }
     }
 
     /// The party whose tile holds the point, if any.

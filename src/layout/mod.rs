@@ -6,6 +6,7 @@ pub mod map;
 pub mod timeline;
 
 use crate::aggregate::Snapshot;
+use crate::i18n::Locale;
 use crate::interaction::{Target, View};
 use crate::model::Dataset;
 
@@ -63,14 +64,14 @@ pub struct Scene {
 }
 
 impl Scene {
-    /// Lays out every view of `snap` for a container `width`.
-    pub fn new(ds: &Dataset, snap: &Snapshot, width: f64) -> Scene {
+    /// Lays out every view of `snap` for a container `width`, with the words of `loc`.
+    pub fn new(ds: &Dataset, snap: &Snapshot, width: f64, loc: &Locale) -> Scene {
         let columns = columns(width);
         Scene {
             columns,
-            map: map::MapLayout::new(ds, snap, columns.map),
-            bars: bars::BarsLayout::new(ds, snap, columns.bars),
-            timeline: timeline::TimelineLayout::new(ds, snap.as_of, columns.timeline),
+            map: map::MapLayout::new(ds, snap, columns.map, loc),
+            bars: bars::BarsLayout::new(ds, snap, columns.bars, loc),
+            timeline: timeline::TimelineLayout::new(ds, snap.as_of, columns.timeline, loc),
         }
     }
 

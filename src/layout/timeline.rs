@@ -5,6 +5,7 @@
 use crate::aggregate::{funding_series, membership_series};
 use crate::date::Date;
 use crate::geometry::{text_width, Rect};
+use crate::i18n::{fill, Locale};
 use crate::interaction::Target;
 use crate::layout::font;
 use crate::model::{Dataset, Index};
@@ -13,6 +14,7 @@ use crate::money::Cents;
 /// Radius of an event marker; its hit area is at least 24 px across.
 const MARKER_R: f64 = 9.0;
 const LANE: f64 = 22.0;
+/// Least room left of the plots for the value-axis labels.
 const LEFT: f64 = 46.0;
 const RIGHT: f64 = 14.0;
 
@@ -128,17 +130,6 @@ fn nice_ticks(max: i64) -> (i64, Vec<i64>) {
     }
 }
 
-/// Euro axis label: "€0", "€20m", "€500k".
-fn eur_tick(cents: Cents) -> String {
-    let euros = cents / 100;
-    match euros {
-        0 => "€0".to_string(),
-        e if e % 1_000_000 == 0 => format!("€{}m", e / 1_000_000),
-        e if e % 1_000 == 0 => format!("€{}k", e / 1_000),
-        e => format!("€{e}"),
-    }
-}
-
 /// A polyline in CSS pixels.
 type Polyline = Vec<(f64, f64)>;
 
@@ -180,15 +171,18 @@ fn steps(changes: &[(i64, f64)], x_of: impl Fn(i64) -> f64, y_of: impl Fn(f64) -
 
 impl TimelineLayout {
     /// Lays out the timeline of `ds` as of `as_of` in `width` CSS px.
-    pub fn new(ds: &Dataset, as_of: Date, width: f64) -> TimelineLayout {
+    pub fn new(ds: &Dataset, as_of: Date, width: f64, loc: &Locale) -> TimelineLayout {
         let (first, last) = domain(ds);
-        let (left, right) = (LEFT, width - RIGHT);
-        let x_of =
-            |day: i64| left + (right - left) * (day.clamp(first, last) - first) as f64 / (last - first).max(1) as f64;
-
         let funding: Vec<(Date, Cents)> = funding_series(ds);
         let reported_max = ds.reported_totals.iter().map(|t| t.money.eur).max().unwrap_or(0);
         let (f_top, f_ticks) = nice_ticks(funding.last().map_or(0, |f| f.1).max(reported_max).max(100_000_000));
+        let f_labels: Vec<String> = f_ticks.iter().map(|&v| loc.fmt.eur_axis(v)).collect();
+        // The value labels decide the left margin: "60 млн €" needs more room than "€60m".
+        let widest = f_labels.iter().map(|l| text_width(l, font::SMALL, false)).fold(0.0, f64::max);
+        let (left, right) = (LEFT.max(widest.ceil() + 10.0), width - RIGHT);
+        let x_of =
+            |day: i64| left + (right - left) * (day.clamp(first, last) - first) as f64 / (last - first).max(1) as f64;
+
         // Rows from the top: the panel title, the "as of" label, then the plot.
         let f_rect = Rect::new(left, 44.0, right - left, 118.0);
         let fy = |v: f64| f_rect.bottom() - f_rect.h * v / f_top as f64;
@@ -197,9 +191,9 @@ impl TimelineLayout {
         let (f_past, f_future) = split_at(&steps(&f_changes, x_of, fy, right), as_of_x);
         let funding_panel = Panel {
             rect: f_rect,
-            title: "Itemised funding, cumulative (◇ reported totals)".to_string(),
+            title: loc.words.funding_title.to_string(),
             title_y: 0.0,
-            ticks: f_ticks.iter().map(|&v| Tick { at: fy(v as f64), label: eur_tick(v) }).collect(),
+            ticks: f_ticks.iter().zip(f_labels).map(|(&v, label)| Tick { at: fy(v as f64), label }).collect(),
             past: f_past,
             future: f_future,
             points: ds
@@ -219,7 +213,7 @@ impl TimelineLayout {
         let (m_past, m_future) = split_at(&steps(&m_changes, x_of, my, right), as_of_x);
         let members_panel = Panel {
             rect: m_rect,
-            title: "Members named in sources (◇ counts reported)".to_string(),
+            title: loc.words.members_title.to_string(),
             title_y: m_rect.y - 26.0,
             ticks: m_ticks.iter().map(|&v| Tick { at: my(v as f64), label: v.to_string() }).collect(),
             past: m_past,
@@ -253,11 +247,7 @@ impl TimelineLayout {
         while month.day_number() <= last {
             if u32::from(month.month() - 1) % every == 0 {
                 let x = x_of(month.day_number());
-                let label = if month.month() == 1 || time_ticks.is_empty() {
-                    format!("{} {}", month.month_abbrev(), month.year())
-                } else {
-                    month.month_abbrev().to_string()
-                };
+                let label = loc.fmt.month(month, month.month() == 1 || time_ticks.is_empty());
                 let half = text_width(&label, font::SMALL, false) / 2.0;
                 if x - half > last_right + 6.0 && x + half <= width {
                     last_right = x + half;
@@ -276,7 +266,7 @@ impl TimelineLayout {
             time_axis_y,
             markers,
             as_of_x,
-            as_of_label: format!("as of {}", as_of.short()),
+            as_of_label: fill(loc.words.as_of_label, &[("date", &loc.fmt.date_short(as_of))]),
             as_of_y: 19.0,
         }
     }
@@ -307,8 +297,9 @@ mod tests {
         assert_eq!(nice_ticks(5_800_000_000), (6_000_000_000, vec![0, 2_000_000_000, 4_000_000_000, 6_000_000_000]));
         assert_eq!(nice_ticks(12), (15, vec![0, 5, 10, 15]));
         assert_eq!(nice_ticks(4), (4, vec![0, 2, 4]));
-        assert_eq!(eur_tick(2_000_000_000), "€20m");
-        assert_eq!(eur_tick(50_000_000), "€500k");
+        use crate::i18n::{Fmt, Plain};
+        assert_eq!(Plain.eur_axis(2_000_000_000), "€20m");
+        assert_eq!(Plain.eur_axis(50_000_000), "€500k");
     }
 
     #[test]

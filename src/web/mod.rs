@@ -3,6 +3,7 @@
 //! the CLI, and runs the interactive widget. Data reaches the page only as text nodes.
 
 mod dom;
+mod intl;
 mod widget;
 
 use wasm_bindgen::prelude::*;

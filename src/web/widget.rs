@@ -15,11 +15,13 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlCanvasElement, HtmlInputElement, KeyboardEvent, MouseEvent, PointerEvent};
 
 use super::dom::{child, html, place, px, styles};
+use super::intl::IntlFmt;
 use super::{as_of_date, bundled_dataset, dataset_from_value, error};
 use crate::aggregate::{snapshot, Snapshot};
 use crate::date::Date;
 use crate::details::{cite, dek, describe, label};
 use crate::draw::{self, Scaled};
+use crate::i18n::{fill, Fmt, Lang, Locale};
 use crate::interaction::{step_in_list, step_in_plane, Key, Target, UiState, View};
 use crate::layout::{timeline::domain, Scene, GUTTER, MIN_WIDTH};
 use crate::model::Dataset;
@@ -56,6 +58,8 @@ struct Options {
     hash: bool,
     /// Name of an editor-hosted data file (its URL), for messages.
     data_name: Option<String>,
+    /// `en` (the default) or `uk`.
+    lang: Option<String>,
 }
 
 /// Colour theme.
@@ -111,6 +115,8 @@ struct Inner {
     theme: Theme,
     hash: bool,
     copy_status: Element,
+    lang: Lang,
+    intl: IntlFmt,
     me: Weak<RefCell<Inner>>,
 }
 
@@ -233,6 +239,13 @@ impl Widget {
 
 impl Inner {
     fn build(ds: Dataset, as_of: Date, container: &Element, options: &Options) -> Result<Inner, JsValue> {
+        let lang = match options.lang.as_deref() {
+            None | Some("") => Lang::En,
+            Some(code) => Lang::parse(code).ok_or_else(|| error(format!("language \"{code}\" is not en or uk")))?,
+        };
+        let intl = IntlFmt::new(lang);
+        let loc = Locale { lang, words: lang.words(), fmt: &intl };
+        let w = loc.words;
         let theme = match options.theme.as_deref() {
             None | Some("auto") => Theme::Auto,
             Some("light") => Theme::Light,
@@ -242,19 +255,19 @@ impl Inner {
         let doc = container.owner_document().ok_or_else(|| error("the container is not in a document"))?;
         let root = doc.create_element("div")?;
         root.set_class_name("ct");
-        root.set_attribute("lang", "en")?;
+        root.set_attribute("lang", lang.code())?;
         let head = child(&root, "header", "ct-head", "")?;
         child(&head, "h2", "ct-title", &ds.coalition.name)?;
         let dek = child(&head, "p", "ct-dek", "")?;
         let copy_status = child(&head, "span", "ct-copy-status", "")?;
         copy_status.set_attribute("role", "status")?;
         if options.hash {
-            let copy = child(&head, "button", "ct-copy", "Copy link to this view")?;
+            let copy = child(&head, "button", "ct-copy", w.copy_link)?;
             copy.set_attribute("type", "button")?;
             head.insert_before(&copy, Some(&copy_status))?;
         }
         let grid = child(&root, "div", "ct-grid", "")?;
-        let titles = ["Who is in the coalition", "Who gave what", "How it grew"];
+        let titles = w.view_titles;
         let mut views = Vec::with_capacity(3);
         let mut details = None;
         for (view, title) in VIEWS.into_iter().zip(titles) {
@@ -284,7 +297,7 @@ impl Inner {
 
         let timeline = &views[2].section;
         let control = child(timeline, "label", "ct-asof", "")?;
-        child(&control, "span", "ct-asof-caption", "Show the coalition as of ")?;
+        child(&control, "span", "ct-asof-caption", w.slider_caption)?;
         let slider_label = child(&control, "output", "ct-asof-date", "")?;
         let slider: HtmlInputElement =
             child(&control, "input", "ct-slider", "")?.dyn_into().map_err(|_| error("no input"))?;
@@ -295,10 +308,10 @@ impl Inner {
         slider.set_step("1");
         let list = child(timeline, "ol", "ct-events", "")?;
         for e in &ds.events {
-            child(&list, "li", "", &format!("{} — {}", e.date.long(), e.title))?;
+            child(&list, "li", "", &format!("{} — {}", loc.fmt.date(e.date), e.title))?;
         }
         styles(&root, &[("position", "relative")])?;
-        footer(&root, &ds, options.credit.as_deref())?;
+        footer(&root, &ds, options.credit.as_deref(), &loc)?;
         let tooltip = child(&root, "div", "ct-tooltip", "")?;
         styles(&tooltip, &[("position", "absolute"), ("pointer-events", "none")])?;
         tooltip.set_attribute("role", "tooltip")?;
@@ -306,7 +319,7 @@ impl Inner {
         container.replace_children_with_node_1(&root);
 
         let snap = snapshot(&ds, as_of);
-        let scene = Scene::new(&ds, &snap, MIN_WIDTH);
+        let scene = Scene::new(&ds, &snap, MIN_WIDTH, &loc);
         Ok(Inner {
             ds,
             ui: UiState::new(as_of),
@@ -327,6 +340,8 @@ impl Inner {
             theme,
             hash: options.hash,
             copy_status,
+            lang,
+            intl,
             me: Weak::new(),
         })
     }
@@ -338,7 +353,7 @@ impl Inner {
             return;
         }
         self.width = width;
-        self.scene = Scene::new(&self.ds, &self.snap, width);
+        self.scene = Scene::new(&self.ds, &self.snap, width, &self.loc());
         self.rebuild_marks();
         self.schedule();
     }
@@ -349,7 +364,7 @@ impl Inner {
         }
         self.ui.as_of = date;
         self.snap = snapshot(&self.ds, date);
-        self.scene = Scene::new(&self.ds, &self.snap, self.width.max(MIN_WIDTH));
+        self.scene = Scene::new(&self.ds, &self.snap, self.width.max(MIN_WIDTH), &self.loc());
         self.ui.hover = None;
         self.rebuild_marks();
         self.update_fragment();
@@ -385,7 +400,7 @@ impl Inner {
         let href = window.location().href().unwrap_or_default();
         let link = format!("{}{}", href.split('#').next().unwrap_or(&href), self.fragment());
         let _ = window.navigator().clipboard().write_text(&link);
-        self.copy_status.set_text_content(Some(&format!("Link copied: {link}")));
+        self.copy_status.set_text_content(Some(&fill(self.loc().words.link_copied, &[("link", &link)])));
     }
 
     /// Offers the contributions shown (CSV or JSON) or an image of the current view (PNG).
@@ -396,11 +411,12 @@ impl Inner {
                 &self.root,
                 &format!("{name}.csv"),
                 "text/csv",
-                &crate::export::csv(&self.ds, self.ui.as_of),
+                &crate::export::csv(&self.ds, self.ui.as_of, &self.loc()),
             ),
             "json" => {
-                let value = serde_wasm_bindgen::to_value(&crate::export::download(&self.ds, self.ui.as_of))
-                    .map_err(|e| error(e.to_string()))?;
+                let value =
+                    serde_wasm_bindgen::to_value(&crate::export::download(&self.ds, self.ui.as_of, &self.loc()))
+                        .map_err(|e| error(e.to_string()))?;
                 let text = js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))?;
                 super::dom::download_text(&self.root, &format!("{name}.json"), "application/json", &String::from(text))
             }
@@ -434,7 +450,7 @@ impl Inner {
         ctx.fill_text(&self.ds.coalition.name, 0.0, 28.0)?;
         ctx.set_fill_style_str(&p.muted.hex());
         ctx.set_font(&format!("15px {}", draw::FONT_FAMILY));
-        ctx.fill_text(&dek(&self.ds, &self.snap), 0.0, 54.0)?;
+        ctx.fill_text(&dek(&self.ds, &self.snap, &self.loc()), 0.0, 54.0)?;
         let mut y = 76.0;
         for (v, (w, h)) in self.views.iter().zip(&views) {
             ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&v.canvas, 0.0, y, *w, *h)?;
@@ -457,6 +473,11 @@ impl Inner {
             y + 28.0,
         )?;
         canvas.to_data_url_with_type("image/png")
+    }
+
+    /// The reader's language and its `Intl` formatting.
+    fn loc(&self) -> Locale<'_> {
+        Locale { lang: self.lang, words: self.lang.words(), fmt: &self.intl }
     }
 
     /// The palette for the theme, following the reader's setting under `auto`.
@@ -505,12 +526,15 @@ impl Inner {
                 let _ = button.set_attribute("type", "button");
                 let _ = button.set_attribute("data-i", &i.to_string());
                 let name = match (v.view, target) {
-                    (View::Bars, Target::Party(_)) => {
-                        self.scene.bars.rows.get(i).map(|r| format!("{}, contributions: {}", r.label, r.value))
-                    }
+                    (View::Bars, Target::Party(_)) => self
+                        .scene
+                        .bars
+                        .rows
+                        .get(i)
+                        .map(|r| fill(self.loc().words.label_bar, &[("name", &r.label), ("value", &r.value)])),
                     _ => None,
                 };
-                let name = name.unwrap_or_else(|| label(&self.ds, &self.snap, target));
+                let name = name.unwrap_or_else(|| label(&self.ds, &self.snap, target, &self.loc()));
                 let _ = button.set_attribute("aria-label", &name);
                 let r = mark_rect(&self.scene, v.view, i);
                 let _ = styles(&button, MARK_STYLE);
@@ -576,12 +600,12 @@ impl Inner {
             };
             drawn.map_err(|e| error(e.to_string()))?;
         }
-        self.dek.set_text_content(Some(&dek(&self.ds, &self.snap)));
+        self.dek.set_text_content(Some(&dek(&self.ds, &self.snap, &self.loc())));
         let day = self.ui.as_of.day_number().to_string();
         if self.slider.value() != day {
             self.slider.set_value(&day);
         }
-        let long = self.ui.as_of.long();
+        let long = self.intl.date(self.ui.as_of);
         self.slider_label.set_text_content(Some(&long));
         self.slider.set_attribute("aria-valuetext", &long)?;
         self.render_details()?;
@@ -596,15 +620,10 @@ impl Inner {
         self.details_shown = Some(shown);
         self.details.replace_children_with_node_0();
         let Some(target) = self.ui.selected else {
-            child(
-                &self.details,
-                "p",
-                "ct-details-hint",
-                "Select a country, a bar or an event to see its figures and sources.",
-            )?;
+            child(&self.details, "p", "ct-details-hint", self.loc().words.hint)?;
             return Ok(());
         };
-        let d = describe(&self.ds, target, self.ui.as_of);
+        let d = describe(&self.ds, target, self.ui.as_of, &self.loc());
         child(&self.details, "h3", "ct-details-title", &d.title)?;
         child(&self.details, "p", "ct-details-subtitle", &d.subtitle)?;
         for s in &d.sections {
@@ -636,7 +655,7 @@ impl Inner {
             let _ = self.tooltip.set_attribute("hidden", "");
             return;
         };
-        self.tooltip.set_text_content(Some(&label(&self.ds, &self.snap, target)));
+        self.tooltip.set_text_content(Some(&label(&self.ds, &self.snap, target, &self.loc())));
         let _ = self.tooltip.remove_attribute("hidden");
         let root = self.root.get_bounding_client_rect();
         let width = f64::from(self.tooltip.client_width());
@@ -650,46 +669,34 @@ impl Inner {
 }
 
 /// The footer: every source, how to read the figures, the dataset's date and version, credit.
-fn footer(root: &Element, ds: &Dataset, credit: Option<&str>) -> Result<(), JsValue> {
+fn footer(root: &Element, ds: &Dataset, credit: Option<&str>, loc: &Locale) -> Result<(), JsValue> {
+    let (w, f) = (loc.words, loc.fmt);
     let foot = child(root, "footer", "ct-foot", "")?;
-    child(&foot, "h3", "", "Sources")?;
+    child(&foot, "h3", "", w.sources_heading)?;
     let list = child(&foot, "ol", "ct-sources", "")?;
     for s in &ds.sources {
-        child(&list, "li", "", &cite(s))?;
+        child(&list, "li", "", &cite(s, loc))?;
     }
-    child(&foot, "h3", "", "How to read this graphic")?;
+    child(&foot, "h3", "", w.method_heading)?;
     let method = child(&foot, "ul", "ct-method", "")?;
-    let mut lines = vec!["Amounts are shown in euros; each keeps its original currency in the details.".to_string()];
-    for r in &ds.rates {
-        lines.push(format!(
-            "{c} amounts are converted at {} {c} per euro: {} (rate dated {}).",
-            r.per_eur,
-            r.basis,
-            r.date.long(),
-            c = r.currency
-        ));
-    }
-    lines.push("“In kind” is equipment, licences or services given instead of money; where the sources state no value it gets a mark, not a bar.".into());
-    lines.push(
-        "A pooled pledge was announced jointly and its split is not reported: it is shown once and never divided."
-            .into(),
-    );
-    lines.push("“Not itemised” is the part of a reported total that no named contribution accounts for; a total reported as “more than” a figure is a lower bound.".into());
-    lines.push(
-        "A party shown as a member “by” a date was first reported as one then; the sources give no join date.".into(),
-    );
-    for line in lines {
+    let rates = ds.rates.iter().map(|r| {
+        let (rate, date) = (r.per_eur.to_string(), f.date(r.date));
+        fill(w.method_rate, &[("currency", r.currency.as_str()), ("rate", &rate), ("basis", &r.basis), ("date", &date)])
+    });
+    let rest = w.method[1..].iter().map(|l| l.to_string());
+    for line in std::iter::once(w.method[0].to_string()).chain(rates).chain(rest) {
         child(&method, "li", "", &line)?;
     }
-    let get = child(&foot, "p", "ct-downloads", "Get the data: ")?;
-    for (kind, text) in [("csv", "CSV"), ("json", "JSON"), ("png", "Image (PNG)")] {
+    let get = child(&foot, "p", "ct-downloads", w.get_data)?;
+    for (kind, text) in ["csv", "json", "png"].into_iter().zip(w.downloads) {
         let button = child(&get, "button", "ct-download", text)?;
         button.set_attribute("type", "button")?;
         button.set_attribute("data-download", kind)?;
     }
-    let version = ds.coalition.version.as_deref().map(|v| format!(", version {v}")).unwrap_or_default();
-    child(&foot, "p", "ct-version", &format!("Data as of {}{version}.", ds.coalition.as_of.long()))?;
-    child(&foot, "p", "ct-credit", credit.unwrap_or("Graphic: coalition-tracker."))?;
+    let version = ds.coalition.version.as_deref().map(|v| format!(", {v}")).unwrap_or_default();
+    let date = f.date(ds.coalition.as_of);
+    child(&foot, "p", "ct-version", &fill(w.data_as_of, &[("date", &date), ("version", &version)]))?;
+    child(&foot, "p", "ct-credit", credit.unwrap_or(w.credit))?;
     Ok(())
 }
 

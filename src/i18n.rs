@@ -1,0 +1,477 @@
+//! The widget's words in English and Ukrainian, and number and date formatting behind a trait:
+//! natively (CLI, static SVG, tests) plain English formatting in Rust; in the browser the
+//! browser's own `Intl` (see `web::intl`), so every locale's conventions come from the browser
+//! rather than hand-written tables. Data notes stay in the language of the sources.
+
+use crate::date::Date;
+use crate::model::{Dataset, Index};
+use crate::money::{format_amount, format_eur, format_eur_short, Cents, Decimal};
+
+/// A language of the widget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Ukrainian.
+    Uk,
+}
+
+impl Lang {
+    /// Reads a language code (`en`, `uk`).
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code {
+            "en" => Some(Lang::En),
+            "uk" => Some(Lang::Uk),
+            _ => None,
+        }
+    }
+
+    /// The BCP 47 code, for `lang` attributes and `Intl`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Uk => "uk",
+        }
+    }
+
+    /// The words of this language.
+    pub fn words(self) -> &'static Words {
+        match self {
+            Lang::En => &EN,
+            Lang::Uk => &UK,
+        }
+    }
+}
+
+/// Formats numbers, money and dates for one locale.
+pub trait Fmt {
+    /// A euro value rounded for a label: "€12.2 million".
+    fn eur_short(&self, cents: Cents) -> String;
+    /// A euro value in full: "€12,197,770.09".
+    fn eur_full(&self, cents: Cents) -> String;
+    /// A euro value for an axis tick: "€20m".
+    fn eur_axis(&self, cents: Cents) -> String;
+    /// An original amount with its currency: "DKK 91,000,000".
+    fn amount(&self, amount: Decimal, currency: &str) -> String;
+    /// A date at its precision: "23 January 2024", "September 2023".
+    fn date(&self, date: Date) -> String;
+    /// A compact date: "23 Jan 2024".
+    fn date_short(&self, date: Date) -> String;
+    /// A month for a time axis, with its year or without: "Jan 2024", "Mar".
+    fn month(&self, date: Date, with_year: bool) -> String;
+}
+
+/// English formatting in plain Rust, for everything that runs without a browser.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Plain;
+
+impl Fmt for Plain {
+    fn eur_short(&self, cents: Cents) -> String {
+        format_eur_short(cents)
+    }
+    fn eur_full(&self, cents: Cents) -> String {
+        format_eur(cents)
+    }
+    fn eur_axis(&self, cents: Cents) -> String {
+        let euros = cents / 100;
+        match euros {
+            0 => "€0".to_string(),
+            e if e % 1_000_000 == 0 => format!("€{}m", e / 1_000_000),
+            e if e % 1_000 == 0 => format!("€{}k", e / 1_000),
+            e => format!("€{e}"),
+        }
+    }
+    fn amount(&self, amount: Decimal, currency: &str) -> String {
+        format_amount(amount, currency)
+    }
+    fn date(&self, date: Date) -> String {
+        date.long()
+    }
+    fn date_short(&self, date: Date) -> String {
+        date.short()
+    }
+    fn month(&self, date: Date, with_year: bool) -> String {
+        if with_year {
+            format!("{} {}", date.month_abbrev(), date.year())
+        } else {
+            date.month_abbrev().to_string()
+        }
+    }
+}
+
+/// A language's words and a formatter: what layout, details and the widget write with.
+#[derive(Clone, Copy)]
+pub struct Locale<'a> {
+    /// The language.
+    pub lang: Lang,
+    /// Its words.
+    pub words: &'static Words,
+    /// Its number and date formatting.
+    pub fmt: &'a dyn Fmt,
+}
+
+impl Locale<'static> {
+    /// English with plain Rust formatting.
+    pub fn plain() -> Locale<'static> {
+        Locale { lang: Lang::En, words: &EN, fmt: &Plain }
+    }
+}
+
+impl Locale<'_> {
+    /// A party's name in this language: the dataset's `names` entry, else its name.
+    pub fn party<'d>(&self, ds: &'d Dataset, party: Index) -> &'d str {
+        let p = &ds.parties[party];
+        p.names.get(self.lang.code()).map_or(p.name.as_str(), String::as_str)
+    }
+
+    /// Names of several parties, joined.
+    pub fn parties(&self, ds: &Dataset, parties: &[Index]) -> String {
+        parties.iter().map(|&p| self.party(ds, p)).collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// Replaces each `{name}` in `template` with its value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// Every word the widget writes, in one language. Templates take `{named}` values.
+#[derive(Debug)]
+pub struct Words {
+    /// Map strip caption.
+    pub outside_europe: &'static str,
+    /// Legend: lead.
+    pub legend_lead: &'static str,
+    /// Legend: member.
+    pub legend_member: &'static str,
+    /// Legend: intends to join.
+    pub legend_intending: &'static str,
+    /// Legend: attended.
+    pub legend_attendee: &'static str,
+    /// Legend: no role.
+    pub legend_none: &'static str,
+    /// Bar label suffix for a pooled pledge.
+    pub pooled_suffix: &'static str,
+    /// Value of an in-kind row.
+    pub in_kind_value: &'static str,
+    /// Label of the not-itemised row.
+    pub not_itemised_label: &'static str,
+    /// Footer with no reported total: {itemised}.
+    pub footer_none: &'static str,
+    /// Footer with a lower bound: {itemised} {reported} {date}.
+    pub footer_lower_bound: &'static str,
+    /// Footer with a remainder: {itemised} {rest} {reported} {date}.
+    pub footer_remainder: &'static str,
+    /// Footer when fully itemised: {itemised} {reported} {date}.
+    pub footer_exact: &'static str,
+    /// Funding panel title.
+    pub funding_title: &'static str,
+    /// Member panel title.
+    pub members_title: &'static str,
+    /// The as-of label: {date}.
+    pub as_of_label: &'static str,
+    /// Role noun: lead.
+    pub role_lead: &'static str,
+    /// Role noun: member.
+    pub role_member: &'static str,
+    /// Role noun: intends to join.
+    pub role_intending: &'static str,
+    /// Role noun: attendee.
+    pub role_attendee: &'static str,
+    /// Standing of an attendee: {role} {date}.
+    pub standing_attendee: &'static str,
+    /// Standing of an intending party: {role} {date}.
+    pub standing_intending: &'static str,
+    /// Standing with an exact date: {role} {date}.
+    pub standing_since: &'static str,
+    /// Standing known by a date: {role} {date}.
+    pub standing_by: &'static str,
+    /// No role yet, a later one known: {date} {role} {later}.
+    pub standing_later: &'static str,
+    /// No role: {date}.
+    pub standing_none: &'static str,
+    /// Statuses: announced, confirmed, delivered.
+    pub statuses: [&'static str; 3],
+    /// In kind of no stated value: {what}.
+    pub in_kind_line: &'static str,
+    /// A converted amount: {amount} {eur} {rate} {currency} {basis} {date}.
+    pub converted: &'static str,
+    /// A euro amount: {eur} {amount}.
+    pub in_euros: &'static str,
+    /// A contribution line: {value} {status} {when}.
+    pub contribution: &'static str,
+    /// "by {date}".
+    pub by_date: &'static str,
+    /// Purpose line: {purpose}.
+    pub purpose: &'static str,
+    /// Share of a pooled pledge: {total} {others} {date}.
+    pub pooled_share: &'static str,
+    /// Pooled-pledge donors line: {names}.
+    pub pooled_donors: &'static str,
+    /// Headings.
+    pub h_contributions: &'static str,
+    /// Heading.
+    pub h_note: &'static str,
+    /// Heading.
+    pub h_sources: &'static str,
+    /// Heading: {topic}.
+    pub h_disagree: &'static str,
+    /// Heading.
+    pub h_pledge: &'static str,
+    /// Heading.
+    pub h_donors: &'static str,
+    /// Heading.
+    pub h_reconciliation: &'static str,
+    /// Heading.
+    pub h_parties: &'static str,
+    /// Conflict resolution line: {text}.
+    pub follows: &'static str,
+    /// Title of a pooled pledge: {names}.
+    pub pooled_title: &'static str,
+    /// Title of the remainder.
+    pub not_itemised_title: &'static str,
+    /// No total: subtitle.
+    pub no_total: &'static str,
+    /// Remainder subtitle: {rest}.
+    pub not_itemised_subtitle: &'static str,
+    /// Reconciliation: {reported} {date} {itemised} {rest}.
+    pub reconcile: &'static str,
+    /// In-kind note: {names}.
+    pub reconcile_in_kind: &'static str,
+    /// Scope of a total: {scope}.
+    pub reconcile_scope: &'static str,
+    /// Event member count: {n}.
+    pub members_reported: &'static str,
+    /// Citation date note.
+    pub date_from_content: &'static str,
+    /// Citation author: {author}.
+    pub by_author: &'static str,
+    /// Mark name, a party: {name} {standing} {given}.
+    pub label_party: &'static str,
+    /// Given: in kind.
+    pub given_in_kind: &'static str,
+    /// Given: share of a pooled pledge.
+    pub given_pooled: &'static str,
+    /// Mark name, a pooled pledge: {eur} {names}.
+    pub label_pooled: &'static str,
+    /// Mark name, the remainder: {rest}.
+    pub label_not_itemised: &'static str,
+    /// Mark name, an event: {n} {date} {title}.
+    pub label_event: &'static str,
+    /// Mark name, a bar: {name} {value}.
+    pub label_bar: &'static str,
+    /// Dek: {members} {total} {date}.
+    pub dek: &'static str,
+    /// Dek total, lower bound: {eur}.
+    pub dek_more_than: &'static str,
+    /// Dek total: {eur}.
+    pub dek_reported: &'static str,
+    /// Dek, no total.
+    pub dek_no_total: &'static str,
+    /// View titles: map, bars, timeline.
+    pub view_titles: [&'static str; 3],
+    /// Details hint.
+    pub hint: &'static str,
+    /// Slider caption.
+    pub slider_caption: &'static str,
+    /// Copy-link button.
+    pub copy_link: &'static str,
+    /// Copy status: {link}.
+    pub link_copied: &'static str,
+    /// Footer heading.
+    pub sources_heading: &'static str,
+    /// Footer heading.
+    pub method_heading: &'static str,
+    /// Method lines.
+    pub method: [&'static str; 5],
+    /// Method rate line: {currency} {rate} {basis} {date}.
+    pub method_rate: &'static str,
+    /// Data version line: {date} {version}.
+    pub data_as_of: &'static str,
+    /// Default credit.
+    pub credit: &'static str,
+    /// Downloads caption.
+    pub get_data: &'static str,
+    /// Download buttons: CSV, JSON, PNG.
+    pub downloads: [&'static str; 3],
+}
+
+/// English.
+pub const EN: Words = Words {
+    outside_europe: "Outside Europe and organisations",
+    legend_lead: "Lead",
+    legend_member: "Member",
+    legend_intending: "Intends to join",
+    legend_attendee: "Attended, not a member",
+    legend_none: "Not yet / no role",
+    pooled_suffix: " (pooled)",
+    in_kind_value: "in kind, value not stated",
+    not_itemised_label: "Not itemised in the sources",
+    footer_none: "Itemised {itemised}. No total reported by this date.",
+    footer_lower_bound: "Itemised {itemised}; the sources report more than {reported} ({date}).",
+    footer_remainder: "Itemised {itemised} + not itemised {rest} = {reported} reported ({date}).",
+    footer_exact: "Itemised {itemised}; {reported} reported ({date}).",
+    funding_title: "Itemised funding, cumulative (◇ reported totals)",
+    members_title: "Members named in sources (◇ counts reported)",
+    as_of_label: "as of {date}",
+    role_lead: "Lead",
+    role_member: "Member",
+    role_intending: "Intends to join",
+    role_attendee: "Attended a meeting, not a member",
+    standing_attendee: "{role} ({date})",
+    standing_intending: "{role} (announced {date})",
+    standing_since: "{role} since {date}",
+    standing_by: "{role} by {date} (first reported; the sources give no start date)",
+    standing_later: "No role on {date}; {role} from {later}",
+    standing_none: "No role on {date}",
+    statuses: ["announced", "confirmed", "delivered"],
+    in_kind_line: "In kind, value not stated{what}",
+    converted: "{amount} ≈ {eur} at {rate} {currency} per euro ({basis}; rate dated {date})",
+    in_euros: "{eur} ({amount})",
+    contribution: "{value} — {status}, {when}",
+    by_date: "by {date}",
+    purpose: "Purpose: {purpose}",
+    pooled_share: "Share, not reported, of a {total} pledge made jointly with {others} ({date})",
+    pooled_donors: "{names}: how the pledge is split between them is not reported, so it is shown once, undivided.",
+    h_contributions: "Contributions",
+    h_note: "Note",
+    h_sources: "Sources",
+    h_disagree: "Sources disagree: {topic}",
+    h_pledge: "Pledge",
+    h_donors: "Donors",
+    h_reconciliation: "Reconciliation",
+    h_parties: "Parties",
+    follows: "This graphic follows: {text}",
+    pooled_title: "Pooled pledge: {names}",
+    not_itemised_title: "Not itemised",
+    no_total: "No total reported by this date",
+    not_itemised_subtitle: "{rest} of the reported total",
+    reconcile: "The sources report {reported} in all ({date}) but name donors for {itemised}; {rest} is not attributed to any donor in them.",
+    reconcile_in_kind: "In-kind help of no stated value, from {names}, may account for part of it.",
+    reconcile_scope: "The reported total: {scope}.",
+    members_reported: "Member count reported: {n}",
+    date_from_content: "date from its content",
+    by_author: ", by {author}",
+    label_party: "{name}: {standing}{given}",
+    given_in_kind: "; in kind, value not stated",
+    given_pooled: "; share of a pooled pledge",
+    label_pooled: "Pooled pledge of {eur} by {names}, split not reported",
+    label_not_itemised: "Not itemised: {rest} of the reported total",
+    label_event: "Event {n}, {date}: {title}",
+    label_bar: "{name}, contributions: {value}",
+    dek: "{members} members · {total} · as of {date}",
+    dek_more_than: "more than {eur} reported",
+    dek_reported: "{eur} reported",
+    dek_no_total: "no total reported yet",
+    view_titles: ["Who is in the coalition", "Who gave what", "How it grew"],
+    hint: "Select a country, a bar or an event to see its figures and sources.",
+    slider_caption: "Show the coalition as of ",
+    copy_link: "Copy link to this view",
+    link_copied: "Link copied: {link}",
+    sources_heading: "Sources",
+    method_heading: "How to read this graphic",
+    method: [
+        "Amounts are shown in euros; each keeps its original currency in the details.",
+        "“In kind” is equipment, licences or services given instead of money; where the sources state no value it gets a mark, not a bar.",
+        "A pooled pledge was announced jointly and its split is not reported: it is shown once and never divided.",
+        "“Not itemised” is the part of a reported total that no named contribution accounts for; a total reported as “more than” a figure is a lower bound.",
+        "A party shown as a member “by” a date was first reported as one then; the sources give no join date.",
+    ],
+    method_rate: "{currency} amounts are converted at {rate} {currency} per euro: {basis} (rate dated {date}).",
+    data_as_of: "Data as of {date}{version}.",
+    credit: "Graphic: coalition-tracker.",
+    get_data: "Get the data: ",
+    downloads: ["CSV", "JSON", "Image (PNG)"],
+};
+
+/// Ukrainian. Counts are written as "label: n" so no plural forms are needed.
+pub const UK: Words = Words {
+    outside_europe: "Поза Європою та організації",
+    legend_lead: "Лідер",
+    legend_member: "Учасник",
+    legend_intending: "Має намір приєднатися",
+    legend_attendee: "Брав участь у зустрічі, не учасник",
+    legend_none: "Ще ні / без ролі",
+    pooled_suffix: " (спільно)",
+    in_kind_value: "у натуральній формі, вартість не вказано",
+    not_itemised_label: "Не розподілено в джерелах",
+    footer_none: "Розподілено {itemised}. Загальну суму на цю дату не повідомлено.",
+    footer_lower_bound: "Розподілено {itemised}; джерела повідомляють про понад {reported} ({date}).",
+    footer_remainder: "Розподілено {itemised} + не розподілено {rest} = {reported} за повідомленням ({date}).",
+    footer_exact: "Розподілено {itemised}; за повідомленням {reported} ({date}).",
+    funding_title: "Розподілене фінансування, наростаючим підсумком (◇ повідомлені суми)",
+    members_title: "Учасники, названі в джерелах (◇ повідомлена кількість)",
+    as_of_label: "станом на {date}",
+    role_lead: "Лідер",
+    role_member: "Учасник",
+    role_intending: "Має намір приєднатися",
+    role_attendee: "Брав участь у зустрічі, не учасник",
+    standing_attendee: "{role} ({date})",
+    standing_intending: "{role} (оголошено {date})",
+    standing_since: "{role} з {date}",
+    standing_by: "{role} станом на {date} (уперше згадано; дату вступу джерела не наводять)",
+    standing_later: "Без ролі на {date}; {role} з {later}",
+    standing_none: "Без ролі на {date}",
+    statuses: ["оголошено", "підтверджено", "передано"],
+    in_kind_line: "У натуральній формі, вартість не вказано{what}",
+    converted: "{amount} ≈ {eur} за курсом {rate} {currency} за євро ({basis}; курс від {date})",
+    in_euros: "{eur} ({amount})",
+    contribution: "{value} — {status}, {when}",
+    by_date: "до {date}",
+    purpose: "Призначення: {purpose}",
+    pooled_share: "Не вказана частка спільного внеску {total}, зробленого разом із: {others} ({date})",
+    pooled_donors: "{names}: розподіл внеску між ними не повідомлено, тож він показаний один раз, неподіленим.",
+    h_contributions: "Внески",
+    h_note: "Примітка",
+    h_sources: "Джерела",
+    h_disagree: "Джерела розходяться: {topic}",
+    h_pledge: "Внесок",
+    h_donors: "Донори",
+    h_reconciliation: "Звірка",
+    h_parties: "Сторони",
+    follows: "Ця графіка спирається на: {text}",
+    pooled_title: "Спільний внесок: {names}",
+    not_itemised_title: "Не розподілено",
+    no_total: "Загальну суму на цю дату не повідомлено",
+    not_itemised_subtitle: "{rest} від повідомленої загальної суми",
+    reconcile: "Джерела повідомляють про {reported} загалом ({date}), але називають донорів лише для {itemised}; {rest} в них не віднесено до жодного донора.",
+    reconcile_in_kind: "Частину може становити допомога в натуральній формі без вказаної вартості від: {names}.",
+    reconcile_scope: "Повідомлена сума: {scope}.",
+    members_reported: "Повідомлена кількість учасників: {n}",
+    date_from_content: "дату визначено за змістом",
+    by_author: ", автор: {author}",
+    label_party: "{name}: {standing}{given}",
+    given_in_kind: "; у натуральній формі, вартість не вказано",
+    given_pooled: "; частка спільного внеску",
+    label_pooled: "Спільний внесок {eur} від: {names}; розподіл не повідомлено",
+    label_not_itemised: "Не розподілено: {rest} від повідомленої суми",
+    label_event: "Подія {n}, {date}: {title}",
+    label_bar: "{name}, внески: {value}",
+    dek: "Учасників: {members} · {total} · станом на {date}",
+    dek_more_than: "понад {eur} за повідомленнями",
+    dek_reported: "{eur} за повідомленнями",
+    dek_no_total: "загальну суму ще не повідомлено",
+    view_titles: ["Хто входить до коаліції", "Хто що дав", "Як вона зростала"],
+    hint: "Виберіть країну, стовпчик або подію, щоб побачити цифри та джерела.",
+    slider_caption: "Показати коаліцію станом на ",
+    copy_link: "Копіювати посилання на цей вигляд",
+    link_copied: "Посилання скопійовано: {link}",
+    sources_heading: "Джерела",
+    method_heading: "Як читати цю графіку",
+    method: [
+        "Суми наведено в євро; у деталях кожна зберігає свою початкову валюту.",
+        "«У натуральній формі» — це обладнання, ліцензії чи послуги замість грошей; якщо джерела не вказують вартості, показано позначку, а не стовпчик.",
+        "Спільний внесок оголошено разом, а його розподіл не повідомлено: він показаний один раз і ніколи не ділиться.",
+        "«Не розподілено» — частина повідомленої загальної суми, яку не пояснює жоден названий внесок; сума «понад» певну цифру є нижньою межею.",
+        "Сторона, показана учасником «станом на» дату, тоді вперше згадана як учасник; дати вступу джерела не наводять.",
+    ],
+    method_rate: "Суми в {currency} перераховано за курсом {rate} {currency} за євро: {basis} (курс від {date}).",
+    data_as_of: "Дані станом на {date}{version}.",
+    credit: "Графіка: coalition-tracker.",
+    get_data: "Отримати дані: ",
+    downloads: ["CSV", "JSON", "Зображення (PNG)"],
+};
