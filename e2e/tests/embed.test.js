@@ -9,6 +9,11 @@ const site = useSite();
 
 test('the iframe is as tall as its content at 320, 768 and 1280 px, with no inner scrollbar', async () => {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(() => {
+    if (window.parent !== window) return;
+    window.seen = [];
+    addEventListener('message', (e) => window.seen.push(e.data));
+  });
   const page = await context.newPage();
   await page.goto(`${site.server.url}iframe-host.html`);
   const frame = page.frameLocator('iframe');
@@ -33,6 +38,9 @@ test('the iframe is as tall as its content at 320, 768 and 1280 px, with no inne
     assert.ok(Math.abs(outer - Math.ceil(content)) <= 1, `at ${width}: iframe ${outer} vs content ${content}`);
     assert.equal(scrolls, false, `no inner scrollbar at ${width}`);
   }
+  const seen = await page.evaluate(() => window.seen);
+  assert.ok(seen.some((d) => d && d['datawrapper-height'] && d['datawrapper-height'].t1 > 0), 'Datawrapper height message');
+  assert.ok(seen.some((d) => d && d.sentinel === 'amp' && d.type === 'embed-size' && d.height > 0), 'AMP embed-size message');
   await context.close();
 });
 
