@@ -74,7 +74,7 @@ impl Palette {
         member: RoleStyle { fill: Rgb(47, 111, 186), stroke: Rgb(30, 82, 145), text: Rgb(255, 255, 255) },
         intending: RoleStyle { fill: Rgb(255, 226, 184), stroke: Rgb(176, 90, 0), text: Rgb(92, 46, 0) },
         attendee: RoleStyle { fill: Rgb(255, 255, 255), stroke: Rgb(110, 119, 129), text: Rgb(70, 78, 87) },
-        inactive: RoleStyle { fill: Rgb(246, 248, 250), stroke: Rgb(175, 184, 193), text: Rgb(96, 104, 114) },
+        inactive: RoleStyle { fill: Rgb(246, 248, 250), stroke: Rgb(132, 141, 150), text: Rgb(96, 104, 114) },
     };
 
     /// The dark theme: designed for a dark page, not an inversion of the light one. Leads are
@@ -93,7 +93,7 @@ impl Palette {
         member: RoleStyle { fill: Rgb(33, 98, 196), stroke: Rgb(88, 166, 255), text: Rgb(255, 255, 255) },
         intending: RoleStyle { fill: Rgb(61, 46, 20), stroke: Rgb(240, 160, 60), text: Rgb(255, 215, 160) },
         attendee: RoleStyle { fill: Rgb(22, 27, 34), stroke: Rgb(139, 148, 158), text: Rgb(201, 209, 217) },
-        inactive: RoleStyle { fill: Rgb(33, 38, 45), stroke: Rgb(72, 79, 88), text: Rgb(145, 158, 171) },
+        inactive: RoleStyle { fill: Rgb(33, 38, 45), stroke: Rgb(110, 118, 129), text: Rgb(145, 158, 171) },
     };
 
     /// The style of a role, or of no role.
