@@ -44,3 +44,27 @@ for (const [name, url, colorScheme] of cases) {
     await context.close();
   });
 }
+
+test('forced colours keep the selection and focus visible; 200% zoom neither cuts nor overlaps', async () => {
+  const { SCREENSHOTS } = await import('../lib.js');
+  const path = (await import('node:path')).default;
+  const context = await site.browser.newContext({ viewport: { width: 1024, height: 900 }, forcedColors: 'active' });
+  const page = await context.newPage();
+  await page.goto(`${site.server.url}embed.html#select=DK`);
+  await page.locator('.ct[data-state="ready"]').waitFor();
+  const dk = page.getByRole('button', { name: /^Denmark: member/ });
+  await dk.focus();
+  const outline = await dk.evaluate((b) => getComputedStyle(b).outlineStyle);
+  assert.equal(outline, 'solid', 'the selected, focused mark has a system-colour outline');
+  await page.locator('.ct').screenshot({ path: path.join(SCREENSHOTS, 'forced-colors-1024.png') });
+  await context.close();
+
+  // 200% zoom of a 1280 px window is a 640 px CSS viewport at device scale 2.
+  const zoom = await site.browser.newContext({ viewport: { width: 640, height: 900 }, deviceScaleFactor: 2 });
+  const zpage = await zoom.newPage();
+  await zpage.goto(`${site.server.url}embed.html`);
+  await zpage.locator('.ct[data-state="ready"]').waitFor();
+  assert.ok(await zpage.evaluate(() => document.documentElement.scrollWidth) <= 640, 'no horizontal scrolling at 200%');
+  await zpage.locator('.ct').screenshot({ path: path.join(SCREENSHOTS, 'zoom-200-1280.png') });
+  await zoom.close();
+});
