@@ -92,6 +92,7 @@ pub fn value_line(ds: &Dataset, x: &Contribution, loc: &Locale) -> String {
                     w.converted,
                     &[
                         ("amount", &amount),
+                        ("words", &f.amount_words(m.amount, &m.currency)),
                         ("eur", &f.eur_full(m.eur)),
                         ("rate", &rate.per_eur.to_string()),
                         ("currency", &m.currency),
@@ -163,6 +164,36 @@ pub fn dek(ds: &Dataset, snap: &Snapshot, loc: &Locale) -> String {
         None => w.dek_no_total.to_string(),
     };
     fill(w.dek, &[("members", &snap.member_count.to_string()), ("total", &total), ("date", &f.date(snap.as_of))])
+}
+
+/// A text summary of the coalition on the snapshot date: members, leads, the reported total and
+/// the largest itemised donors.
+pub fn summary_text(ds: &Dataset, snap: &Snapshot, loc: &Locale) -> String {
+    let (w, f) = (loc.words, loc.fmt);
+    let leads: Vec<Index> = snap.standings.iter().filter(|s| s.role == Role::Lead).map(|s| s.party).collect();
+    let total = match snap.reported.map(|r| &ds.reported_totals[r]) {
+        Some(t) => {
+            let template = if t.lower_bound { w.summary_more_than } else { w.summary_total };
+            fill(template, &[("eur", &f.eur_short(t.money.eur)), ("date", &f.date(t.date))])
+        }
+        None => w.summary_no_total.to_string(),
+    };
+    let donors: Vec<String> = snap
+        .donors
+        .iter()
+        .filter(|d| d.eur > 0)
+        .take(3)
+        .map(|d| format!("{} {}", loc.party(ds, d.party), f.eur_short(d.eur)))
+        .collect();
+    let values = [
+        ("date", f.date(snap.as_of)),
+        ("members", snap.member_count.to_string()),
+        ("leads", loc.parties(ds, &leads)),
+        ("total", total),
+        ("donors", if donors.is_empty() { "—".to_string() } else { donors.join(", ") }),
+    ];
+    let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    fill(w.summary, &values)
 }
 
 /// The details of `target` as of `as_of`.
@@ -286,7 +317,18 @@ pub fn label(ds: &Dataset, snap: &Snapshot, target: Target, loc: &Locale) -> Str
                 (eur, _) => format!("; {}", f.eur_short(eur)),
             });
             let standing = lowercase_first(&standing(ds, p, snap.as_of, loc));
-            let given = given.unwrap_or_default();
+            // Amounts given in another currency are also named in words, for listeners.
+            let foreign: Vec<String> = ds
+                .contributions
+                .iter()
+                .filter(|x| !x.pooled && x.donors.contains(&p) && x.date.is_on_or_before(snap.as_of))
+                .filter_map(|x| x.money.as_ref().filter(|m| m.currency != "EUR"))
+                .map(|m| f.amount_words(m.amount, &m.currency))
+                .collect();
+            let mut given = given.unwrap_or_default();
+            if !foreign.is_empty() {
+                given += &format!(" ({})", foreign.join(", "));
+            }
             fill(w.label_party, &[("name", loc.party(ds, p)), ("standing", &standing), ("given", &given)])
         }
         Target::Pooled(c) => {

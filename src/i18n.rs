@@ -53,6 +53,8 @@ pub trait Fmt {
     fn eur_axis(&self, cents: Cents) -> String;
     /// An original amount with its currency: "DKK 91,000,000".
     fn amount(&self, amount: Decimal, currency: &str) -> String;
+    /// An original amount in words, for listening: "91 million Danish kroner".
+    fn amount_words(&self, amount: Decimal, currency: &str) -> String;
     /// A date at its precision: "23 January 2024", "September 2023".
     fn date(&self, date: Date) -> String;
     /// A compact date: "23 Jan 2024".
@@ -83,6 +85,11 @@ impl Fmt for Plain {
     }
     fn amount(&self, amount: Decimal, currency: &str) -> String {
         format_amount(amount, currency)
+    }
+    fn amount_words(&self, amount: Decimal, currency: &str) -> String {
+        // format_eur_short rounds any two-place amount the same way; only its symbol differs.
+        let short = amount.to_cents().map(format_eur_short).unwrap_or_else(|_| amount.to_string());
+        format!("{currency} {}", short.trim_start_matches('€'))
     }
     fn date(&self, date: Date) -> String {
         date.long()
@@ -198,7 +205,7 @@ pub struct Words {
     pub statuses: [&'static str; 3],
     /// In kind of no stated value: {what}.
     pub in_kind_line: &'static str,
-    /// A converted amount: {amount} {eur} {rate} {currency} {basis} {date}.
+    /// A converted amount: {amount} {words} {eur} {rate} {currency} {basis} {date}.
     pub converted: &'static str,
     /// A euro amount: {eur} {amount}.
     pub in_euros: &'static str,
@@ -266,6 +273,20 @@ pub struct Words {
     pub label_bar: &'static str,
     /// Dek: {members} {total} {date}.
     pub dek: &'static str,
+    /// Text summary: {members} {date} {leads} {total} {donors}.
+    pub summary: &'static str,
+    /// Summary total: {eur} {date}.
+    pub summary_total: &'static str,
+    /// Summary total, lower bound: {eur} {date}.
+    pub summary_more_than: &'static str,
+    /// Summary, no total.
+    pub summary_no_total: &'static str,
+    /// Caption of the text summary.
+    pub summary_caption: &'static str,
+    /// Announcement of a new date: {date} {dek}.
+    pub announce_as_of: &'static str,
+    /// Announcement of a cleared selection.
+    pub announce_cleared: &'static str,
     /// Dek total, lower bound: {eur}.
     pub dek_more_than: &'static str,
     /// Dek total: {eur}.
@@ -330,7 +351,7 @@ pub const EN: Words = Words {
     standing_none: "No role on {date}",
     statuses: ["announced", "confirmed", "delivered"],
     in_kind_line: "In kind, value not stated{what}",
-    converted: "{amount} ≈ {eur} at {rate} {currency} per euro ({basis}; rate dated {date})",
+    converted: "{amount} ({words}) ≈ {eur} at {rate} {currency} per euro ({basis}; rate dated {date})",
     in_euros: "{eur} ({amount})",
     contribution: "{value} — {status}, {when}",
     by_date: "by {date}",
@@ -364,6 +385,13 @@ pub const EN: Words = Words {
     label_event: "Event {n}, {date}: {title}",
     label_bar: "{name}, contributions: {value}",
     dek: "{members} members · {total} · as of {date}",
+    summary: "On {date} the coalition had {members} members, led by {leads}. {total} Largest itemised donors: {donors}.",
+    summary_total: "The sources report {eur} in all ({date}).",
+    summary_more_than: "The sources report more than {eur} ({date}).",
+    summary_no_total: "No total had been reported.",
+    summary_caption: "Text summary",
+    announce_as_of: "Showing {date}: {dek}",
+    announce_cleared: "Selection cleared",
     dek_more_than: "more than {eur} reported",
     dek_reported: "{eur} reported",
     dek_no_total: "no total reported yet",
@@ -418,7 +446,7 @@ pub const UK: Words = Words {
     standing_none: "Без ролі на {date}",
     statuses: ["оголошено", "підтверджено", "передано"],
     in_kind_line: "У натуральній формі, вартість не вказано{what}",
-    converted: "{amount} ≈ {eur} за курсом {rate} {currency} за євро ({basis}; курс від {date})",
+    converted: "{amount} ({words}) ≈ {eur} за курсом {rate} {currency} за євро ({basis}; курс від {date})",
     in_euros: "{eur} ({amount})",
     contribution: "{value} — {status}, {when}",
     by_date: "до {date}",
@@ -452,6 +480,13 @@ pub const UK: Words = Words {
     label_event: "Подія {n}, {date}: {title}",
     label_bar: "{name}, внески: {value}",
     dek: "Учасників: {members} · {total} · станом на {date}",
+    summary: "Станом на {date} учасників коаліції: {members}; лідери: {leads}. {total} Найбільші розподілені внески: {donors}.",
+    summary_total: "Джерела повідомляють про {eur} загалом ({date}).",
+    summary_more_than: "Джерела повідомляють про понад {eur} ({date}).",
+    summary_no_total: "Загальну суму не повідомлено.",
+    summary_caption: "Текстовий підсумок",
+    announce_as_of: "Показано {date}: {dek}",
+    announce_cleared: "Вибір скасовано",
     dek_more_than: "понад {eur} за повідомленнями",
     dek_reported: "{eur} за повідомленнями",
     dek_no_total: "загальну суму ще не повідомлено",

@@ -359,7 +359,7 @@ fn details_give_amounts_rates_sources_and_disagreements() {
     assert!(text.contains("“Netherlands joins Ukraine's IT coalition with first contribution”"), "{text}");
     assert!(text.contains("Sources disagree: When the Netherlands joined"), "{text}");
     let dk = format!("{:?}", describe(&ds, Target::Party(party(&ds, "DK")), as_of, &Locale::plain()));
-    assert!(dk.contains("DKK 91,000,000 ≈ €12,197,770.09 at 7.46038 DKK per euro"), "{dk}");
+    assert!(dk.contains("DKK 91,000,000 (DKK 91 million) ≈ €12,197,770.09 at 7.46038 DKK per euro"), "{dk}");
     assert!(dk.contains("rate dated 1 January 1999"), "{dk}");
     let jp = describe(&ds, Target::Party(party(&ds, "JP")), as_of, &Locale::plain());
     assert_eq!(jp.subtitle, "Member by 23 January 2024 (first reported; the sources give no start date)");
@@ -378,6 +378,12 @@ fn details_give_amounts_rates_sources_and_disagreements() {
     assert_eq!(
         label(&ds, &snap, Target::Party(party(&ds, "IS")), &Locale::plain()),
         "Iceland: member by 23 January 2024 (first reported; the sources give no start date); share of a pooled pledge"
+    );
+    let dk = label(&ds, &snap, Target::Party(party(&ds, "DK")), &Locale::plain());
+    assert!(dk.ends_with("; €12.2 million (DKK 91 million)"), "{dk}");
+    assert_eq!(
+        coalition_tracker::details::summary_text(&ds, &snap, &Locale::plain()),
+        "On 1 June 2024 the coalition had 12 members, led by Estonia, Luxembourg. The sources report €58 million in all (31 May 2024). Largest itemised donors: Denmark €12.2 million, Luxembourg €10 million, Netherlands €10 million."
     );
 }
 
@@ -421,6 +427,9 @@ impl coalition_tracker::i18n::Fmt for LongAxis {
     }
     fn amount(&self, a: coalition_tracker::money::Decimal, cur: &str) -> String {
         coalition_tracker::i18n::Plain.amount(a, cur)
+    }
+    fn amount_words(&self, a: coalition_tracker::money::Decimal, cur: &str) -> String {
+        coalition_tracker::i18n::Plain.amount_words(a, cur)
     }
     fn date(&self, d: Date) -> String {
         coalition_tracker::i18n::Plain.date(d)

@@ -143,7 +143,8 @@ async fn selecting_a_bar_changes_its_pixels() {
     assert_eq!(widget.selection().as_deref(), Some("DK"));
     next_frame().await;
     assert_eq!(pixel(&bars, on_bar), (196, 40, 0), "the selection colour");
-    assert!(text(&container, ".ct-details").contains("DKK 91,000,000 ≈ €12,197,770.09"));
+    let details = text(&container, ".ct-details");
+    assert!(details.contains("DKK 91,000,000 (91 million Danish kroner) ≈ €12,197,770.09"), "{details}");
     container.remove();
 }
 

@@ -68,3 +68,63 @@ test('forced colours keep the selection and focus visible; 200% zoom neither cut
   await zpage.locator('.ct').screenshot({ path: path.join(SCREENSHOTS, 'zoom-200-1280.png') });
   await zoom.close();
 });
+
+/** The focused element, looking through shadow roots. */
+const deepFocus = (page) => page.evaluate(() => {
+  let el = document.activeElement;
+  while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+  return el ? { label: el.getAttribute('aria-label') || '', cls: el.className, type: el.type || '' } : null;
+});
+
+test('keyboard only: Tab into the map, arrows to Denmark, Enter; the slider with End and Home', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1024, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(site.server.url);
+  await page.locator('.ct[data-state="ready"]').first().waitFor();
+  let focus = null;
+  for (let i = 0; i < 10 && !(focus && focus.cls === 'ct-mark'); i += 1) {
+    await page.keyboard.press('Tab');
+    focus = await deepFocus(page);
+  }
+  assert.equal(focus.cls, 'ct-mark', 'Tab reaches the map');
+  assert.match(focus.label, /^Iceland:/, 'the map starts at its first tile');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.match((await deepFocus(page)).label, /^Denmark:/);
+  await page.keyboard.press('Enter');
+  const details = page.locator('.ct-details').first();
+  await details.getByText('Denmark', { exact: true }).waitFor();
+  const panel = await details.innerText();
+  assert.match(panel, /91 million Danish kroner/);
+  assert.match(panel, /Danish krone/);
+  const live = page.locator('.ct-announce').first();
+  assert.match(await live.textContent(), /^Denmark: member by 23 January 2024.*91 million Danish kroner/);
+
+  const slider = page.locator('.ct-slider').first();
+  await slider.focus();
+  await page.keyboard.press('Home');
+  await page.waitForFunction(() => document.querySelector('[data-coalition-tracker]').shadowRoot
+    .querySelector('.ct-announce').textContent.startsWith('Showing 30 June 2023: 0 members'));
+  assert.equal(await slider.getAttribute('aria-valuetext'), '30 June 2023');
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => document.querySelector('[data-coalition-tracker]').shadowRoot
+    .querySelector('.ct-announce').textContent.startsWith('Showing 26 July 2024: 12 members'));
+  assert.equal(await slider.getAttribute('aria-valuetext'), '26 July 2024');
+  await context.close();
+});
+
+test('the text summary describes the widget in its language', async () => {
+  const { page, context } = await (async () => {
+    const context = await site.browser.newContext({ viewport: { width: 800, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${site.server.url}embed.html#as-of=2024-06-01`);
+    await page.locator('.ct[data-state="ready"]').waitFor();
+    return { page, context };
+  })();
+  const described = await page.locator('.ct').evaluate((ct) => {
+    const id = ct.getAttribute('aria-describedby');
+    return ct.getRootNode().getElementById(id).textContent;
+  });
+  assert.match(described, /^On 1 June 2024 the coalition had 12 members, led by Estonia, Luxembourg\. The sources report €58m in all \(31 May 2024\)\. Largest itemised donors: Denmark €12\.2m/);
+  await context.close();
+});

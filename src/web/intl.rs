@@ -109,6 +109,21 @@ impl Fmt for IntlFmt {
         // Whole amounts up to 2^53 are exact as floats; the decimal text is the fallback.
         amount.to_string().parse::<f64>().map(|v| number(f, v)).unwrap_or_else(|_| format!("{currency} {amount}"))
     }
+    fn amount_words(&self, amount: Decimal, currency: &str) -> String {
+        let f = Intl::NumberFormat::new(
+            &self.locales,
+            &options(&[
+                ("style", s("currency")),
+                ("currency", s(currency)),
+                ("currencyDisplay", s("name")),
+                ("notation", s("compact")),
+                ("compactDisplay", s("long")),
+                ("minimumFractionDigits", n(0.0)),
+                ("maximumFractionDigits", n(1.0)),
+            ]),
+        );
+        amount.to_string().parse::<f64>().map(|v| number(&f, v)).unwrap_or_else(|_| format!("{currency} {amount}"))
+    }
     fn date(&self, d: Date) -> String {
         match d.precision() {
             Precision::Day => date(&self.day, d),

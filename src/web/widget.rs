@@ -19,7 +19,7 @@ use super::intl::IntlFmt;
 use super::{as_of_date, bundled_dataset, dataset_from_value, error};
 use crate::aggregate::{snapshot, Snapshot};
 use crate::date::Date;
-use crate::details::{cite, dek, describe, label};
+use crate::details::{cite, dek, describe, label, summary_text};
 use crate::draw::{self, Scaled};
 use crate::i18n::{fill, Fmt, Lang, Locale};
 use crate::interaction::{step_in_list, step_in_plane, Key, Target, UiState, View};
@@ -117,8 +117,26 @@ struct Inner {
     copy_status: Element,
     lang: Lang,
     intl: IntlFmt,
+    summary: Element,
+    announcer: Element,
+    /// The pending announcement of a new date: slider steps are announced once the reader
+    /// stops, not at every step.
+    announce_timer: Option<(i32, Closure<dyn FnMut()>)>,
     me: Weak<RefCell<Inner>>,
 }
+
+/// Makes widget ids unique on a page that holds several widgets outside shadow roots.
+static NEXT_ID: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+
+/// Hides an element visually but not from assistive technology.
+const VISUALLY_HIDDEN: &[(&str, &str)] = &[
+    ("position", "absolute"),
+    ("width", "1px"),
+    ("height", "1px"),
+    ("overflow", "hidden"),
+    ("clip", "rect(0 0 0 0)"),
+    ("white-space", "nowrap"),
+];
 
 /// A mounted coalition tracker. Dropping it (or calling `free()` from JavaScript) removes its
 /// event listeners; the DOM stays until the container is cleared.
@@ -256,9 +274,21 @@ impl Inner {
         let root = doc.create_element("div")?;
         root.set_class_name("ct");
         root.set_attribute("lang", lang.code())?;
+        let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        root.set_attribute("role", "region")?;
+        root.set_attribute("aria-label", &ds.coalition.name)?;
+        root.set_attribute("aria-describedby", &format!("ct-summary-{id}"))?;
         let head = child(&root, "header", "ct-head", "")?;
         child(&head, "h2", "ct-title", &ds.coalition.name)?;
         let dek = child(&head, "p", "ct-dek", "")?;
+        let summary_box = child(&head, "details", "ct-summary", "")?;
+        child(&summary_box, "summary", "", w.summary_caption)?;
+        let summary = child(&summary_box, "p", "ct-summary-text", "")?;
+        summary.set_attribute("id", &format!("ct-summary-{id}"))?;
+        let announcer = child(&head, "div", "ct-announce", "")?;
+        announcer.set_attribute("role", "status")?;
+        announcer.set_attribute("aria-live", "polite")?;
+        styles(&announcer, VISUALLY_HIDDEN)?;
         let copy_status = child(&head, "span", "ct-copy-status", "")?;
         copy_status.set_attribute("role", "status")?;
         if options.hash {
@@ -293,7 +323,6 @@ impl Inner {
             views.push(ViewDom { view, section, canvas, marks, size: (0.0, 0.0, 0.0) });
         }
         let details = details.ok_or_else(|| error("no details panel"))?;
-        details.set_attribute("aria-live", "polite")?;
 
         let timeline = &views[2].section;
         let control = child(timeline, "label", "ct-asof", "")?;
@@ -342,6 +371,9 @@ impl Inner {
             copy_status,
             lang,
             intl,
+            summary,
+            announcer,
+            announce_timer: None,
             me: Weak::new(),
         })
     }
@@ -368,6 +400,7 @@ impl Inner {
         self.ui.hover = None;
         self.rebuild_marks();
         self.update_fragment();
+        self.announce_date_later();
         self.schedule();
     }
 
@@ -375,7 +408,35 @@ impl Inner {
         self.ui.selected = target;
         self.sync_marks();
         self.update_fragment();
+        let words = match target {
+            Some(t) => label(&self.ds, &self.snap, t, &self.loc()),
+            None => self.loc().words.announce_cleared.to_string(),
+        };
+        self.announcer.set_text_content(Some(&words));
         self.schedule();
+    }
+
+    /// Announces the date shown 700 ms after the last change, so dragging the slider does not
+    /// flood the live region.
+    fn announce_date_later(&mut self) {
+        let Some(window) = web_sys::window() else { return };
+        if let Some((handle, _)) = &self.announce_timer {
+            window.clear_timeout_with_handle(*handle);
+        }
+        let w = self.me.clone();
+        let callback: Closure<dyn FnMut()> = Closure::new(move || {
+            with(&w, |inner| {
+                let loc = inner.loc();
+                let (date, dek) = (loc.fmt.date(inner.ui.as_of), dek(&inner.ds, &inner.snap, &loc));
+                let words = fill(loc.words.announce_as_of, &[("date", &date), ("dek", &dek)]);
+                inner.announcer.set_text_content(Some(&words));
+            })
+        });
+        let handle = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref(), 700)
+            .unwrap_or(0);
+        // The previous callback is dropped here, after its timeout was cleared: never while running.
+        self.announce_timer = Some((handle, callback));
     }
 
     /// The fragment that restores this view: `#select=NL&as-of=2024-02-15`.
@@ -601,6 +662,7 @@ impl Inner {
             drawn.map_err(|e| error(e.to_string()))?;
         }
         self.dek.set_text_content(Some(&dek(&self.ds, &self.snap, &self.loc())));
+        self.summary.set_text_content(Some(&summary_text(&self.ds, &self.snap, &self.loc())));
         let day = self.ui.as_of.day_number().to_string();
         if self.slider.value() != day {
             self.slider.set_value(&day);
@@ -795,6 +857,11 @@ fn listen(rc: &Rc<RefCell<Inner>>) -> Result<Vec<EventListener>, JsValue> {
         out.push(EventListener::new_with_options(&target, "keydown", options, move |e| {
             let Some(k) = e.dyn_ref::<KeyboardEvent>() else { return };
             let Some(key) = Key::from_dom(&k.key()) else { return };
+            // Only keys aimed at a mark move between marks: the slider in the timeline's
+            // section has its own Home, End and arrows.
+            if key != Key::Clear && mark_index(e).is_none() {
+                return;
+            }
             let mut focus_next = None;
             with(&w, |inner| match key {
                 Key::Select => {}
