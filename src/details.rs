@@ -196,6 +196,25 @@ pub fn summary_text(ds: &Dataset, snap: &Snapshot, loc: &Locale) -> String {
     fill(w.summary, &values)
 }
 
+/// "1 source" or "4 sources".
+pub fn sources_count(n: usize, loc: &Locale) -> String {
+    match n {
+        1 => loc.words.sources_count[0].to_string(),
+        n => fill(loc.words.sources_count[1], &[("n", &n.to_string())]),
+    }
+}
+
+/// The sources behind a party's standing and its contributions by `as_of`, each once.
+pub fn party_sources(ds: &Dataset, p: Index, as_of: Date) -> Vec<Index> {
+    let mut sources: Vec<Index> = role_on(ds, p, as_of).map(|i| ds.roles[i].sources.clone()).unwrap_or_default();
+    for x in ds.contributions.iter().filter(|x| x.donors.contains(&p) && x.date.is_on_or_before(as_of)) {
+        sources.extend(&x.sources);
+    }
+    sources.sort_unstable();
+    sources.dedup();
+    sources
+}
+
 /// The details of `target` as of `as_of`.
 pub fn describe(ds: &Dataset, target: Target, as_of: Date, loc: &Locale) -> Details {
     match target {
@@ -329,7 +348,14 @@ pub fn label(ds: &Dataset, snap: &Snapshot, target: Target, loc: &Locale) -> Str
             if !foreign.is_empty() {
                 given += &format!(" ({})", foreign.join(", "));
             }
-            fill(w.label_party, &[("name", loc.party(ds, p)), ("standing", &standing), ("given", &given)])
+            let sources = match party_sources(ds, p, snap.as_of).len() {
+                0 => String::new(),
+                n => format!("; {}", sources_count(n, loc)),
+            };
+            fill(
+                w.label_party,
+                &[("name", loc.party(ds, p)), ("standing", &standing), ("given", &given), ("sources", &sources)],
+            )
         }
         Target::Pooled(c) => {
             let x = &ds.contributions[c];

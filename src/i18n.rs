@@ -257,8 +257,18 @@ pub struct Words {
     pub date_from_content: &'static str,
     /// Citation author: {author}.
     pub by_author: &'static str,
-    /// Mark name, a party: {name} {standing} {given}.
+    /// Mark name, a party: {name} {standing} {given} {sources}.
     pub label_party: &'static str,
+    /// Source count: one source, or {n} sources.
+    pub sources_count: [&'static str; 2],
+    /// Table view toggle: show the table, show the charts.
+    pub view_toggle: [&'static str; 2],
+    /// Table captions: parties, contributions.
+    pub table_captions: [&'static str; 2],
+    /// Table headers: party, standing, sources.
+    pub party_headers: [&'static str; 3],
+    /// Table headers: donor, amount date and status, sources.
+    pub contribution_headers: [&'static str; 3],
     /// Given: in kind.
     pub given_in_kind: &'static str,
     /// Given: share of a pooled pledge.
@@ -377,7 +387,12 @@ pub const EN: Words = Words {
     members_reported: "Member count reported: {n}",
     date_from_content: "date from its content",
     by_author: ", by {author}",
-    label_party: "{name}: {standing}{given}",
+    label_party: "{name}: {standing}{given}{sources}",
+    sources_count: ["1 source", "{n} sources"],
+    view_toggle: ["Show as a table", "Show the charts"],
+    table_captions: ["Parties and their standing", "Contributions"],
+    party_headers: ["Party", "Standing", "Sources"],
+    contribution_headers: ["Donor", "Amount, status and date", "Sources"],
     given_in_kind: "; in kind, value not stated",
     given_pooled: "; share of a pooled pledge",
     label_pooled: "Pooled pledge of {eur} by {names}, split not reported",
@@ -472,7 +487,12 @@ pub const UK: Words = Words {
     members_reported: "Повідомлена кількість учасників: {n}",
     date_from_content: "дату визначено за змістом",
     by_author: ", автор: {author}",
-    label_party: "{name}: {standing}{given}",
+    label_party: "{name}: {standing}{given}{sources}",
+    sources_count: ["джерел: 1", "джерел: {n}"],
+    view_toggle: ["Показати таблицею", "Показати графіки"],
+    table_captions: ["Сторони та їхній статус", "Внески"],
+    party_headers: ["Сторона", "Статус", "Джерела"],
+    contribution_headers: ["Донор", "Сума, статус і дата", "Джерела"],
     given_in_kind: "; у натуральній формі, вартість не вказано",
     given_pooled: "; частка спільного внеску",
     label_pooled: "Спільний внесок {eur} від: {names}; розподіл не повідомлено",

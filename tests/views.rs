@@ -373,14 +373,14 @@ fn details_give_amounts_rates_sources_and_disagreements() {
     let snap = snapshot(&ds, as_of);
     assert_eq!(
         label(&ds, &snap, Target::Party(party(&ds, "NL")), &Locale::plain()),
-        "Netherlands: member since 23 January 2024; €10 million"
+        "Netherlands: member since 23 January 2024; €10 million; 4 sources"
     );
     assert_eq!(
         label(&ds, &snap, Target::Party(party(&ds, "IS")), &Locale::plain()),
-        "Iceland: member by 23 January 2024 (first reported; the sources give no start date); share of a pooled pledge"
+        "Iceland: member by 23 January 2024 (first reported; the sources give no start date); share of a pooled pledge; 4 sources"
     );
     let dk = label(&ds, &snap, Target::Party(party(&ds, "DK")), &Locale::plain());
-    assert!(dk.ends_with("; €12.2 million (DKK 91 million)"), "{dk}");
+    assert!(dk.ends_with("; €12.2 million (DKK 91 million); 4 sources"), "{dk}");
     assert_eq!(
         coalition_tracker::details::summary_text(&ds, &snap, &Locale::plain()),
         "On 1 June 2024 the coalition had 12 members, led by Estonia, Luxembourg. The sources report €58 million in all (31 May 2024). Largest itemised donors: Denmark €12.2 million, Luxembourg €10 million, Netherlands €10 million."

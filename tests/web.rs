@@ -108,7 +108,7 @@ async fn clicking_a_tile_selects_it_in_every_view_and_fills_the_details() {
     let (container, widget) = mount(900, "2024-06-01");
     assert_eq!(text(&container, ".ct-dek"), "12 members · €58m reported · as of 1 June 2024");
     let nl = mark(&container, "map", "Netherlands");
-    assert_eq!(nl.get_attribute("aria-label").unwrap(), "Netherlands: member since 23 January 2024; €10m");
+    assert_eq!(nl.get_attribute("aria-label").unwrap(), "Netherlands: member since 23 January 2024; €10m; 4 sources");
     click_at(&nl, center(&nl));
     assert_eq!(widget.selection().as_deref(), Some("NL"));
     next_frame().await;
@@ -263,7 +263,7 @@ async fn ukrainian_names_words_and_intl_formatting() {
     let nl = mark(&container, "map", "Нідерланди:");
     assert_eq!(
         nl.get_attribute("aria-label").unwrap().replace('\u{a0}', " "),
-        "Нідерланди: учасник з 23 січня 2024 р.; 10 млн €"
+        "Нідерланди: учасник з 23 січня 2024 р.; 10 млн €; джерел: 4"
     );
     assert!(text(&container, ".ct-view-title").contains("Хто входить до коаліції"));
     container.remove();

@@ -128,3 +128,25 @@ test('the text summary describes the widget in its language', async () => {
   assert.match(described, /^On 1 June 2024 the coalition had 12 members, led by Estonia, Luxembourg\. The sources report €58m in all \(31 May 2024\)\. Largest itemised donors: Denmark €12\.2m/);
   await context.close();
 });
+
+test('the table view holds every party and contribution with sources, and switches back', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 800, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${site.server.url}embed.html#as-of=2024-06-01`);
+  await page.locator('.ct[data-state="ready"]').waitFor();
+  await page.getByRole('button', { name: 'Show as a table' }).click();
+  const parties = page.getByRole('table', { name: 'Parties and their standing' });
+  const contributions = page.getByRole('table', { name: 'Contributions' });
+  assert.equal(await parties.locator('tbody tr').count(), 18);
+  assert.equal(await contributions.locator('tbody tr').count(), 7);
+  assert.deepEqual(await parties.locator('thead th').allInnerTexts(), ['Party', 'Standing', 'Sources']);
+  const nl = await parties.getByRole('row', { name: /Netherlands/ }).innerText();
+  assert.match(nl, /Member since 23 January 2024\s+s000, s001, s002, s003/);
+  assert.match(await contributions.innerText(), /Luxembourg, Iceland, Estonia, Belgium \(pooled\)/);
+  assert.equal(await page.locator('.ct-grid').isVisible(), false, 'the charts give way to the table');
+  await page.getByRole('button', { name: 'Show the charts' }).click();
+  assert.equal(await page.locator('.ct-grid').isVisible(), true);
+  assert.equal(await page.locator('.ct-table table').count(), 2, 'the tables stay in the DOM, hidden');
+  assert.equal(await page.locator('.ct-table').isVisible(), false);
+  await context.close();
+});

@@ -19,7 +19,7 @@ use super::intl::IntlFmt;
 use super::{as_of_date, bundled_dataset, dataset_from_value, error};
 use crate::aggregate::{snapshot, Snapshot};
 use crate::date::Date;
-use crate::details::{cite, dek, describe, label, summary_text};
+use crate::details::{cite, dek, describe, label, standing, status, summary_text, value_line};
 use crate::draw::{self, Scaled};
 use crate::i18n::{fill, Fmt, Lang, Locale};
 use crate::interaction::{step_in_list, step_in_plane, Key, Target, UiState, View};
@@ -122,6 +122,11 @@ struct Inner {
     /// The pending announcement of a new date: slider steps are announced once the reader
     /// stops, not at every step.
     announce_timer: Option<(i32, Closure<dyn FnMut()>)>,
+    /// The table view, shown instead of the charts when the reader asks for it.
+    table: Element,
+    toggle: Element,
+    /// The date the table was last built for, while it is shown.
+    table_for: Option<i64>,
     me: Weak<RefCell<Inner>>,
 }
 
@@ -289,6 +294,9 @@ impl Inner {
         announcer.set_attribute("role", "status")?;
         announcer.set_attribute("aria-live", "polite")?;
         styles(&announcer, VISUALLY_HIDDEN)?;
+        let toggle = child(&head, "button", "ct-view-toggle", w.view_toggle[0])?;
+        toggle.set_attribute("type", "button")?;
+        toggle.set_attribute("aria-pressed", "false")?;
         let copy_status = child(&head, "span", "ct-copy-status", "")?;
         copy_status.set_attribute("role", "status")?;
         if options.hash {
@@ -297,6 +305,8 @@ impl Inner {
             head.insert_before(&copy, Some(&copy_status))?;
         }
         let grid = child(&root, "div", "ct-grid", "")?;
+        let table = child(&root, "div", "ct-table", "")?;
+        table.set_attribute("hidden", "")?;
         let titles = w.view_titles;
         let mut views = Vec::with_capacity(3);
         let mut details = None;
@@ -374,6 +384,9 @@ impl Inner {
             summary,
             announcer,
             announce_timer: None,
+            table,
+            toggle,
+            table_for: None,
             me: Weak::new(),
         })
     }
@@ -536,6 +549,59 @@ impl Inner {
         canvas.to_data_url_with_type("image/png")
     }
 
+    /// Switches between the charts and the table view.
+    fn toggle_table(&mut self) -> Result<(), JsValue> {
+        let show_table = self.table_for.is_none();
+        let w = self.loc().words;
+        if show_table {
+            self.grid.set_attribute("hidden", "")?;
+            self.table.remove_attribute("hidden")?;
+            self.build_table()?;
+        } else {
+            self.table.set_attribute("hidden", "")?;
+            self.grid.remove_attribute("hidden")?;
+            self.table_for = None;
+        }
+        self.toggle.set_text_content(Some(w.view_toggle[usize::from(show_table)]));
+        self.toggle.set_attribute("aria-pressed", if show_table { "true" } else { "false" })
+    }
+
+    /// Fills the table view: every party with its standing and every contribution, with
+    /// sources, as of the date shown.
+    fn build_table(&mut self) -> Result<(), JsValue> {
+        let loc = self.loc();
+        let (w, ds, as_of) = (loc.words, &self.ds, self.ui.as_of);
+        self.table.replace_children_with_node_0();
+        let ids = |sources: &[usize]| sources.iter().map(|&i| ds.sources[i].id.as_str()).collect::<Vec<_>>().join(", ");
+        let table = |caption: &str, headers: [&str; 3]| -> Result<Element, JsValue> {
+            let t = child(&self.table, "table", "", "")?;
+            child(&t, "caption", "", caption)?;
+            let row = child(&child(&t, "thead", "", "")?, "tr", "", "")?;
+            for h in headers {
+                child(&row, "th", "", h)?.set_attribute("scope", "col")?;
+            }
+            child(&t, "tbody", "", "")
+        };
+        let body = table(w.table_captions[0], w.party_headers)?;
+        for st in &self.snap.standings {
+            let row = child(&body, "tr", "", "")?;
+            child(&row, "th", "", loc.party(ds, st.party))?.set_attribute("scope", "row")?;
+            child(&row, "td", "", &standing(ds, st.party, as_of, &loc))?;
+            child(&row, "td", "", &ids(&ds.roles[st.span].sources))?;
+        }
+        let body = table(w.table_captions[1], w.contribution_headers)?;
+        for x in ds.contributions.iter().filter(|x| x.date.is_on_or_before(as_of)) {
+            let row = child(&body, "tr", "", "")?;
+            let pooled = if x.pooled { w.pooled_suffix } else { "" };
+            child(&row, "th", "", &format!("{}{pooled}", loc.parties(ds, &x.donors)))?.set_attribute("scope", "row")?;
+            let what = format!("{}; {}, {}", value_line(ds, x, &loc), status(x.status, &loc), loc.fmt.date(x.date));
+            child(&row, "td", "", &what)?;
+            child(&row, "td", "", &ids(&x.sources))?;
+        }
+        self.table_for = Some(as_of.day_number());
+        Ok(())
+    }
+
     /// The reader's language and its `Intl` formatting.
     fn loc(&self) -> Locale<'_> {
         Locale { lang: self.lang, words: self.lang.words(), fmt: &self.intl }
@@ -663,6 +729,9 @@ impl Inner {
         }
         self.dek.set_text_content(Some(&dek(&self.ds, &self.snap, &self.loc())));
         self.summary.set_text_content(Some(&summary_text(&self.ds, &self.snap, &self.loc())));
+        if self.table_for.is_some_and(|day| day != self.ui.as_of.day_number()) {
+            self.build_table()?;
+        }
         let day = self.ui.as_of.day_number().to_string();
         if self.slider.value() != day {
             self.slider.set_value(&day);
@@ -924,6 +993,14 @@ fn listen(rc: &Rc<RefCell<Inner>>) -> Result<Vec<EventListener>, JsValue> {
             }));
         }
     }
+    let w = Rc::downgrade(rc);
+    out.push(EventListener::new(&inner.toggle, "click", move |_| {
+        with(&w, |inner| {
+            if let Err(e) = inner.toggle_table() {
+                inner.fail(&e);
+            }
+        })
+    }));
     if let Ok(Some(copy)) = inner.root.query_selector(".ct-copy") {
         let w = Rc::downgrade(rc);
         out.push(EventListener::new(&copy, "click", move |_| with(&w, |inner| inner.copy_link())));
