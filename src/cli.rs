@@ -161,17 +161,14 @@ const STATIC_MARKER: &str = "<!--coalition-static-->";
 
 /// Writes static.html and the SVGs into `dir` and fills the marker of each `inject` file.
 fn render_static(ds: &crate::model::Dataset, as_of: Date, dir: &str, inject: &[String]) -> Result<(), Failure> {
-    use crate::interaction::{UiState, View};
     let io = |path: &str, e: std::io::Error| Failure::Io(format!("cannot write {path}: {e}"));
     std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
-    let html = crate::render::static_html(ds, as_of).map_err(Failure::Io)?;
-    let snap = crate::aggregate::snapshot(ds, as_of);
-    let scene = crate::layout::Scene::new(ds, &snap, crate::render::STATIC_WIDTH, &crate::i18n::Locale::plain());
-    for (view, name) in [(View::Map, "map"), (View::Bars, "bars"), (View::Timeline, "timeline")] {
-        let svg = crate::render::svg(ds, &scene, view, &UiState::new(as_of)).map_err(Failure::Io)?;
+    let rendered = crate::render::static_version(ds, as_of).map_err(Failure::Io)?;
+    for (name, svg) in &rendered.svgs {
         let path = format!("{dir}/{name}.svg");
         std::fs::write(&path, svg).map_err(|e| io(&path, e))?;
     }
+    let html = rendered.html;
     let path = format!("{dir}/static.html");
     std::fs::write(&path, &html).map_err(|e| io(&path, e))?;
     for file in inject {

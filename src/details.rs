@@ -215,6 +215,46 @@ pub fn party_sources(ds: &Dataset, p: Index, as_of: Date) -> Vec<Index> {
     sources
 }
 
+/// A table of the widget's table view and of the static version.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    /// Caption.
+    pub caption: &'static str,
+    /// Column headers.
+    pub headers: [&'static str; 3],
+    /// Rows: a header cell naming the row, then two data cells.
+    pub rows: Vec<[String; 3]>,
+}
+
+/// The parties with their standing and the contributions made by the snapshot date, each row
+/// with its sources.
+pub fn tables(ds: &Dataset, snap: &Snapshot, loc: &Locale) -> [Table; 2] {
+    let w = loc.words;
+    let ids = |sources: &[Index]| sources.iter().map(|&i| ds.sources[i].id.as_str()).collect::<Vec<_>>().join(", ");
+    let parties = snap
+        .standings
+        .iter()
+        .map(|st| {
+            let standing = standing(ds, st.party, snap.as_of, loc);
+            [loc.party(ds, st.party).to_string(), standing, ids(&ds.roles[st.span].sources)]
+        })
+        .collect();
+    let contributions = ds
+        .contributions
+        .iter()
+        .filter(|x| x.date.is_on_or_before(snap.as_of))
+        .map(|x| {
+            let pooled = if x.pooled { w.pooled_suffix } else { "" };
+            let what = format!("{}; {}, {}", value_line(ds, x, loc), status(x.status, loc), loc.fmt.date(x.date));
+            [format!("{}{pooled}", loc.parties(ds, &x.donors)), what, ids(&x.sources)]
+        })
+        .collect();
+    [
+        Table { caption: w.table_captions[0], headers: w.party_headers, rows: parties },
+        Table { caption: w.table_captions[1], headers: w.contribution_headers, rows: contributions },
+    ]
+}
+
 /// The details of `target` as of `as_of`.
 pub fn describe(ds: &Dataset, target: Target, as_of: Date, loc: &Locale) -> Details {
     match target {
@@ -228,12 +268,8 @@ pub fn describe(ds: &Dataset, target: Target, as_of: Date, loc: &Locale) -> Deta
 fn party(ds: &Dataset, p: Index, as_of: Date, loc: &Locale) -> Details {
     let w = loc.words;
     let mut sections = Vec::new();
-    let mut sources: Vec<Index> = Vec::new();
-    if let Some(span) = role_on(ds, p, as_of).map(|i| &ds.roles[i]) {
-        sources.extend(&span.sources);
-        if let Some(note) = &span.note {
-            sections.push(Section { heading: w.h_note.into(), lines: vec![note.clone()] });
-        }
+    if let Some(note) = role_on(ds, p, as_of).and_then(|i| ds.roles[i].note.as_ref()) {
+        sections.push(Section { heading: w.h_note.into(), lines: vec![note.clone()] });
     }
     let mut subjects = vec![Subject::Party(p)];
     let mut lines = Vec::new();
@@ -242,7 +278,6 @@ fn party(ds: &Dataset, p: Index, as_of: Date, loc: &Locale) -> Details {
             continue;
         }
         subjects.push(Subject::Contribution(i));
-        sources.extend(&x.sources);
         if x.pooled {
             let others: Vec<Index> = x.donors.iter().copied().filter(|&d| d != p).collect();
             let total = x.money.as_ref().map(|m| loc.fmt.eur_short(m.eur)).unwrap_or_default();
@@ -256,6 +291,7 @@ fn party(ds: &Dataset, p: Index, as_of: Date, loc: &Locale) -> Details {
     if !lines.is_empty() {
         sections.insert(0, Section { heading: w.h_contributions.into(), lines });
     }
+    let sources = party_sources(ds, p, as_of);
     if !sources.is_empty() {
         sections.push(sources_section(ds, sources, loc));
     }

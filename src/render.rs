@@ -7,7 +7,7 @@ use plotters_svg::SVGBackend;
 
 use crate::aggregate::snapshot;
 use crate::date::Date;
-use crate::details::{cite, dek, standing, value_line};
+use crate::details::{cite, dek, tables};
 use crate::draw::{self, Scaled};
 use crate::i18n::Locale;
 use crate::interaction::{UiState, View};
@@ -36,7 +36,7 @@ pub fn escape(text: &str) -> String {
 }
 
 /// One view as an SVG document.
-pub fn svg(ds: &Dataset, scene: &Scene, view: View, ui: &UiState) -> Result<String, String> {
+fn svg(ds: &Dataset, scene: &Scene, view: View, ui: &UiState) -> Result<String, String> {
     let (w, h) = scene.size(view);
     let size = (w.round() as u32, h.round() as u32);
     let mut out = String::new();
@@ -54,57 +54,54 @@ pub fn svg(ds: &Dataset, scene: &Scene, view: View, ui: &UiState) -> Result<Stri
     Ok(out)
 }
 
-/// The static version as an HTML fragment (`<div class="ct-static">…</div>`).
-pub fn static_html(ds: &Dataset, as_of: Date) -> Result<String, String> {
+/// The static version: an HTML fragment (`<div class="ct-static">…</div>`) and, for newsroom
+/// use, each view as its own SVG file (name, document).
+pub struct StaticVersion {
+    /// The fragment, with the SVGs inline.
+    pub html: String,
+    /// `map`, `bars` and `timeline`, each a standalone SVG document.
+    pub svgs: Vec<(&'static str, String)>,
+}
+
+/// Renders the static version of `ds` as of `as_of`: one snapshot, one layout, both outputs.
+pub fn static_version(ds: &Dataset, as_of: Date) -> Result<StaticVersion, String> {
     let snap = snapshot(ds, as_of);
     let loc = Locale::plain();
     let scene = Scene::new(ds, &snap, STATIC_WIDTH, &loc);
     let ui = UiState::new(as_of);
     let mut h = String::from("<div class=\"ct-static\">\n");
     h += &format!("<h2>{}</h2>\n<p>{}</p>\n", escape(&ds.coalition.name), escape(&dek(ds, &snap, &loc)));
-    let captions =
-        [(View::Map, "Who is in the coalition"), (View::Bars, "Who gave what"), (View::Timeline, "How it grew")];
-    for (view, caption) in captions {
+    let views = [(View::Map, "map"), (View::Bars, "bars"), (View::Timeline, "timeline")];
+    let mut svgs = Vec::with_capacity(views.len());
+    for ((view, name), caption) in views.into_iter().zip(loc.words.view_titles) {
         let image = svg(ds, &scene, view, &ui)?;
-        let image = image.replacen("<svg ", &format!("<svg role=\"img\" aria-label=\"{}\" ", escape(caption)), 1);
-        h += &format!("<figure>\n<figcaption>{}</figcaption>\n{image}</figure>\n", escape(caption));
+        let labelled = image.replacen("<svg ", &format!("<svg role=\"img\" aria-label=\"{}\" ", escape(caption)), 1);
+        h += &format!("<figure>\n<figcaption>{}</figcaption>\n{labelled}</figure>\n", escape(caption));
+        svgs.push((name, image));
     }
-
-    h += "<table>\n<caption>Members and roles</caption>\n<thead><tr><th scope=\"col\">Party</th><th scope=\"col\">Standing</th><th scope=\"col\">Sources</th></tr></thead>\n<tbody>\n";
-    for s in &snap.standings {
-        let span = &ds.roles[s.span];
-        let sources: Vec<&str> = span.sources.iter().map(|&i| ds.sources[i].id.as_str()).collect();
-        h += &format!(
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>\n",
-            escape(loc.party(ds, s.party)),
-            escape(&standing(ds, s.party, as_of, &loc)),
-            escape(&sources.join(", "))
-        );
+    for table in tables(ds, &snap, &loc) {
+        h += &format!("<table>\n<caption>{}</caption>\n<thead><tr>", escape(table.caption));
+        for header in table.headers {
+            h += &format!("<th scope=\"col\">{}</th>", escape(header));
+        }
+        h += "</tr></thead>\n<tbody>\n";
+        for [name, first, second] in &table.rows {
+            h += &format!(
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>\n",
+                escape(name),
+                escape(first),
+                escape(second)
+            );
+        }
+        h += "</tbody>\n</table>\n";
     }
-    h += "</tbody>\n</table>\n";
-
-    h += "<table>\n<caption>Contributions</caption>\n<thead><tr><th scope=\"col\">Donor</th><th scope=\"col\">Amount, date and status</th><th scope=\"col\">Sources</th></tr></thead>\n<tbody>\n";
-    for x in ds.contributions.iter().filter(|x| x.date.is_on_or_before(as_of)) {
-        let donors: Vec<&str> = x.donors.iter().map(|&d| ds.parties[d].name.as_str()).collect();
-        let pooled = if x.pooled { " (pooled, split not reported)" } else { "" };
-        let sources: Vec<&str> = x.sources.iter().map(|&i| ds.sources[i].id.as_str()).collect();
-        h += &format!(
-            "<tr><th scope=\"row\">{}{pooled}</th><td>{}; {}, {}</td><td>{}</td></tr>\n",
-            escape(&donors.join(", ")),
-            escape(&value_line(ds, x, &loc)),
-            x.status.key(),
-            escape(&x.date.long()),
-            escape(&sources.join(", "))
-        );
-    }
-    h += "</tbody>\n</table>\n";
     h += &format!("<p>{}</p>\n", escape(scene.bars.footer.join(" ").as_str()));
-    h += "<h3>Sources</h3>\n<ol>\n";
+    h += &format!("<h3>{}</h3>\n<ol>\n", escape(loc.words.sources_heading));
     for s in &ds.sources {
         h += &format!("<li>{}</li>\n", escape(&cite(s, &loc)));
     }
     h += "</ol>\n</div>\n";
-    Ok(h)
+    Ok(StaticVersion { html: h, svgs })
 }
 
 #[cfg(test)]

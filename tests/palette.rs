@@ -54,6 +54,17 @@ fn simulate(m: &[[f64; 3]; 3], c: [f64; 3]) -> [f64; 3] {
     [row(&m[0]), row(&m[1]), row(&m[2])]
 }
 
+/// Every role style of a palette, no-role included, by name.
+fn roles(p: &Palette) -> [(&'static str, RoleStyle); 5] {
+    [
+        ("lead", p.lead),
+        ("member", p.member),
+        ("intending", p.intending),
+        ("attendee", p.attendee),
+        ("inactive", p.inactive),
+    ]
+}
+
 fn palettes() -> [(&'static str, Palette); 2] {
     [("light", Palette::LIGHT), ("dark", Palette::DARK)]
 }
@@ -76,13 +87,7 @@ fn text_has_at_least_4_5_to_1_against_its_background() {
             ("muted", p.muted, p.background),
             ("as-of label", p.selection, p.background),
         ];
-        for (role, r) in [
-            ("lead", p.lead),
-            ("member", p.member),
-            ("intending", p.intending),
-            ("attendee", p.attendee),
-            ("inactive", p.inactive),
-        ] {
+        for (role, r) in roles(&p) {
             pairs.push((role, r.text, r.fill));
         }
         for (what, fg, bg) in pairs {
@@ -103,13 +108,7 @@ fn graphical_objects_have_at_least_3_to_1_against_the_page() {
             ("selection", p.selection),
             ("focus", p.focus),
         ];
-        for (role, r) in [
-            ("lead", p.lead),
-            ("member", p.member),
-            ("intending", p.intending),
-            ("attendee", p.attendee),
-            ("inactive", p.inactive),
-        ] {
+        for (role, r) in roles(&p) {
             marks.push((role, mark(&p, r)));
         }
         for (what, c) in marks {

@@ -19,7 +19,7 @@ use super::intl::IntlFmt;
 use super::{as_of_date, bundled_dataset, dataset_from_value, error};
 use crate::aggregate::{snapshot, Snapshot};
 use crate::date::Date;
-use crate::details::{cite, dek, describe, label, standing, status, summary_text, value_line};
+use crate::details::{cite, dek, describe, label, summary_text, tables};
 use crate::draw::{self, Scaled};
 use crate::i18n::{fill, Fmt, Lang, Locale};
 use crate::interaction::{step_in_list, step_in_plane, Key, Target, UiState, View};
@@ -569,36 +569,23 @@ impl Inner {
     /// Fills the table view: every party with its standing and every contribution, with
     /// sources, as of the date shown.
     fn build_table(&mut self) -> Result<(), JsValue> {
-        let loc = self.loc();
-        let (w, ds, as_of) = (loc.words, &self.ds, self.ui.as_of);
         self.table.replace_children_with_node_0();
-        let ids = |sources: &[usize]| sources.iter().map(|&i| ds.sources[i].id.as_str()).collect::<Vec<_>>().join(", ");
-        let table = |caption: &str, headers: [&str; 3]| -> Result<Element, JsValue> {
+        for table in tables(&self.ds, &self.snap, &self.loc()) {
             let t = child(&self.table, "table", "", "")?;
-            child(&t, "caption", "", caption)?;
-            let row = child(&child(&t, "thead", "", "")?, "tr", "", "")?;
-            for h in headers {
-                child(&row, "th", "", h)?.set_attribute("scope", "col")?;
+            child(&t, "caption", "", table.caption)?;
+            let head = child(&child(&t, "thead", "", "")?, "tr", "", "")?;
+            for h in table.headers {
+                child(&head, "th", "", h)?.set_attribute("scope", "col")?;
             }
-            child(&t, "tbody", "", "")
-        };
-        let body = table(w.table_captions[0], w.party_headers)?;
-        for st in &self.snap.standings {
-            let row = child(&body, "tr", "", "")?;
-            child(&row, "th", "", loc.party(ds, st.party))?.set_attribute("scope", "row")?;
-            child(&row, "td", "", &standing(ds, st.party, as_of, &loc))?;
-            child(&row, "td", "", &ids(&ds.roles[st.span].sources))?;
+            let body = child(&t, "tbody", "", "")?;
+            for [name, first, second] in &table.rows {
+                let row = child(&body, "tr", "", "")?;
+                child(&row, "th", "", name)?.set_attribute("scope", "row")?;
+                child(&row, "td", "", first)?;
+                child(&row, "td", "", second)?;
+            }
         }
-        let body = table(w.table_captions[1], w.contribution_headers)?;
-        for x in ds.contributions.iter().filter(|x| x.date.is_on_or_before(as_of)) {
-            let row = child(&body, "tr", "", "")?;
-            let pooled = if x.pooled { w.pooled_suffix } else { "" };
-            child(&row, "th", "", &format!("{}{pooled}", loc.parties(ds, &x.donors)))?.set_attribute("scope", "row")?;
-            let what = format!("{}; {}, {}", value_line(ds, x, &loc), status(x.status, &loc), loc.fmt.date(x.date));
-            child(&row, "td", "", &what)?;
-            child(&row, "td", "", &ids(&x.sources))?;
-        }
-        self.table_for = Some(as_of.day_number());
+        self.table_for = Some(self.ui.as_of.day_number());
         Ok(())
     }
 
