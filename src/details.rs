@@ -9,13 +9,40 @@ use crate::i18n::{fill, Locale};
 use crate::interaction::Target;
 use crate::model::*;
 
+/// The language the dataset's own words (notes, claims, event titles) are written in: every
+/// source so far is in English. The widget marks such text with it, so that a screen reader in
+/// Ukrainian mode switches voice instead of reading English with Ukrainian rules.
+pub const DATA_LANG: &str = "en";
+
+/// One line of the details panel.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// The text.
+    pub text: String,
+    /// Whether the line is the dataset's own words, in [`DATA_LANG`], rather than the reader's
+    /// language.
+    pub from_data: bool,
+}
+
+impl Line {
+    /// A line in the reader's language.
+    pub fn ui(text: String) -> Self {
+        Line { text, from_data: false }
+    }
+
+    /// A line quoted from the dataset.
+    pub fn data(text: String) -> Self {
+        Line { text, from_data: true }
+    }
+}
+
 /// One heading and its lines.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Section {
     /// Heading.
     pub heading: String,
     /// Lines under it.
-    pub lines: Vec<String>,
+    pub lines: Vec<Line>,
 }
 
 /// Everything the details panel shows for one mark.
@@ -23,6 +50,8 @@ pub struct Section {
 pub struct Details {
     /// The name of the mark.
     pub title: String,
+    /// Whether the title is the dataset's own words (an event's title), in [`DATA_LANG`].
+    pub title_from_data: bool,
     /// One line on its standing: role and date, or amount and status.
     pub subtitle: String,
     /// Contributions, notes, sources, conflicts.
@@ -111,7 +140,7 @@ pub fn status(s: Status, loc: &Locale) -> &'static str {
 }
 
 /// Lines describing one contribution.
-fn contribution_lines(ds: &Dataset, x: &Contribution, loc: &Locale) -> Vec<String> {
+fn contribution_lines(ds: &Dataset, x: &Contribution, loc: &Locale) -> Vec<Line> {
     let (w, f) = (loc.words, loc.fmt);
     let when = match x.date_timing {
         Timing::Exact => f.date(x.date),
@@ -119,11 +148,11 @@ fn contribution_lines(ds: &Dataset, x: &Contribution, loc: &Locale) -> Vec<Strin
     };
     let value = value_line(ds, x, loc);
     let mut lines =
-        vec![fill(w.contribution, &[("value", &value), ("status", status(x.status, loc)), ("when", &when)])];
+        vec![Line::ui(fill(w.contribution, &[("value", &value), ("status", status(x.status, loc)), ("when", &when)]))];
     if let Some(p) = &x.purpose {
-        lines.push(fill(w.purpose, &[("purpose", p)]));
+        lines.push(Line::ui(fill(w.purpose, &[("purpose", p)])));
     }
-    lines.extend(x.note.clone());
+    lines.extend(x.note.clone().map(Line::data));
     lines
 }
 
@@ -131,7 +160,10 @@ fn contribution_lines(ds: &Dataset, x: &Contribution, loc: &Locale) -> Vec<Strin
 fn sources_section(ds: &Dataset, mut sources: Vec<Index>, loc: &Locale) -> Section {
     sources.sort_unstable();
     sources.dedup();
-    Section { heading: loc.words.h_sources.into(), lines: sources.iter().map(|&s| cite(&ds.sources[s], loc)).collect() }
+    Section {
+        heading: loc.words.h_sources.into(),
+        lines: sources.iter().map(|&s| Line::ui(cite(&ds.sources[s], loc))).collect(),
+    }
 }
 
 /// One section per conflict about any of `subjects` that is open on `as_of`: each side with
@@ -144,9 +176,9 @@ fn conflict_sections(ds: &Dataset, subjects: &[Subject], as_of: Date, loc: &Loca
         .map(|c| {
             let claims = c.claims.iter().map(|cl| {
                 let ids: Vec<&str> = cl.sources.iter().map(|&s| ds.sources[s].id.as_str()).collect();
-                format!("{} [{}]", cl.says, ids.join(", "))
+                Line::data(format!("{} [{}]", cl.says, ids.join(", ")))
             });
-            let follows = c.resolution.as_ref().map(|r| fill(loc.words.follows, &[("text", r)]));
+            let follows = c.resolution.as_ref().map(|r| Line::ui(fill(loc.words.follows, &[("text", r)])));
             Section {
                 heading: fill(loc.words.h_disagree, &[("topic", &c.topic)]),
                 lines: claims.chain(follows).collect(),
@@ -269,7 +301,7 @@ fn party(ds: &Dataset, p: Index, as_of: Date, loc: &Locale) -> Details {
     let w = loc.words;
     let mut sections = Vec::new();
     if let Some(note) = role_on(ds, p, as_of).and_then(|i| ds.roles[i].note.as_ref()) {
-        sections.push(Section { heading: w.h_note.into(), lines: vec![note.clone()] });
+        sections.push(Section { heading: w.h_note.into(), lines: vec![Line::data(note.clone())] });
     }
     let mut subjects = vec![Subject::Party(p)];
     let mut lines = Vec::new();
@@ -283,7 +315,7 @@ fn party(ds: &Dataset, p: Index, as_of: Date, loc: &Locale) -> Details {
             let total = x.money.as_ref().map(|m| loc.fmt.eur_short(m.eur)).unwrap_or_default();
             let values =
                 [("total", total.as_str()), ("others", &loc.parties(ds, &others)), ("date", &loc.fmt.date(x.date))];
-            lines.push(fill(w.pooled_share, &values));
+            lines.push(Line::ui(fill(w.pooled_share, &values)));
         } else {
             lines.extend(contribution_lines(ds, x, loc));
         }
@@ -296,7 +328,12 @@ fn party(ds: &Dataset, p: Index, as_of: Date, loc: &Locale) -> Details {
         sections.push(sources_section(ds, sources, loc));
     }
     sections.extend(conflict_sections(ds, &subjects, as_of, loc));
-    Details { title: loc.party(ds, p).to_string(), subtitle: standing(ds, p, as_of, loc), sections }
+    Details {
+        title: loc.party(ds, p).to_string(),
+        title_from_data: false,
+        subtitle: standing(ds, p, as_of, loc),
+        sections,
+    }
 }
 
 fn pooled(ds: &Dataset, c: Index, as_of: Date, loc: &Locale) -> Details {
@@ -305,13 +342,13 @@ fn pooled(ds: &Dataset, c: Index, as_of: Date, loc: &Locale) -> Details {
     let names = loc.parties(ds, &x.donors);
     let mut sections = vec![
         Section { heading: w.h_pledge.into(), lines: contribution_lines(ds, x, loc) },
-        Section { heading: w.h_donors.into(), lines: vec![fill(w.pooled_donors, &[("names", &names)])] },
+        Section { heading: w.h_donors.into(), lines: vec![Line::ui(fill(w.pooled_donors, &[("names", &names)]))] },
         sources_section(ds, x.sources.clone(), loc),
     ];
     sections.extend(conflict_sections(ds, &[Subject::Contribution(c)], as_of, loc));
     let amount = x.money.as_ref().map(|m| f.eur_short(m.eur)).unwrap_or_default();
     let subtitle = format!("{amount}, {} {}", status(x.status, loc), f.date(x.date));
-    Details { title: fill(w.pooled_title, &[("names", &names)]), subtitle, sections }
+    Details { title: fill(w.pooled_title, &[("names", &names)]), title_from_data: false, subtitle, sections }
 }
 
 fn not_itemised(ds: &Dataset, as_of: Date, loc: &Locale) -> Details {
@@ -319,7 +356,7 @@ fn not_itemised(ds: &Dataset, as_of: Date, loc: &Locale) -> Details {
     let snap = snapshot(ds, as_of);
     let title = w.not_itemised_title.to_string();
     let Some(t) = snap.reported.map(|r| &ds.reported_totals[r]) else {
-        return Details { title, subtitle: w.no_total.into(), sections: Vec::new() };
+        return Details { title, title_from_data: false, subtitle: w.no_total.into(), sections: Vec::new() };
     };
     let rest = f.eur_short(snap.not_itemised_eur);
     let values = [
@@ -329,17 +366,17 @@ fn not_itemised(ds: &Dataset, as_of: Date, loc: &Locale) -> Details {
         ("rest", rest.clone()),
     ];
     let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let mut lines = vec![fill(w.reconcile, &values)];
+    let mut lines = vec![Line::ui(fill(w.reconcile, &values))];
     let unvalued: Vec<Index> = snap.donors.iter().filter(|d| !d.in_kind.is_empty()).map(|d| d.party).collect();
     if !unvalued.is_empty() {
-        lines.push(fill(w.reconcile_in_kind, &[("names", &loc.parties(ds, &unvalued))]));
+        lines.push(Line::ui(fill(w.reconcile_in_kind, &[("names", &loc.parties(ds, &unvalued))])));
     }
     if let Some(scope) = &t.scope {
-        lines.push(fill(w.reconcile_scope, &[("scope", scope)]));
+        lines.push(Line::ui(fill(w.reconcile_scope, &[("scope", scope)])));
     }
     let sections =
         vec![Section { heading: w.h_reconciliation.into(), lines }, sources_section(ds, t.sources.clone(), loc)];
-    Details { title, subtitle: fill(w.not_itemised_subtitle, &[("rest", &rest)]), sections }
+    Details { title, title_from_data: false, subtitle: fill(w.not_itemised_subtitle, &[("rest", &rest)]), sections }
 }
 
 fn event(ds: &Dataset, e: Index, as_of: Date, loc: &Locale) -> Details {
@@ -347,17 +384,17 @@ fn event(ds: &Dataset, e: Index, as_of: Date, loc: &Locale) -> Details {
     let ev = &ds.events[e];
     let mut sections = Vec::new();
     if !ev.parties.is_empty() {
-        sections.push(Section { heading: w.h_parties.into(), lines: vec![loc.parties(ds, &ev.parties)] });
+        sections.push(Section { heading: w.h_parties.into(), lines: vec![Line::ui(loc.parties(ds, &ev.parties))] });
     }
-    let mut notes: Vec<String> =
-        ev.members_reported.map(|n| fill(w.members_reported, &[("n", &n.to_string())])).into_iter().collect();
-    notes.extend(ev.note.clone());
+    let mut notes: Vec<Line> =
+        ev.members_reported.map(|n| Line::ui(fill(w.members_reported, &[("n", &n.to_string())]))).into_iter().collect();
+    notes.extend(ev.note.clone().map(Line::data));
     if !notes.is_empty() {
         sections.push(Section { heading: w.h_note.into(), lines: notes });
     }
     sections.push(sources_section(ds, ev.sources.clone(), loc));
     sections.extend(conflict_sections(ds, &[Subject::Event(e)], as_of, loc));
-    Details { title: ev.title.clone(), subtitle: loc.fmt.date(ev.date), sections }
+    Details { title: ev.title.clone(), title_from_data: true, subtitle: loc.fmt.date(ev.date), sections }
 }
 
 /// A one-line description of a mark for its accessible name and its tooltip:

@@ -388,6 +388,25 @@ fn details_give_amounts_rates_sources_and_disagreements() {
 }
 
 #[test]
+fn the_datasets_own_words_are_marked_as_such_and_the_interface_words_are_not() {
+    let ds = dataset();
+    let as_of = date("2024-06-01");
+    let nl = describe(&ds, Target::Party(party(&ds, "NL")), as_of, &Locale::plain());
+    assert!(!nl.title_from_data);
+    let lines: Vec<_> = nl.sections.iter().flat_map(|s| &s.lines).collect();
+    let quoted: Vec<&str> = lines.iter().filter(|l| l.from_data).map(|l| l.text.as_str()).collect();
+    assert!(quoted.contains(&"'The Netherlands also joined the coalition on January 27' [s002]"), "{quoted:?}");
+    assert!(quoted.iter().any(|t| t.starts_with("Its first contribution, made on joining")), "the pledge's note");
+    assert_eq!(quoted.len(), 6, "two notes and four claims: {quoted:?}");
+    assert!(lines.iter().any(|l| !l.from_data && l.text.starts_with("“")), "citations are interface lines");
+    let first_event = (0..ds.events.len()).find(|&e| ds.events[e].note.is_some()).expect("an event with a note");
+    let ev = describe(&ds, Target::Event(first_event), as_of, &Locale::plain());
+    assert!(ev.title_from_data, "event titles are the dataset's words");
+    let note = ds.events[first_event].note.clone();
+    assert!(ev.sections.iter().flat_map(|s| &s.lines).any(|l| l.from_data && Some(&l.text) == note.as_ref()));
+}
+
+#[test]
 fn keyboard_focus_draws_a_ring_around_the_focused_mark() {
     let ds = dataset();
     let s = scene(&ds, "2024-06-01", 768.0);

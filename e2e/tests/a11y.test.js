@@ -69,6 +69,28 @@ test('forced colours keep the selection and focus visible; 200% zoom neither cut
   await zoom.close();
 });
 
+test('with reduced motion nothing animates: no CSS animation or transition, a selection redraws at once', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1024, height: 900 }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto(`${site.server.url}index.html`);
+  await page.locator('.ct[data-state="ready"]').first().waitFor();
+  await page.getByRole('button', { name: /^Denmark: member/ }).first().click();
+  const moving = await page.evaluate(() => {
+    const roots = [document, ...[...document.querySelectorAll('[data-coalition-tracker]')].map((h) => h.shadowRoot)];
+    const all = roots.flatMap((r) => [...r.querySelectorAll('*')]);
+    return {
+      animations: document.getAnimations().length + roots.slice(1).reduce((n, r) => n + r.getAnimations().length, 0),
+      transitions: all.filter((el) => getComputedStyle(el).transitionDuration.split(',').some((d) => parseFloat(d) > 0)).length,
+      checked: all.length,
+    };
+  });
+  console.log(`reduced motion: ${moving.checked} elements checked, ${moving.animations} animations, ${moving.transitions} transitions`);
+  assert.ok(moving.checked > 100);
+  assert.equal(moving.animations, 0);
+  assert.equal(moving.transitions, 0);
+  await context.close();
+});
+
 /** The focused element, looking through shadow roots. */
 const deepFocus = (page) => page.evaluate(() => {
   let el = document.activeElement;

@@ -23,12 +23,16 @@ test('the iframe is as tall as its content at 320, 768 and 1280 px, with no inne
     await page.evaluate(() => document.querySelector('iframe').style.width = '100%');
     // Resizing ripples through: the widget relayouts for the new width, then reports its
     // height, then embed.js applies it. Wait for the content to fit the width and the heights
-    // to agree.
+    // to agree, and stay so for five frames in a row (a match in passing is not the end state).
     await page.waitForFunction(() => {
       const f = document.querySelector('iframe');
       const doc = f.contentDocument;
       const fits = doc.body.scrollWidth <= f.clientWidth;
-      return fits && Math.abs(f.clientHeight - Math.ceil(doc.documentElement.getBoundingClientRect().height)) <= 1;
+      const ok = fits && Math.abs(f.clientHeight - Math.ceil(doc.documentElement.getBoundingClientRect().height)) <= 1;
+      const key = `${f.clientWidth}x${f.clientHeight}`;
+      window.stable = ok && window.stableKey === key ? (window.stable || 0) + 1 : 0;
+      window.stableKey = key;
+      return window.stable >= 5;
     }, null, { timeout: 8000 });
     const { outer, content, scrolls } = await page.evaluate(() => {
       const f = document.querySelector('iframe');
@@ -165,6 +169,10 @@ test('lang=uk shows Ukrainian names, words and locale-formatted money and dates'
   const details = await page.locator('.ct-details').innerText();
   assert.match(details, /^Нідерланди/);
   assert.match(details, /10\s000\s000\s€/, 'Intl groups digits the Ukrainian way');
+  // The sources' own words stay English and say so, so a screen reader switches voice for them.
+  const quoted = await page.locator('.ct-details li[lang="en"]').allInnerTexts();
+  assert.ok(quoted.some((t) => t.startsWith('Joined at the Ramstein-format meeting on 23 January')), quoted.join('\n'));
+  assert.ok(quoted.every((t) => !/[а-яіїє]/i.test(t)), `no Ukrainian line is marked English: ${quoted.join('\n')}`);
   await page.locator('.ct').first().screenshot({ path: path.join(SCREENSHOTS, 'embed-uk-800.png') });
   assert.deepEqual(errors, []);
   await context.close();

@@ -19,7 +19,7 @@ use super::intl::IntlFmt;
 use super::{as_of_date, bundled_dataset, dataset_from_value, error};
 use crate::aggregate::{snapshot, Snapshot};
 use crate::date::Date;
-use crate::details::{cite, dek, describe, label, summary_text, tables};
+use crate::details::{cite, dek, describe, label, summary_text, tables, DATA_LANG};
 use crate::draw::{self, Scaled};
 use crate::i18n::{fill, Fmt, Lang, Locale};
 use crate::interaction::{step_in_list, step_in_plane, Key, Target, UiState, View};
@@ -742,13 +742,14 @@ impl Inner {
             return Ok(());
         };
         let d = describe(&self.ds, target, self.ui.as_of, &self.loc());
-        child(&self.details, "h3", "ct-details-title", &d.title)?;
+        let title = child(&self.details, "h3", "ct-details-title", &d.title)?;
+        mark_data_language(&title, d.title_from_data)?;
         child(&self.details, "p", "ct-details-subtitle", &d.subtitle)?;
         for s in &d.sections {
             child(&self.details, "h4", "", &s.heading)?;
             let list = child(&self.details, "ul", "", "")?;
             for line in &s.lines {
-                child(&list, "li", "", line)?;
+                mark_data_language(&child(&list, "li", "", &line.text)?, line.from_data)?;
             }
         }
         Ok(())
@@ -1013,4 +1014,13 @@ fn observe_size(rc: &Rc<RefCell<Inner>>) -> Result<(web_sys::ResizeObserver, Res
     let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
     observer.observe(&rc.borrow().root);
     Ok((observer, on_resize))
+}
+
+/// Marks text quoted from the dataset with the dataset's language, so a screen reader reading
+/// the Ukrainian interface switches voice for it.
+fn mark_data_language(el: &Element, from_data: bool) -> Result<(), JsValue> {
+    if from_data {
+        el.set_attribute("lang", DATA_LANG)?;
+    }
+    Ok(())
 }
