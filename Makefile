@@ -16,6 +16,14 @@ DATA := $(wildcard data/*.toml)
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-reference-types --enable-multivalue
 
+# $(call wasm,DIR,FEATURES): builds the crate's cdylib with FEATURES into dist/DIR. Only an rlib
+# is declared in Cargo.toml: building the cdylib on its own keeps LTO.
+define wasm
+	cargo rustc --lib --release --target wasm32-unknown-unknown --crate-type cdylib $(2)
+	wasm-bindgen --target web --no-typescript --out-dir dist/$(1) $(TARGET_WASM)
+	wasm-opt -Oz $(WASM_FEATURES) --strip-debug --strip-producers dist/$(1)/coalition_tracker_bg.wasm -o dist/$(1)/coalition_tracker_bg.wasm
+endef
+
 .PHONY: demo build test test-native test-wasm test-page validate tools clean
 
 demo: build
@@ -23,11 +31,11 @@ demo: build
 
 build: validate
 	scripts/ensure-tools.sh build
-	# Only an rlib is declared in Cargo.toml: building the cdylib on its own keeps LTO.
-	cargo rustc --lib --release --target wasm32-unknown-unknown --crate-type cdylib
-	rm -rf dist && mkdir -p dist/pkg
-	wasm-bindgen --target web --no-typescript --out-dir dist/pkg $(TARGET_WASM)
-	wasm-opt -Oz $(WASM_FEATURES) --strip-debug --strip-producers dist/pkg/coalition_tracker_bg.wasm -o dist/pkg/coalition_tracker_bg.wasm
+	rm -rf dist && mkdir -p dist
+	# Two modules: the widget every page loads, and the loader that only pages showing an
+	# editor-hosted data file fetch (it validates and packs the file for the widget).
+	$(call wasm,pkg,)
+	$(call wasm,loader,--no-default-features --features loader)
 	cp www/* dist/
 	# The static version, for readers without JavaScript or wasm, drawn by the same code as SVG.
 	$(CLI) render data/it-coalition.toml --out dist --inject dist/index.html --inject dist/embed.html
@@ -47,7 +55,7 @@ test-native:
 
 test-wasm:
 	# Only the browser test target: the native suites compile to nothing on wasm32.
-	wasm-pack test --headless --chrome --firefox -- --test web
+	wasm-pack test --headless --chrome --firefox -- --test web --features loader
 
 test-page: e2e/node_modules/.package-lock.json
 	cd e2e && npm test

@@ -1,17 +1,42 @@
-//! Converts every `data/*.toml` into compact JSON for the wasm to embed (see `src/bundled.rs`).
-//! Only the syntax and field names are checked here; `coalition validate` (run by `make build`)
-//! and the native tests check the meaning.
+//! Validates every `data/*.toml` and packs it into the compact form the wasm embeds (see
+//! `src/bundled.rs` and `src/codec.rs`). The crate's own model, validation and codec modules
+//! are compiled into this script, so the data is checked by exactly the code the CLI runs, and
+//! the wasm never validates the bundled data again.
 
-#[allow(dead_code)] // the build script uses only the types, not every helper
+// The build script uses a part of each module; the rest is for the crate.
+#[allow(dead_code)]
+#[path = "src/aggregate.rs"]
+mod aggregate;
+#[allow(dead_code)]
+#[path = "src/codec.rs"]
+mod codec;
+#[allow(dead_code)]
+#[path = "src/date.rs"]
+mod date;
+#[allow(dead_code)]
+#[path = "src/model.rs"]
+mod model;
+#[allow(dead_code)]
+#[path = "src/money.rs"]
+mod money;
+#[allow(dead_code)]
+#[path = "src/order.rs"]
+mod order;
+#[allow(dead_code)]
 #[path = "src/raw.rs"]
 mod raw;
+#[allow(dead_code)]
+#[path = "src/validate.rs"]
+mod validate;
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
     println!("cargo:rerun-if-changed=data");
-    println!("cargo:rerun-if-changed=src/raw.rs");
+    for module in ["aggregate", "codec", "date", "model", "money", "order", "raw", "validate"] {
+        println!("cargo:rerun-if-changed=src/{module}.rs");
+    }
     let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR is not set"));
     let mut files: Vec<_> = std::fs::read_dir("data")
         .unwrap_or_else(|e| fail(&format!("cannot read data/: {e}")))
@@ -28,13 +53,18 @@ fn main() {
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let dataset: raw::RawDataset =
             toml::from_str(text).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
-        let json = serde_json::to_string(&dataset).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
-        let target = Path::new(&out_dir).join(format!("{stem}.json"));
-        std::fs::write(&target, json).unwrap_or_else(|e| fail(&format!("{}: {e}", target.display())));
+        let file = path.display().to_string();
+        let loaded = validate::validate(&file, &dataset).unwrap_or_else(|problems| {
+            let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            fail(&lines.join("\n"))
+        });
+        let target = Path::new(&out_dir).join(format!("{stem}.bin"));
+        std::fs::write(&target, codec::pack(&loaded.dataset))
+            .unwrap_or_else(|e| fail(&format!("{}: {e}", target.display())));
         let _ = writeln!(
             list,
-            "    Bundled {{ id: {stem:?}, file: {:?}, json: include_str!({:?}) }},",
-            path.display().to_string(),
+            "    Bundled {{ id: {stem:?}, file: {:?}, packed: include_bytes!({:?}) }},",
+            file,
             target.display().to_string()
         );
     }

@@ -82,7 +82,7 @@ pub fn snapshot(ds: &Dataset, as_of: Date) -> Snapshot {
     let mut standings: Vec<Standing> = (0..ds.parties.len())
         .filter_map(|party| role_on(ds, party, as_of).map(|span| Standing { party, role: ds.roles[span].role, span }))
         .collect();
-    standings.sort_by_key(|s| (s.role, s.party));
+    crate::order::sort_by_key(&mut standings, |s| (s.role, s.party));
     let member_count = standings.iter().filter(|s| s.role.is_member()).count();
 
     let mut per_party: Vec<DonorTotal> = (0..ds.parties.len())
@@ -115,7 +115,7 @@ pub fn snapshot(ds: &Dataset, as_of: Date) -> Snapshot {
         .into_iter()
         .filter(|d| !(d.itemised.is_empty() && d.in_kind.is_empty() && d.pooled.is_empty()))
         .collect();
-    donors.sort_by_key(|d| (std::cmp::Reverse(d.eur), d.party));
+    crate::order::sort_by_key(&mut donors, |d| (std::cmp::Reverse(d.eur), d.party));
 
     let reported = ds.reported_totals.iter().rposition(|t| t.date.is_on_or_before(as_of));
     let not_itemised_eur = reported.map_or(0, |r| (ds.reported_totals[r].money.eur - itemised).max(0));
@@ -163,7 +163,7 @@ pub fn funding_series(ds: &Dataset) -> Vec<(Date, Cents)> {
 pub fn membership_series(ds: &Dataset) -> Vec<(Date, usize)> {
     let mut dates: Vec<Date> =
         ds.roles.iter().filter(|r| r.role.is_member()).flat_map(|r| std::iter::once(r.since).chain(r.until)).collect();
-    dates.sort_by_key(|d| d.day_number());
+    crate::order::sort_by_key(&mut dates, |d| d.day_number());
     dates.dedup_by_key(|d| d.day_number());
     let mut out: Vec<(Date, usize)> = Vec::with_capacity(dates.len());
     for date in dates {

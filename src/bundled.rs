@@ -1,5 +1,5 @@
-//! The datasets built into the widget: every `data/*.toml`, converted to compact JSON by
-//! `build.rs`, so the wasm carries its data and never parses TOML.
+//! The datasets built into the widget: every `data/*.toml`, validated and packed by `build.rs`
+//! (see [`crate::codec`]), so the wasm carries its data and neither parses nor validates it.
 
 /// One built-in dataset.
 #[derive(Clone, Copy, Debug)]
@@ -8,8 +8,8 @@ pub struct Bundled {
     pub id: &'static str,
     /// The source file, for messages.
     pub file: &'static str,
-    /// The records as JSON, in the form `coalition export --json` writes.
-    pub json: &'static str,
+    /// The validated dataset in its packed form.
+    pub packed: &'static [u8],
 }
 
 include!(concat!(env!("OUT_DIR"), "/bundled.rs"));

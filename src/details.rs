@@ -158,8 +158,7 @@ fn contribution_lines(ds: &Dataset, x: &Contribution, loc: &Locale) -> Vec<Line>
 
 /// The sources section for a set of source indices, in file order, each once.
 fn sources_section(ds: &Dataset, mut sources: Vec<Index>, loc: &Locale) -> Section {
-    sources.sort_unstable();
-    sources.dedup();
+    crate::order::sort_dedup(&mut sources);
     Section {
         heading: loc.words.h_sources.into(),
         lines: sources.iter().map(|&s| Line::ui(cite(&ds.sources[s], loc))).collect(),
@@ -242,8 +241,7 @@ pub fn party_sources(ds: &Dataset, p: Index, as_of: Date) -> Vec<Index> {
     for x in ds.contributions.iter().filter(|x| x.donors.contains(&p) && x.date.is_on_or_before(as_of)) {
         sources.extend(&x.sources);
     }
-    sources.sort_unstable();
-    sources.dedup();
+    crate::order::sort_dedup(&mut sources);
     sources
 }
 

@@ -27,7 +27,9 @@ pub fn download(ds: &Dataset, as_of: Date, loc: &Locale) -> Download {
     let s = summarise(ds, as_of);
     let mut contributions: Vec<ContributionRow> =
         s.donors.into_iter().flat_map(|d| d.contributions).chain(s.pooled).collect();
-    contributions.sort_by(|a, b| (a.date.as_str(), a.id.as_str()).cmp(&(b.date.as_str(), b.id.as_str())));
+    crate::order::sort_by(&mut contributions, |a, b| {
+        (a.date.as_str(), a.id.as_str()).cmp(&(b.date.as_str(), b.id.as_str()))
+    });
     Download {
         coalition: s.coalition,
         as_of: s.as_of,

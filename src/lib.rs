@@ -8,6 +8,7 @@ pub mod aggregate;
 pub mod bundled;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+pub mod codec;
 pub mod date;
 pub mod details;
 pub mod draw;
@@ -20,6 +21,7 @@ pub mod layout;
 pub mod load;
 pub mod model;
 pub mod money;
+pub mod order;
 pub mod palette;
 pub mod raw;
 #[cfg(not(target_arch = "wasm32"))]

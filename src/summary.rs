@@ -227,7 +227,7 @@ fn contribution_row(ds: &Dataset, x: &Contribution) -> ContributionRow {
 fn donor_row(ds: &Dataset, d: &DonorTotal) -> DonorRow {
     let party = &ds.parties[d.party];
     let mut own: Vec<Index> = d.itemised.iter().chain(&d.in_kind).copied().collect();
-    own.sort_unstable();
+    crate::order::sort_by(&mut own, usize::cmp);
     DonorRow {
         code: party.code.clone(),
         name: party.name.clone(),

@@ -3,7 +3,7 @@
 //! text, accessible names and canvas pixels.
 #![cfg(target_arch = "wasm32")]
 
-use coalition_tracker::web::{summary, Widget};
+use coalition_tracker::web::{pack_dataset, summary, Widget};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{
@@ -28,7 +28,7 @@ fn mount(width: u32, as_of: &str) -> (Element, Widget) {
     document().body().unwrap().append_child(&container).unwrap();
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"asOf".into(), &as_of.into()).unwrap();
-    let widget = Widget::new(container.clone(), options.into(), JsValue::UNDEFINED).unwrap();
+    let widget = Widget::new(container.clone(), options.into(), None).unwrap();
     (container, widget)
 }
 
@@ -238,12 +238,29 @@ fn a_hosted_dataset_is_validated_like_the_cli_and_shows_its_errors() {
             .unwrap();
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"dataName".into(), &"https://example.org/x.json".into()).unwrap();
-    let err = Widget::new(container.clone(), options.into(), bad).err().unwrap();
+    let err = pack_dataset("https://example.org/x.json", bad).err().unwrap();
     let message = js_sys::Error::from(err).message().as_string().unwrap();
     let lines: Vec<&str> = message.lines().collect();
     assert!(lines.contains(&"https://example.org/x.json: [coalition], field `as_of`: \"2024-02-30\" is not a date: February 2024 has 29 days"), "{message}");
     assert!(lines.iter().any(|l| l.contains("[[parties]] #1 \"nl\", field `code`")), "{message}");
     assert!(lines.iter().any(|l| l.contains("[[parties]] #1 \"nl\", field `name`: is missing")), "{message}");
+
+    // A valid file is packed by the loader and shown by the widget.
+    let good = js_sys::JSON::parse(
+        r#"{"coalition":{"id":"x","name":"X","as_of":"2024-02"},
+            "sources":[{"id":"s1","headline":"H","date":"2024-02","date_basis":"content"}],
+            "parties":[{"code":"SE","name":"Sweden"},{"code":"LV","name":"Latvia"}],
+            "roles":[{"party":"SE","role":"member","since":"2024-02","sources":["s1"]},
+                     {"party":"LV","role":"lead","since":"2024-01","sources":["s1"]}]}"#,
+    )
+    .unwrap();
+    let packed = pack_dataset("x.json", good).unwrap();
+    let _widget = Widget::new(container.clone(), options.into(), Some(packed)).unwrap();
+    assert_eq!(text(&container, ".ct-dek"), "2 members · no total reported yet · as of February 2024");
+    assert!(mark(&container, "map", "Sweden:").get_attribute("aria-label").unwrap().contains("member"));
+    let broken = Widget::new(container.clone(), JsValue::UNDEFINED, Some(vec![1, 2, 3])).err().unwrap();
+    let message = js_sys::Error::from(broken).message().as_string().unwrap();
+    assert_eq!(message, "the data file: the packed dataset is damaged: it has no CTD1 header");
     container.remove();
 }
 
@@ -255,7 +272,7 @@ async fn ukrainian_names_words_and_intl_formatting() {
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"asOf".into(), &"2024-06-01".into()).unwrap();
     js_sys::Reflect::set(&options, &"lang".into(), &"uk".into()).unwrap();
-    let _widget = Widget::new(container.clone(), options.into(), JsValue::UNDEFINED).unwrap();
+    let _widget = Widget::new(container.clone(), options.into(), None).unwrap();
     next_frame().await;
     assert_eq!(container.query_selector(".ct").unwrap().unwrap().get_attribute("lang").as_deref(), Some("uk"));
     let dek = text(&container, ".ct-dek");

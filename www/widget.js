@@ -38,6 +38,14 @@ function message(box, text) {
 
 const MAX_DATA_BYTES = 5_000_000;
 
+/** Validates a parsed dataset with the loader module (fetched only when needed) and returns it
+ * packed for the widget; invalid data throws an Error listing every problem, one per line. */
+async function packData(name, json) {
+  const loader = await import('./loader/coalition_tracker.js');
+  await loader.default({ module_or_path: new URL('loader/coalition_tracker_bg.wasm', here) });
+  return loader.packDataset(name, json);
+}
+
 /** Fetches and parses an editor-hosted dataset; every failure is an Error a reader can read. */
 async function fetchData(url) {
   let response;
@@ -93,8 +101,8 @@ export async function mount(host, options = optionsOf(host)) {
     return;
   }
   try {
-    const dataset = options.data ? await fetchData(options.data) : undefined;
-    host.widget = new Widget(box, { ...options, dataName: options.data }, dataset);
+    const packed = options.data ? await packData(options.data, await fetchData(options.data)) : undefined;
+    host.widget = new Widget(box, { ...options, dataName: options.data }, packed);
     host.dataset.state = 'ready';
   } catch (error) {
     console.error(error);

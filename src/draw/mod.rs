@@ -262,3 +262,36 @@ impl<B: DrawingBackend> DrawingBackend for Scaled<B> {
         self.inner.draw_text(text, &font, self.point(pos))
     }
 }
+
+/// A colour as CSS `#rrggbb`, written without any formatting machinery (a canvas backend
+/// sets it on every mark; Rust's number formatting would cost the wasm kilobytes).
+pub fn css_hex((r, g, b): (u8, u8, u8)) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(7);
+    out.push('#');
+    for byte in [r, g, b] {
+        out.push(char::from(DIGITS[usize::from(byte >> 4)]));
+        out.push(char::from(DIGITS[usize::from(byte & 15)]));
+    }
+    out
+}
+
+/// A CSS font shorthand with the size in tenths of a pixel, from integers.
+pub fn css_font(bold: bool, size: f64, family: &str) -> String {
+    let tenths = (size * 10.0).round().max(1.0) as u32;
+    let weight = if bold { "bold " } else { "" };
+    format!("{weight}{}.{}px {family}", tenths / 10, tenths % 10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn css_colours_and_fonts_are_exact() {
+        assert_eq!(css_hex((31, 95, 168)), "#1f5fa8");
+        assert_eq!(css_hex((0, 0, 255)), "#0000ff");
+        assert_eq!(css_font(true, 12.25, "sans-serif"), "bold 12.3px sans-serif");
+        assert_eq!(css_font(false, 24.0, "x"), "24.0px x");
+    }
+}

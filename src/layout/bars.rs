@@ -82,7 +82,7 @@ impl BarsLayout {
                 eur,
             ));
         }
-        entries.sort_by_key(|e| std::cmp::Reverse(e.3));
+        crate::order::sort_by_key(&mut entries, |e| std::cmp::Reverse(e.3));
         for d in snap.donors.iter().filter(|d| d.eur == 0 && !d.in_kind.is_empty()) {
             entries.push((Target::Party(d.party), BarKind::InKind, loc.party(ds, d.party).to_string(), 0));
         }

@@ -110,9 +110,7 @@ impl MapLayout {
                 role: role_of(p),
             })
             .collect();
-        tiles.sort_by(|a, b| {
-            (a.rect.y, a.rect.x).partial_cmp(&(b.rect.y, b.rect.x)).unwrap_or(std::cmp::Ordering::Equal)
-        });
+        crate::order::sort_by(&mut tiles, |a, b| a.rect.y.total_cmp(&b.rect.y).then(a.rect.x.total_cmp(&b.rect.x)));
         let ghosts = tilegrid::all_cells()
             .filter(|&(code, col, row)| {
                 col >= min_col && col <= max_col && row <= max_row && !tiles.iter().any(|t| t.code == code)

@@ -58,7 +58,17 @@ fn dates(locales: &Array, pairs: &[(&str, JsValue)]) -> Intl::DateTimeFormat {
 }
 
 fn number(f: &Intl::NumberFormat, value: f64) -> String {
-    f.format().call1(&JsValue::NULL, &JsValue::from_f64(value)).ok().and_then(|v| v.as_string()).unwrap_or_default()
+    format_value(f, &JsValue::from_f64(value))
+}
+
+/// Formats a decimal amount given as its exact text: `Intl.NumberFormat` reads a numeric string
+/// as an exact decimal, and Rust's float parsing would cost the wasm several kilobytes.
+fn decimal(f: &Intl::NumberFormat, amount: Decimal) -> String {
+    format_value(f, &JsValue::from_str(&amount.to_string()))
+}
+
+fn format_value(f: &Intl::NumberFormat, value: &JsValue) -> String {
+    f.format().call1(&JsValue::NULL, value).ok().and_then(|v| v.as_string()).unwrap_or_default()
 }
 
 fn date(f: &Intl::DateTimeFormat, d: Date) -> String {
@@ -106,8 +116,7 @@ impl Fmt for IntlFmt {
         let f = cache.entry(currency.to_string()).or_insert_with(|| {
             money(&self.locales, currency, &[("minimumFractionDigits", n(0.0)), ("maximumFractionDigits", n(6.0))])
         });
-        // Whole amounts up to 2^53 are exact as floats; the decimal text is the fallback.
-        amount.to_string().parse::<f64>().map(|v| number(f, v)).unwrap_or_else(|_| format!("{currency} {amount}"))
+        decimal(f, amount)
     }
     fn amount_words(&self, amount: Decimal, currency: &str) -> String {
         let f = Intl::NumberFormat::new(
@@ -122,7 +131,7 @@ impl Fmt for IntlFmt {
                 ("maximumFractionDigits", n(1.0)),
             ]),
         );
-        amount.to_string().parse::<f64>().map(|v| number(&f, v)).unwrap_or_else(|_| format!("{currency} {amount}"))
+        decimal(&f, amount)
     }
     fn date(&self, d: Date) -> String {
         match d.precision() {

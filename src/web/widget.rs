@@ -8,15 +8,14 @@ use std::rc::{Rc, Weak};
 
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_render::{request_animation_frame, AnimationFrame};
-use plotters_canvas::CanvasBackend;
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlCanvasElement, HtmlInputElement, KeyboardEvent, MouseEvent, PointerEvent};
 
+use super::canvas::Canvas;
 use super::dom::{child, html, place, px, styles};
 use super::intl::IntlFmt;
-use super::{as_of_date, bundled_dataset, dataset_from_value, error};
+use super::{as_of_date, bundled_dataset, error};
 use crate::aggregate::{snapshot, Snapshot};
 use crate::date::Date;
 use crate::details::{cite, dek, describe, label, summary_text, tables, DATA_LANG};
@@ -41,8 +40,7 @@ const MARK_STYLE: &[(&str, &str)] = &[
 
 /// How a host configures a widget: from `embed.html`'s URL parameters or the script embed's
 /// `data-` attributes (see `www/widget.js`). Every field is optional.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Clone, Debug, Default)]
 struct Options {
     /// Bundled dataset id; `it-coalition` when absent.
     coalition: Option<String>,
@@ -60,6 +58,37 @@ struct Options {
     data_name: Option<String>,
     /// `en` (the default) or `uk`.
     lang: Option<String>,
+}
+
+impl Options {
+    /// Reads the options object. An absent, `undefined` or `null` option is not given; any
+    /// other value that is not text (or, for `hash`, a boolean) is an error naming the option.
+    fn read(value: &JsValue) -> Result<Options, JsValue> {
+        if value.is_undefined() || value.is_null() {
+            return Ok(Options::default());
+        }
+        let get = |key: &str| {
+            js_sys::Reflect::get(value, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
+        };
+        let text = |key: &str| match get(key) {
+            None => Ok(None),
+            Some(v) => v.as_string().map(Some).ok_or_else(|| error(format!("widget options: `{key}` must be text"))),
+        };
+        let hash = match get("hash") {
+            None => false,
+            Some(v) => v.as_bool().ok_or_else(|| error("widget options: `hash` must be true or false"))?,
+        };
+        Ok(Options {
+            coalition: text("coalition")?,
+            as_of: text("asOf")?,
+            select: text("select")?,
+            theme: text("theme")?,
+            credit: text("credit")?,
+            hash,
+            data_name: text("dataName")?,
+            lang: text("lang")?,
+        })
+    }
 }
 
 /// Colour theme.
@@ -183,25 +212,21 @@ fn target_of(ds: &Dataset, key: &str) -> Option<Target> {
 impl Widget {
     /// Mounts a widget into `container`. `options` is an object with any of `coalition`,
     /// `asOf`, `select`, `theme`, `credit`, `hash` and `dataName` (see `www/widget.js`).
-    /// `dataset`, if given, is an editor-hosted dataset already parsed from JSON; it is
-    /// validated like a file given to the CLI, and its errors are the constructor's error.
+    /// `packed`, if given, is an editor-hosted dataset as the loader module's `packDataset`
+    /// returns it (validated, in the packed form); otherwise the bundled dataset is shown.
     #[wasm_bindgen(constructor)]
-    pub fn new(container: Element, options: JsValue, dataset: JsValue) -> Result<Widget, JsValue> {
-        let mut options: Options = if options.is_undefined() || options.is_null() {
-            Options::default()
-        } else {
-            serde_wasm_bindgen::from_value(options).map_err(|e| error(format!("widget options: {e}")))?
-        };
+    pub fn new(container: Element, options: JsValue, packed: Option<Vec<u8>>) -> Result<Widget, JsValue> {
+        let mut options = Options::read(&options)?;
         if options.hash {
             let fragment = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
             let (select, as_of) = from_fragment(&fragment);
             options.select = select.or(options.select);
             options.as_of = as_of.or(options.as_of);
         }
-        let ds = if dataset.is_undefined() || dataset.is_null() {
-            bundled_dataset(options.coalition.as_deref().unwrap_or("it-coalition"))?
-        } else {
-            dataset_from_value(options.data_name.as_deref().unwrap_or("the data file"), dataset)?
+        let ds = match packed {
+            None => bundled_dataset(options.coalition.as_deref().unwrap_or("it-coalition"))?,
+            Some(bytes) => crate::codec::unpack(&bytes)
+                .map_err(|e| error(format!("{}: {e}", options.data_name.as_deref().unwrap_or("the data file"))))?,
         };
         let as_of = as_of_date(&ds, options.as_of.clone())?;
         let selected = match options.select.as_deref() {
@@ -704,8 +729,7 @@ impl Inner {
                 v.canvas.set_height((h * dpr).round() as u32);
                 v.size = (w, h, dpr);
             }
-            let backend = CanvasBackend::with_canvas_object(v.canvas.clone())
-                .ok_or_else(|| error("this browser gives no 2D canvas context"))?;
+            let backend = Canvas::new(&v.canvas).ok_or_else(|| error("this browser gives no 2D canvas context"))?;
             let mut b = Scaled::new(backend, dpr, (w.round() as u32, h.round() as u32));
             let drawn = match v.view {
                 View::Map => draw::map::draw(&mut b, &self.scene.map, &self.ds, &self.ui, &palette),

@@ -1,0 +1,190 @@
+//! A plotters `DrawingBackend` on a 2D canvas context.
+//!
+//! It replaces plotters-canvas, which formats every colour and font size with Rust's `f64`
+//! formatting and so pulled about 20 KB of float-printing code into the wasm. Here colours are
+//! `#rrggbb` with the alpha set through `globalAlpha`, and font sizes are written in tenths of a
+//! pixel from integers. Only what the views draw is implemented natively; text rotation is not
+//! used by any view and is not supported.
+
+use std::fmt;
+
+use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontStyle,
+};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::draw::{css_font, css_hex};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// Drawing on one canvas element, in backing-store pixels.
+pub struct Canvas {
+    context: CanvasRenderingContext2d,
+    size: (u32, u32),
+}
+
+/// A canvas call the browser refused.
+#[derive(Debug)]
+pub struct CanvasError(String);
+
+impl fmt::Display for CanvasError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the canvas refused to draw: {}", self.0)
+    }
+}
+
+impl std::error::Error for CanvasError {}
+
+type Drawn = Result<(), DrawingErrorKind<CanvasError>>;
+
+fn refused(e: JsValue) -> DrawingErrorKind<CanvasError> {
+    DrawingErrorKind::DrawingError(CanvasError(e.as_string().unwrap_or_else(|| "unknown error".into())))
+}
+
+impl Canvas {
+    /// The canvas's 2D context, or `None` where the browser gives none.
+    pub fn new(canvas: &HtmlCanvasElement) -> Option<Canvas> {
+        let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        Some(Canvas { context, size: (canvas.width(), canvas.height()) })
+    }
+
+    /// Sets the paint for fills and strokes; returns false for an invisible colour.
+    fn paint(&self, color: BackendColor) -> bool {
+        if color.alpha <= 0.0 {
+            return false;
+        }
+        let css = css_hex(color.rgb);
+        self.context.set_fill_style_str(&css);
+        self.context.set_stroke_style_str(&css);
+        self.context.set_global_alpha(color.alpha.min(1.0));
+        true
+    }
+
+    fn stroke_with<S: BackendStyle>(&self, style: &S) -> bool {
+        self.context.set_line_width(f64::from(style.stroke_width()));
+        self.paint(style.color())
+    }
+
+    fn trace(&self, points: &mut dyn Iterator<Item = BackendCoord>) {
+        self.context.begin_path();
+        if let Some((x, y)) = points.next() {
+            self.context.move_to(f64::from(x), f64::from(y));
+        }
+        for (x, y) in points {
+            self.context.line_to(f64::from(x), f64::from(y));
+        }
+    }
+}
+
+/// Moves a horizontal or vertical line onto the pixel grid's centre line, so a 1 px stroke
+/// covers one row of pixels instead of blurring over two.
+fn crisp(from: BackendCoord, to: BackendCoord) -> ((f64, f64), (f64, f64)) {
+    let (mut a, mut b) = ((f64::from(from.0), f64::from(from.1)), (f64::from(to.0), f64::from(to.1)));
+    if from.0 == to.0 {
+        a.0 -= 0.5;
+        b.0 -= 0.5;
+    }
+    if from.1 == to.1 {
+        a.1 -= 0.5;
+        b.1 -= 0.5;
+    }
+    (a, b)
+}
+
+impl DrawingBackend for Canvas {
+    type ErrorType = CanvasError;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+
+    fn ensure_prepared(&mut self) -> Drawn {
+        Ok(())
+    }
+
+    fn present(&mut self) -> Drawn {
+        Ok(())
+    }
+
+    fn draw_pixel(&mut self, (x, y): BackendCoord, color: BackendColor) -> Drawn {
+        if self.paint(color) {
+            self.context.fill_rect(f64::from(x), f64::from(y), 1.0, 1.0);
+        }
+        Ok(())
+    }
+
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Drawn {
+        if self.stroke_with(style) {
+            let (a, b) = crisp(from, to);
+            self.context.begin_path();
+            self.context.move_to(a.0, a.1);
+            self.context.line_to(b.0, b.1);
+            self.context.stroke();
+        }
+        Ok(())
+    }
+
+    fn draw_rect<S: BackendStyle>(&mut self, a: BackendCoord, z: BackendCoord, style: &S, fill: bool) -> Drawn {
+        if !self.stroke_with(style) {
+            return Ok(());
+        }
+        let (x, y, w, h) = (f64::from(a.0), f64::from(a.1), f64::from(z.0 - a.0), f64::from(z.1 - a.1));
+        if fill {
+            self.context.fill_rect(x, y, w, h);
+        } else {
+            self.context.stroke_rect(x, y, w, h);
+        }
+        Ok(())
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Drawn {
+        if self.stroke_with(style) {
+            self.trace(&mut path.into_iter());
+            self.context.stroke();
+        }
+        Ok(())
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Drawn {
+        if self.paint(style.color()) {
+            self.trace(&mut path.into_iter());
+            self.context.close_path();
+            self.context.fill();
+        }
+        Ok(())
+    }
+
+    fn draw_circle<S: BackendStyle>(&mut self, (x, y): BackendCoord, r: u32, style: &S, fill: bool) -> Drawn {
+        if !self.stroke_with(style) {
+            return Ok(());
+        }
+        self.context.begin_path();
+        self.context.arc(f64::from(x), f64::from(y), f64::from(r), 0.0, std::f64::consts::TAU).map_err(refused)?;
+        if fill {
+            self.context.fill();
+        } else {
+            self.context.stroke();
+        }
+        Ok(())
+    }
+
+    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, (x, y): BackendCoord) -> Drawn {
+        if !self.paint(style.color()) {
+            return Ok(());
+        }
+        let anchor = style.anchor();
+        self.context.set_text_baseline(match anchor.v_pos {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        });
+        self.context.set_text_align(match anchor.h_pos {
+            HPos::Left => "start",
+            HPos::Right => "end",
+            HPos::Center => "center",
+        });
+        let bold = matches!(style.style(), FontStyle::Bold);
+        self.context.set_font(&css_font(bold, style.size(), style.family().as_str()));
+        self.context.fill_text(text, f64::from(x), f64::from(y)).map_err(refused)
+    }
+}

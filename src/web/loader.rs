@@ -1,0 +1,33 @@
+//! The loader module's exports: what an editor-hosted dataset needs before the widget can show
+//! it. The browser parses the JSON (`JSON.parse`), serde-wasm-bindgen reads it into the file
+//! format, and the CLI's own validation checks it; the result is packed for the widget, or is
+//! an error listing every problem, one per line, naming the file, the record and the field.
+
+use wasm_bindgen::prelude::*;
+
+use super::{as_of_date, bundled_dataset, error};
+use crate::raw::RawDataset;
+use crate::summary::summarise;
+use crate::validate::validate;
+
+/// Validates a dataset the browser has parsed from JSON (the form `coalition export --json`
+/// writes) and packs it for `new Widget(container, options, packed)`. `file` names it in
+/// messages.
+#[wasm_bindgen(js_name = packDataset)]
+pub fn pack_dataset(file: &str, value: JsValue) -> Result<Vec<u8>, JsValue> {
+    let raw: RawDataset = serde_wasm_bindgen::from_value(value).map_err(|e| error(format!("{file}: {e}")))?;
+    let loaded = validate(file, &raw).map_err(|problems| {
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        error(lines.join("\n"))
+    })?;
+    Ok(crate::codec::pack(&loaded.dataset))
+}
+
+/// The summary of a bundled dataset as a plain JS object (the same shape as
+/// `coalition summary --json`).
+#[wasm_bindgen]
+pub fn summary(coalition: &str, as_of: Option<String>) -> Result<JsValue, JsValue> {
+    let ds = bundled_dataset(coalition)?;
+    let date = as_of_date(&ds, as_of)?;
+    serde_wasm_bindgen::to_value(&summarise(&ds, date)).map_err(|e| error(e.to_string()))
+}
