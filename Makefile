@@ -5,6 +5,7 @@
 # Both install what they need first (scripts/ensure-tools.sh), idempotently.
 
 SHELL := bash
+, := ,
 .SHELLFLAGS := -eu -o pipefail -c
 PORT ?= 8000
 export PATH := $(HOME)/.cargo/bin:$(PATH)
@@ -16,15 +17,15 @@ DATA := $(wildcard data/*.toml)
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-reference-types --enable-multivalue
 
-# $(call wasm,DIR,FEATURES): builds the crate's cdylib with FEATURES into dist/DIR. Only an rlib
-# is declared in Cargo.toml: building the cdylib on its own keeps LTO.
+# $(call wasm,DIR,FEATURES): builds the crate's cdylib with FEATURES into DIR. Only an rlib is
+# declared in Cargo.toml: building the cdylib on its own keeps LTO.
 define wasm
 	cargo rustc --lib --release --target wasm32-unknown-unknown --crate-type cdylib $(2)
-	wasm-bindgen --target web --no-typescript --out-dir dist/$(1) $(TARGET_WASM)
-	wasm-opt -Oz $(WASM_FEATURES) --strip-debug --strip-producers dist/$(1)/coalition_tracker_bg.wasm -o dist/$(1)/coalition_tracker_bg.wasm
+	wasm-bindgen --target web --no-typescript --out-dir $(1) $(TARGET_WASM)
+	wasm-opt -Oz $(WASM_FEATURES) --strip-debug --strip-producers $(1)/coalition_tracker_bg.wasm -o $(1)/coalition_tracker_bg.wasm
 endef
 
-.PHONY: demo build test test-native test-wasm test-page validate tools clean
+.PHONY: demo build test test-native test-wasm test-page test-budget budget bench validate tools clean
 
 demo: build
 	python3 scripts/serve.py --dir dist --port $(PORT)
@@ -34,8 +35,8 @@ build: validate
 	rm -rf dist && mkdir -p dist
 	# Two modules: the widget every page loads, and the loader that only pages showing an
 	# editor-hosted data file fetch (it validates and packs the file for the widget).
-	$(call wasm,pkg,)
-	$(call wasm,loader,--no-default-features --features loader)
+	$(call wasm,dist/pkg,)
+	$(call wasm,dist/loader,--no-default-features --features loader)
 	cp www/* dist/
 	# The static version, for readers without JavaScript or wasm, drawn by the same code as SVG.
 	$(CLI) render data/it-coalition.toml --out dist --inject dist/index.html --inject dist/embed.html
@@ -45,7 +46,7 @@ validate:
 	cargo build --release --bin coalition
 	for f in $(DATA); do $(CLI) validate "$$f"; done
 
-test: tools test-native build test-wasm test-page
+test: tools test-native build test-wasm test-page test-budget
 
 tools:
 	scripts/ensure-tools.sh test
@@ -59,6 +60,29 @@ test-wasm:
 
 test-page: e2e/node_modules/.package-lock.json
 	cd e2e && npm test
+
+# The weight of everything embed.html loads, gzip -9, printed per file. `make budget` holds it to
+# the issue's 60 KB; `make test` holds it to BUDGET_LIMIT, today's weight plus a little, so that
+# no change makes it heavier while the 60 KB budget is not yet met (see BENCHMARKS.md).
+BUDGET_LIMIT ?= 128000
+
+test-budget: e2e/node_modules/.package-lock.json
+	cd e2e && node budget.js --limit $(BUDGET_LIMIT)
+
+budget: build e2e/node_modules/.package-lock.json
+	cd e2e && node budget.js
+
+# Benchmarks (not tests): native criterion runs, then the browser, page, Lighthouse and Chart.js
+# measurements of bench/run.js, which prints every figure and writes BENCHMARKS.md.
+bench: tools build e2e/node_modules/.package-lock.json bench/node_modules/.package-lock.json
+	cargo bench --bench core
+	rm -rf target/bench-site && mkdir -p target/bench-site
+	$(call wasm,target/bench-site/benchpkg,--no-default-features --features loader$(,)bench)
+	cargo run --release --example synthetic -- 100000 > target/bench-site/synthetic-100000.json
+	node bench/run.js
+
+bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund
 
 e2e/node_modules/.package-lock.json: e2e/package.json e2e/package-lock.json
 	cd e2e && npm ci --no-audit --no-fund

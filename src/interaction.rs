@@ -46,6 +46,29 @@ impl UiState {
     pub fn new(as_of: Date) -> UiState {
         UiState { as_of, selected: None, hover: None, focus: None }
     }
+
+    /// The part of the state that `view`, showing `marks`, draws: the selection (which lights
+    /// related marks everywhere), the hovered mark if it is one of its own, and its focus ring.
+    /// Two equal looks draw the same pixels, so a view whose look has not changed since it was
+    /// last drawn need not be drawn again.
+    pub fn look(&self, view: View, marks: &[Target]) -> Look {
+        Look {
+            selected: self.selected,
+            hover: self.hover.filter(|h| marks.contains(h)),
+            focus: self.focus.filter(|f| f.0 == view).map(|f| f.1),
+        }
+    }
+}
+
+/// What of the reader's state one view shows; see [`UiState::look`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Look {
+    /// The selection.
+    pub selected: Option<Target>,
+    /// The hovered mark, if it is in this view.
+    pub hover: Option<Target>,
+    /// The focused mark, if the focus is in this view.
+    pub focus: Option<Target>,
 }
 
 /// Whether `mark` is part of the selection `selected`: selecting a party lights its tile, its

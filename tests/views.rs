@@ -407,6 +407,29 @@ fn the_datasets_own_words_are_marked_as_such_and_the_interface_words_are_not() {
 }
 
 #[test]
+fn a_view_redraws_only_when_what_it_shows_changes() {
+    let ds = dataset();
+    let s = scene(&ds, "2024-06-01", 1000.0);
+    let mut ui = UiState::new(date("2024-06-01"));
+    let looks = |ui: &UiState| [View::Map, View::Bars, View::Timeline].map(|v| ui.look(v, &s.marks(v)));
+    let before = looks(&ui);
+    // Ukraine has a tile but no bar: hovering it changes the map alone.
+    ui.hover = Some(Target::Party(party(&ds, "UA")));
+    let hovered = looks(&ui);
+    assert_ne!(hovered[0], before[0]);
+    assert_eq!(hovered[1..], before[1..]);
+    // The keyboard focus ring is drawn in one view.
+    ui.focus = Some((View::Bars, Target::Party(party(&ds, "DK"))));
+    let focused = looks(&ui);
+    assert_eq!((focused[0], focused[2]), (hovered[0], hovered[2]));
+    assert_ne!(focused[1], hovered[1]);
+    // A selection lights related marks everywhere.
+    ui.selected = Some(Target::Party(party(&ds, "DK")));
+    let selected = looks(&ui);
+    assert!((0..3).all(|i| selected[i] != focused[i]));
+}
+
+#[test]
 fn keyboard_focus_draws_a_ring_around_the_focused_mark() {
     let ds = dataset();
     let s = scene(&ds, "2024-06-01", 768.0);

@@ -7,6 +7,8 @@
 //! the loader (feature `loader`), so readers of a page with the bundled data never download
 //! the validator.
 
+#[cfg(feature = "bench")]
+mod bench;
 #[cfg(feature = "widget")]
 mod canvas;
 #[cfg(feature = "widget")]
@@ -23,6 +25,8 @@ use wasm_bindgen::prelude::*;
 use crate::date::Date;
 use crate::model::Dataset;
 
+#[cfg(feature = "bench")]
+pub use bench::Bench;
 #[cfg(feature = "loader")]
 pub use loader::{pack_dataset, summary};
 #[cfg(feature = "widget")]

@@ -21,7 +21,7 @@ use crate::date::Date;
 use crate::details::{cite, dek, describe, label, summary_text, tables, DATA_LANG};
 use crate::draw::{self, Scaled};
 use crate::i18n::{fill, Fmt, Lang, Locale};
-use crate::interaction::{step_in_list, step_in_plane, Key, Target, UiState, View};
+use crate::interaction::{step_in_list, step_in_plane, Key, Look, Target, UiState, View};
 use crate::layout::{timeline::domain, Scene, GUTTER, MIN_WIDTH};
 use crate::model::Dataset;
 use crate::palette::Palette;
@@ -120,6 +120,8 @@ struct ViewDom {
     marks: Element,
     /// Size last given to the canvas: CSS width, height and device pixel ratio.
     size: (f64, f64, f64),
+    /// What the canvas shows: the scene's generation, dark or not, and the view's look.
+    drawn: Option<(u64, bool, Look)>,
 }
 
 /// Everything the widget knows; shared by its event handlers.
@@ -128,6 +130,8 @@ struct Inner {
     ui: UiState,
     snap: Snapshot,
     scene: Scene,
+    /// Counts the scenes laid out, so a view knows whether its scene is still the one drawn.
+    scene_gen: u64,
     width: f64,
     root: Element,
     dek: Element,
@@ -355,7 +359,7 @@ impl Inner {
             )?;
             marks.set_attribute("role", "group")?;
             marks.set_attribute("aria-label", title)?;
-            views.push(ViewDom { view, section, canvas, marks, size: (0.0, 0.0, 0.0) });
+            views.push(ViewDom { view, section, canvas, marks, size: (0.0, 0.0, 0.0), drawn: None });
         }
         let details = details.ok_or_else(|| error("no details panel"))?;
 
@@ -389,6 +393,7 @@ impl Inner {
             ui: UiState::new(as_of),
             snap,
             scene,
+            scene_gen: 0,
             width: 0.0,
             root,
             dek,
@@ -424,6 +429,7 @@ impl Inner {
         }
         self.width = width;
         self.scene = Scene::new(&self.ds, &self.snap, width, &self.loc());
+        self.scene_gen += 1;
         self.rebuild_marks();
         self.schedule();
     }
@@ -435,6 +441,7 @@ impl Inner {
         self.ui.as_of = date;
         self.snap = snapshot(&self.ds, date);
         self.scene = Scene::new(&self.ds, &self.snap, self.width.max(MIN_WIDTH), &self.loc());
+        self.scene_gen += 1;
         self.ui.hover = None;
         self.rebuild_marks();
         self.update_fragment();
@@ -656,14 +663,29 @@ impl Inner {
         let _ = child(&self.root, "p", "ct-error", "The graphic could not be drawn in this browser.");
     }
 
-    /// Recreates the transparent buttons over the marks of every view.
+    /// Names and places the transparent buttons over the marks of every view. The buttons are
+    /// reused from one layout to the next (a slider step relabels them; it does not recreate
+    /// them), so focus and the accessibility tree stay stable while the reader scrubs.
     fn rebuild_marks(&mut self) {
         for v in &self.views {
-            v.marks.replace_children_with_node_0();
-            for (i, target) in self.scene.marks(v.view).into_iter().enumerate() {
-                let Ok(button) = child(&v.marks, "button", "ct-mark", "") else { continue };
-                let _ = button.set_attribute("type", "button");
-                let _ = button.set_attribute("data-i", &i.to_string());
+            let marks = self.scene.marks(v.view);
+            let buttons = v.marks.children();
+            for _ in marks.len()..buttons.length() as usize {
+                if let Some(extra) = v.marks.last_element_child() {
+                    extra.remove();
+                }
+            }
+            for (i, target) in marks.into_iter().enumerate() {
+                let button = match buttons.item(i as u32) {
+                    Some(b) => b,
+                    None => {
+                        let Ok(b) = child(&v.marks, "button", "ct-mark", "") else { continue };
+                        let _ = b.set_attribute("type", "button");
+                        let _ = b.set_attribute("data-i", &i.to_string());
+                        let _ = styles(&b, MARK_STYLE);
+                        b
+                    }
+                };
                 let name = match (v.view, target) {
                     (View::Bars, Target::Party(_)) => self
                         .scene
@@ -676,7 +698,6 @@ impl Inner {
                 let name = name.unwrap_or_else(|| label(&self.ds, &self.snap, target, &self.loc()));
                 let _ = button.set_attribute("aria-label", &name);
                 let r = mark_rect(&self.scene, v.view, i);
-                let _ = styles(&button, MARK_STYLE);
                 let _ = place(&button, r.x, r.y, r.w, r.h);
             }
         }
@@ -725,10 +746,18 @@ impl Inner {
                 let style = v.canvas.style();
                 style.set_property("width", &px(w))?;
                 style.set_property("height", &px(h))?;
+                // Setting the backing size clears the canvas.
                 v.canvas.set_width((w * dpr).round() as u32);
                 v.canvas.set_height((h * dpr).round() as u32);
                 v.size = (w, h, dpr);
+                v.drawn = None;
             }
+            let shows =
+                Some((self.scene_gen, palette == Palette::DARK, self.ui.look(v.view, &self.scene.marks(v.view))));
+            if v.drawn == shows {
+                continue;
+            }
+            v.drawn = shows;
             let backend = Canvas::new(&v.canvas).ok_or_else(|| error("this browser gives no 2D canvas context"))?;
             let mut b = Scaled::new(backend, dpr, (w.round() as u32, h.round() as u32));
             let drawn = match v.view {

@@ -1,0 +1,268 @@
+// make bench: the browser, page and Lighthouse benchmarks, the Chart.js comparison, and
+// BENCHMARKS.md (with the native criterion results from target/criterion/). Not a test: it
+// prints figures and records them; targets are reported as met or not, never asserted.
+//
+// Expects (the Makefile provides them): dist/ built; target/bench-site/benchpkg/ (the crate
+// built with features loader,bench); target/bench-site/synthetic-100000.json; node_modules here.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { launch, serve, ROOT } from '../e2e/lib.js';
+
+const HERE = path.join(ROOT, 'bench');
+const LOADS = 20;
+const REDRAWS = 200;
+const AS_OF = '2024-01-01'; // benches/synthetic.rs AS_OF: about half the contributions precede it
+const out = [];
+const say = (line = '') => { console.log(line); out.push(line); };
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
+const ms = (x) => `${x.toFixed(2)} ms`;
+const gz = (file) => execFileSync('gzip', ['-9c', file], { maxBuffer: 1 << 28 }).length;
+const met = (ok) => (ok ? 'met' : 'NOT met');
+
+/** The site: dist/, the benchmark pages, Chart.js's bundle, the bench module and synthetic data. */
+async function site() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ct-bench-'));
+  const benchSite = path.join(ROOT, 'target', 'bench-site');
+  for (const from of [path.join(ROOT, 'dist'), benchSite]) {
+    for (const name of readdirSync(from)) symlinkSync(path.join(from, name), path.join(dir, name));
+  }
+  await build({
+    entryPoints: [path.join(HERE, 'chartjs-entry.js')], bundle: true, minify: true, format: 'iife',
+    outfile: path.join(dir, 'chart-bars.js'), logLevel: 'warning',
+  });
+  const summary = JSON.parse(execFileSync(path.join(ROOT, 'target', 'release', 'coalition'),
+    ['summary', path.join(ROOT, 'data', 'it-coalition.toml'), '--as-of', '2024-06-01', '--json']));
+  const rows = summary.donors.filter((d) => d.eur > 0).map((d) => ({ name: d.name, eur: d.eur }));
+  const page = readFileSync(path.join(HERE, 'pages', 'chartjs.html'), 'utf8').replace('__DATA__', JSON.stringify(rows));
+  writeFileSync(path.join(dir, 'chartjs.html'), page);
+  symlinkSync(path.join(HERE, 'pages', 'aggregate.html'), path.join(dir, 'aggregate.html'));
+  return dir;
+}
+
+/** Median time from navigation start to the first drawn chart, over fresh browser contexts. */
+async function firstPixels(browser, url, readyScript) {
+  const times = [];
+  for (let i = 0; i < LOADS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(readyScript);
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => window.firstDrawn !== undefined, null, { timeout: 20000 });
+    times.push(await page.evaluate(() => window.firstDrawn));
+    await context.close();
+  }
+  return { median: median(times), p95: p95(times) };
+}
+
+// The widget's host gets data-state="ready" right after its first render: that is its first
+// drawn pixels. Chart.js's page sets window.firstDrawn itself.
+const widgetReady = () => {
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('[data-coalition-tracker][data-state="ready"]')) {
+      window.firstDrawn = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+};
+const noop = () => {};
+
+const dir = await site();
+const server = await serve(dir);
+const browser = await launch();
+const results = {};
+try {
+  const version = browser.version();
+  say(`# Benchmarks`);
+  say();
+  say(`Measured ${new Date().toISOString().slice(0, 10)} by \`make bench\` on ${cpus()[0].model.trim()}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; Chromium ${version} (Debian, headless), Node ${process.version}.`);
+  say();
+
+  // Weight.
+  const ours = ['embed.html', 'embed.css', 'static.css', 'embed-page.js', 'widget.js', 'widget.css', 'pkg/coalition_tracker.js', 'pkg/coalition_tracker_bg.wasm']
+    .map((f) => [f, gz(path.join(dir, f))]);
+  const ourBytes = ours.reduce((s, [, b]) => s + b, 0);
+  const chartBytes = gz(path.join(dir, 'chartjs.html')) + gz(path.join(dir, 'chart-bars.js'));
+  results.weight = { ours: ourBytes, chartjs: chartBytes };
+  say('## Weight (gzip -9)');
+  say();
+  say('| file | bytes |');
+  say('|---|---:|');
+  for (const [f, b] of ours) say(`| ${f} | ${b} |`);
+  say(`| **embed.html in all** | **${ourBytes}** (${(ourBytes / 1024).toFixed(1)} KB; budget 60 KB ${met(ourBytes <= 61440)}, goal 40 KB ${met(ourBytes <= 40960)}) |`);
+  say(`| Chart.js funding bars alone (page + esbuild bundle of the parts used) | ${chartBytes} |`);
+  say();
+  say(`Ours ÷ Chart.js: ${(ourBytes / chartBytes).toFixed(2)} (ours also draws the tile map, the timeline, the details, sources and tables).`);
+  say();
+
+  // Time to first drawn pixels.
+  const widget = await firstPixels(browser, `${server.url}embed.html`, widgetReady);
+  const chart = await firstPixels(browser, `${server.url}chartjs.html`, noop);
+  results.firstPixels = { widget, chart };
+  say(`## Time to first drawn chart (navigation start to pixels, ${LOADS} fresh loads, 1280 px)`);
+  say();
+  say('| page | median | 95th percentile |');
+  say('|---|---:|---:|');
+  say(`| embed.html (map, bars, timeline) | ${ms(widget.median)} | ${ms(widget.p95)} |`);
+  say(`| Chart.js funding bars | ${ms(chart.median)} | ${ms(chart.p95)} |`);
+  say();
+  say(`Target under 100 ms: ${met(widget.median < 100)}. Ours ÷ Chart.js: ${(widget.median / chart.median).toFixed(2)}.`);
+  say();
+
+  // Redraws and memory at 1280 px, DPR 2.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await page.goto(`${server.url}embed.html`);
+  await page.locator('.ct[data-state="ready"]').waitFor();
+  const cdp = await context.newCDPSession(page);
+  const memory = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    const wasm = await page.evaluate(async () => (await (await import('./pkg/coalition_tracker.js')).default()).memory.buffer.byteLength);
+    return { heap, wasm };
+  };
+  const before = await memory();
+  const redraws = await page.evaluate(([n]) => {
+    const w = document.querySelector('[data-coalition-tracker]').widget;
+    const keys = ['DK', 'NL', 'EE', 'LU', 'LT'];
+    const select = [];
+    const step = [];
+    for (let i = 0; i < n; i++) {
+      const t = performance.now();
+      w.select(keys[i % keys.length]);
+      select.push(performance.now() - t);
+    }
+    const start = Date.UTC(2024, 0, 1);
+    for (let i = 0; i < n; i++) {
+      const date = new Date(start + (i % 150) * 86400000).toISOString().slice(0, 10);
+      const t = performance.now();
+      w.setAsOf(date);
+      step.push(performance.now() - t);
+    }
+    return { select, step };
+  }, [REDRAWS]);
+  await page.evaluate(() => {
+    const w = document.querySelector('[data-coalition-tracker]').widget;
+    const keys = ['DK', 'NL', 'EE', 'LU', 'LT', 'UA'];
+    for (let i = 0; i < 1000; i++) {
+      if (i % 2) w.select(keys[i % keys.length]);
+      else w.setAsOf(new Date(Date.UTC(2024, 0, 1) + (i % 150) * 86400000).toISOString().slice(0, 10));
+    }
+  });
+  const after = await memory();
+  await context.close();
+  results.redraw = {
+    select: { median: median(redraws.select), p95: p95(redraws.select) },
+    step: { median: median(redraws.step), p95: p95(redraws.step) },
+  };
+  results.memory = { before, after };
+  say(`## Redraws (1280 px, DPR 2, ${REDRAWS} of each, work done synchronously by the call)`);
+  say();
+  say('| change | median | 95th percentile |');
+  say('|---|---:|---:|');
+  say(`| selection | ${ms(results.redraw.select.median)} | ${ms(results.redraw.select.p95)} |`);
+  say(`| slider step (one day) | ${ms(results.redraw.step.median)} | ${ms(results.redraw.step.p95)} |`);
+  say();
+  say(`Target under 2 ms of work per redraw: selection ${met(results.redraw.select.p95 < 2)}, slider step ${met(results.redraw.step.p95 < 2)} (at the 95th percentile). Chromium's timer has 0.1 ms resolution here.`);
+  say();
+  say('## Memory after 1,000 interactions (500 selections, 500 date changes; after garbage collection)');
+  say();
+  say(`wasm linear memory ${before.wasm} → ${after.wasm} bytes; JS heap ${before.heap} → ${after.heap} bytes (${after.heap - before.heap >= 0 ? '+' : ''}${after.heap - before.heap}).`);
+  say();
+
+  // Aggregation, wasm beside JavaScript.
+  const agg = await browser.newPage();
+  await agg.goto(`${server.url}aggregate.html`);
+  const aggregate = await agg.evaluate(async ([asOf, runs]) => {
+    const m = await import('./benchpkg/coalition_tracker.js');
+    await m.default({ module_or_path: './benchpkg/coalition_tracker_bg.wasm' });
+    const json = JSON.parse(await (await fetch('./synthetic-100000.json')).text());
+    const bench = new m.Bench(m.packDataset('synthetic-100000.json', json));
+    const rates = { EUR: 1, DKK: 7.46038 };
+    const groupBy = () => {
+      const totals = new Map();
+      let sum = 0;
+      for (const c of json.contributions) {
+        if (c.date > asOf) continue;
+        const eur = Number(c.amount) / rates[c.currency];
+        totals.set(c.donors[0], (totals.get(c.donors[0]) ?? 0) + eur);
+        sum += eur;
+      }
+      return sum;
+    };
+    const time = (f) => {
+      const xs = [];
+      let value;
+      for (let i = 0; i < runs; i++) {
+        const t = performance.now();
+        value = f();
+        xs.push(performance.now() - t);
+      }
+      xs.sort((a, b) => a - b);
+      return { median: xs[Math.floor(xs.length / 2)], value };
+    };
+    return { wasm: time(() => bench.aggregate(asOf)), js: time(groupBy), n: json.contributions.length };
+  }, [AS_OF, 21]);
+  results.aggregate = aggregate;
+  say(`## As-of aggregation in the browser (${aggregate.n.toLocaleString('en')} contributions, 50 parties, median of 21)`);
+  say();
+  say(`wasm ${ms(aggregate.wasm.median)} (itemised €${aggregate.wasm.value.toFixed(2)}); plain JavaScript group-by ${ms(aggregate.js.median)} (€${aggregate.js.value.toFixed(2)}); JavaScript ÷ wasm = ${(aggregate.js.median / aggregate.wasm.median).toFixed(2)} (target at least 2: ${met(aggregate.js.median / aggregate.wasm.median >= 2)}).`);
+  say('The wasm rounds each converted pledge to the cent, as the dataset does; JavaScript sums floats, so the totals differ by a few euros at most.');
+  say();
+
+  // Lighthouse.
+  say('## Lighthouse 12 (mobile, performance only)');
+  say();
+  say('| page | score | Total Blocking Time | Cumulative Layout Shift | transfer size | LCP |');
+  say('|---|---:|---:|---:|---:|---:|');
+  results.lighthouse = {};
+  for (const name of ['embed.html', 'index.html']) {
+    const report = JSON.parse(execFileSync('node', [path.join(HERE, 'node_modules', 'lighthouse', 'cli', 'index.js'), `${server.url}${name}`,
+      '--only-categories=performance', '--output=json', '--output-path=stdout', '--quiet',
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run'],
+    { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM || '/usr/bin/chromium' }, maxBuffer: 1 << 28 }));
+    const a = report.audits;
+    const r = {
+      score: Math.round(report.categories.performance.score * 100),
+      tbt: a['total-blocking-time'].numericValue,
+      cls: a['cumulative-layout-shift'].numericValue,
+      bytes: a['total-byte-weight'].numericValue,
+      lcp: a['largest-contentful-paint'].numericValue,
+    };
+    results.lighthouse[name] = r;
+    say(`| ${name} | ${r.score} | ${r.tbt.toFixed(0)} ms | ${r.cls.toFixed(3)} | ${r.bytes} B | ${r.lcp.toFixed(0)} ms |`);
+  }
+  say();
+  say('Targets: score 100, TBT 0 ms, CLS 0. Lighthouse simulates a slow phone and network, so its LCP is not the time measured above.');
+  say();
+
+  // Native core, from criterion.
+  say('## Core, native (criterion: `cargo bench --bench core`)');
+  say();
+  say('| step | contributions | time | per contribution |');
+  say('|---|---:|---:|---:|');
+  results.core = {};
+  for (const step of ['parse-validate', 'aggregate', 'layout']) {
+    for (const n of [10, 1000, 100000, 1000000]) {
+      const file = path.join(ROOT, 'target', 'criterion', step, String(n), 'new', 'estimates.json');
+      if (!existsSync(file)) continue;
+      const ns = JSON.parse(readFileSync(file, 'utf8')).mean.point_estimate;
+      results.core[`${step}/${n}`] = ns;
+      const time = ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : `${(ns / 1e3).toFixed(1)} µs`;
+      say(`| ${step} | ${n.toLocaleString('en')} | ${time} | ${(ns / n).toFixed(1)} ns |`);
+    }
+  }
+  const agg100k = results.core['aggregate/100000'];
+  say();
+  say(`100,000 contributions aggregate in ${agg100k ? (agg100k / 1e6).toFixed(2) : '?'} ms (target under 10 ms: ${met(agg100k < 1e7)}).`);
+  say();
+  writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), `${out.join('\n')}\n`);
+  writeFileSync(path.join(ROOT, 'target', 'bench-results.json'), JSON.stringify(results, null, 2));
+  console.log('\nwrote BENCHMARKS.md and target/bench-results.json');
+} finally {
+  await browser.close();
+  server.stop();
+}

@@ -1,0 +1,46 @@
+// The weight budget: loads embed.html in Chromium, records every response it makes, and sums
+// each body as `gzip -9` compresses it (the issue's measure). Prints the breakdown per file and the
+// distances to the 60 KB budget and the 40 KB goal.
+//
+//   node budget.js [--limit BYTES]
+//
+// Exits 1 when the total exceeds --limit (default: the 60 KB budget), so `make test` can hold
+// the line at whatever the wasm weighs today while the budget is not yet met (see the Makefile).
+import { execFileSync } from 'node:child_process';
+import { launch, serve } from './lib.js';
+
+const BUDGET = 60 * 1024;
+const GOAL = 40 * 1024;
+const at = process.argv.indexOf('--limit');
+const limit = at > 0 ? Number(process.argv[at + 1]) : BUDGET;
+if (!Number.isFinite(limit)) throw new Error('--limit needs a number of bytes');
+
+const server = await serve();
+const browser = await launch();
+try {
+  const page = await browser.newPage();
+  const bodies = [];
+  page.on('response', (response) => bodies.push(response.body().then((body) => ({ url: response.url(), body }), () => null)));
+  await page.goto(`${server.url}embed.html`);
+  await page.locator('.ct[data-state="ready"]').waitFor();
+  await page.waitForLoadState('networkidle');
+  const files = (await Promise.all(bodies)).filter(Boolean).map(({ url, body }) => ({
+    file: new URL(url).pathname.slice(1),
+    raw: body.length,
+    gz: execFileSync('gzip', ['-9c'], { input: body, maxBuffer: 1 << 28 }).length,
+  }));
+  files.sort((a, b) => b.gz - a.gz);
+  const total = files.reduce((sum, f) => sum + f.gz, 0);
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  console.log('What embed.html loads (gzip -9):');
+  for (const f of files) console.log(`  ${f.file.padEnd(34)} ${String(f.raw).padStart(8)} B raw ${String(f.gz).padStart(8)} B gz`);
+  console.log(`  ${'total'.padEnd(34)} ${' '.repeat(15)} ${String(total).padStart(8)} B gz = ${kb(total)}`);
+  console.log(`Budget 60 KB: ${total <= BUDGET ? `met, ${kb(BUDGET - total)} to spare` : `${kb(total - BUDGET)} over`}; goal 40 KB: ${total <= GOAL ? 'met' : `${kb(total - GOAL)} to go`}.`);
+  if (total > limit) {
+    console.error(`FAIL: ${total} B is over the limit of ${limit} B.`);
+    process.exitCode = 1;
+  }
+} finally {
+  await browser.close();
+  server.stop();
+}
