@@ -47,13 +47,17 @@ impl UiState {
         UiState { as_of, selected: None, hover: None, focus: None }
     }
 
-    /// The part of the state that `view`, showing `marks`, draws: the selection (which lights
-    /// related marks everywhere), the hovered mark if it is one of its own, and its focus ring.
-    /// Two equal looks draw the same pixels, so a view whose look has not changed since it was
-    /// last drawn need not be drawn again.
-    pub fn look(&self, view: View, marks: &[Target]) -> Look {
+    /// The part of the state that `view`, showing `marks`, draws: which of its marks the
+    /// selection lights, the hovered mark if it is one of its own, and its focus ring. Two equal
+    /// looks draw the same pixels, so a view whose look has not changed since it was last drawn
+    /// need not be drawn again.
+    pub fn look(&self, ds: &Dataset, view: View, marks: &[Target]) -> Look {
+        let lit = match self.selected {
+            Some(s) => marks.iter().map(|&m| involved(ds, s, m)).collect(),
+            None => Vec::new(),
+        };
         Look {
-            selected: self.selected,
+            lit,
             hover: self.hover.filter(|h| marks.contains(h)),
             focus: self.focus.filter(|f| f.0 == view).map(|f| f.1),
         }
@@ -61,10 +65,10 @@ impl UiState {
 }
 
 /// What of the reader's state one view shows; see [`UiState::look`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Look {
-    /// The selection.
-    pub selected: Option<Target>,
+    /// For each mark of the view, whether the selection lights it (empty: nothing selected).
+    pub lit: Vec<bool>,
     /// The hovered mark, if it is in this view.
     pub hover: Option<Target>,
     /// The focused mark, if the focus is in this view.

@@ -411,7 +411,7 @@ fn a_view_redraws_only_when_what_it_shows_changes() {
     let ds = dataset();
     let s = scene(&ds, "2024-06-01", 1000.0);
     let mut ui = UiState::new(date("2024-06-01"));
-    let looks = |ui: &UiState| [View::Map, View::Bars, View::Timeline].map(|v| ui.look(v, &s.marks(v)));
+    let looks = |ui: &UiState| [View::Map, View::Bars, View::Timeline].map(|v| ui.look(&ds, v, &s.marks(v)));
     let before = looks(&ui);
     // Ukraine has a tile but no bar: hovering it changes the map alone.
     ui.hover = Some(Target::Party(party(&ds, "UA")));
@@ -421,12 +421,23 @@ fn a_view_redraws_only_when_what_it_shows_changes() {
     // The keyboard focus ring is drawn in one view.
     ui.focus = Some((View::Bars, Target::Party(party(&ds, "DK"))));
     let focused = looks(&ui);
-    assert_eq!((focused[0], focused[2]), (hovered[0], hovered[2]));
+    assert_eq!((&focused[0], &focused[2]), (&hovered[0], &hovered[2]));
     assert_ne!(focused[1], hovered[1]);
-    // A selection lights related marks everywhere.
+    // A selection lights related marks in every view that shows one.
     ui.selected = Some(Target::Party(party(&ds, "DK")));
     let selected = looks(&ui);
     assert!((0..3).all(|i| selected[i] != focused[i]));
+    // Moving the selection between two parties that no event names leaves the timeline alone.
+    let in_events = |code: &str| ds.events.iter().any(|e| e.parties.contains(&party(&ds, code)));
+    let quiet: Vec<&str> = ["JP", "IT", "IS", "GB", "UA"].into_iter().filter(|c| !in_events(c)).collect();
+    assert!(quiet.len() >= 2, "two parties that no event names: {quiet:?}");
+    let (a, b) = (quiet[0], quiet[1]);
+    ui.selected = Some(Target::Party(party(&ds, a)));
+    let first = looks(&ui);
+    ui.selected = Some(Target::Party(party(&ds, b)));
+    let second = looks(&ui);
+    assert_eq!(first[2], second[2], "{a} and {b}: the timeline is not redrawn");
+    assert_ne!(first[0], second[0]);
 }
 
 #[test]

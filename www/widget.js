@@ -91,9 +91,12 @@ export async function mount(host, options = optionsOf(host)) {
   placeholder.textContent = 'Loading the coalition tracker…';
   box.append(placeholder);
   root.replaceChildren(sheet, box);
+  // The stylesheet and the wasm load side by side; the widget is built once both are in.
+  const wasmReady = loadWasm();
+  wasmReady.catch(() => {});
   await new Promise((done) => { sheet.onload = sheet.onerror = done; });
   try {
-    await loadWasm();
+    await wasmReady;
   } catch (error) {
     console.error(error);
     host.dataset.state = 'error';

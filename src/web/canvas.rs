@@ -21,6 +21,15 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 pub struct Canvas {
     context: CanvasRenderingContext2d,
     size: (u32, u32),
+    /// The paint, font and text anchor last set: setting them again is not free (the browser
+    /// parses each CSS string), and most marks repeat the previous mark's.
+    paint: Option<BackendColor>,
+    font: String,
+    anchor: Option<(u8, u8)>,
+    /// The stroke of the line segments gathered into the current path and not yet stroked:
+    /// dashed edges and hatching are dozens of segments, and one `stroke()` for a run of them
+    /// costs the browser far less than one each.
+    open_lines: Option<(BackendColor, u32)>,
 }
 
 /// A canvas call the browser refused.
@@ -45,24 +54,44 @@ impl Canvas {
     /// The canvas's 2D context, or `None` where the browser gives none.
     pub fn new(canvas: &HtmlCanvasElement) -> Option<Canvas> {
         let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-        Some(Canvas { context, size: (canvas.width(), canvas.height()) })
+        Some(Canvas {
+            context,
+            size: (canvas.width(), canvas.height()),
+            paint: None,
+            font: String::new(),
+            anchor: None,
+            open_lines: None,
+        })
+    }
+
+    /// Strokes the gathered line segments, if any.
+    fn flush(&mut self) {
+        if self.open_lines.take().is_some() {
+            self.context.stroke();
+        }
     }
 
     /// Sets the paint for fills and strokes; returns false for an invisible colour.
-    fn paint(&self, color: BackendColor) -> bool {
+    fn paint(&mut self, color: BackendColor) -> bool {
+        self.flush();
         if color.alpha <= 0.0 {
             return false;
         }
-        let css = css_hex(color.rgb);
-        self.context.set_fill_style_str(&css);
-        self.context.set_stroke_style_str(&css);
-        self.context.set_global_alpha(color.alpha.min(1.0));
+        let same = self.paint.is_some_and(|p| p.rgb == color.rgb && p.alpha == color.alpha);
+        if !same {
+            let css = css_hex(color.rgb);
+            self.context.set_fill_style_str(&css);
+            self.context.set_stroke_style_str(&css);
+            self.context.set_global_alpha(color.alpha.min(1.0));
+            self.paint = Some(color);
+        }
         true
     }
 
-    fn stroke_with<S: BackendStyle>(&self, style: &S) -> bool {
+    fn stroke_with<S: BackendStyle>(&mut self, style: &S) -> bool {
+        let visible = self.paint(style.color());
         self.context.set_line_width(f64::from(style.stroke_width()));
-        self.paint(style.color())
+        visible
     }
 
     fn trace(&self, points: &mut dyn Iterator<Item = BackendCoord>) {
@@ -103,6 +132,7 @@ impl DrawingBackend for Canvas {
     }
 
     fn present(&mut self) -> Drawn {
+        self.flush();
         Ok(())
     }
 
@@ -114,13 +144,19 @@ impl DrawingBackend for Canvas {
     }
 
     fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Drawn {
-        if self.stroke_with(style) {
-            let (a, b) = crisp(from, to);
+        let stroke = (style.color(), style.stroke_width());
+        let continues =
+            self.open_lines.is_some_and(|(c, w)| c.rgb == stroke.0.rgb && c.alpha == stroke.0.alpha && w == stroke.1);
+        if !continues {
+            if !self.stroke_with(style) {
+                return Ok(());
+            }
             self.context.begin_path();
-            self.context.move_to(a.0, a.1);
-            self.context.line_to(b.0, b.1);
-            self.context.stroke();
+            self.open_lines = Some(stroke);
         }
+        let (a, b) = crisp(from, to);
+        self.context.move_to(a.0, a.1);
+        self.context.line_to(b.0, b.1);
         Ok(())
     }
 
@@ -173,18 +209,34 @@ impl DrawingBackend for Canvas {
             return Ok(());
         }
         let anchor = style.anchor();
-        self.context.set_text_baseline(match anchor.v_pos {
-            VPos::Top => "top",
-            VPos::Center => "middle",
-            VPos::Bottom => "bottom",
-        });
-        self.context.set_text_align(match anchor.h_pos {
-            HPos::Left => "start",
-            HPos::Right => "end",
-            HPos::Center => "center",
-        });
+        let v: u8 = match anchor.v_pos {
+            VPos::Top => 0,
+            VPos::Center => 1,
+            VPos::Bottom => 2,
+        };
+        let h: u8 = match anchor.h_pos {
+            HPos::Left => 0,
+            HPos::Center => 1,
+            HPos::Right => 2,
+        };
+        if self.anchor != Some((v, h)) {
+            self.context.set_text_baseline(["top", "middle", "bottom"][usize::from(v)]);
+            self.context.set_text_align(["start", "center", "end"][usize::from(h)]);
+            self.anchor = Some((v, h));
+        }
         let bold = matches!(style.style(), FontStyle::Bold);
-        self.context.set_font(&css_font(bold, style.size(), style.family().as_str()));
+        let font = css_font(bold, style.size(), style.family().as_str());
+        if font != self.font {
+            self.context.set_font(&font);
+            self.font = font;
+        }
         self.context.fill_text(text, f64::from(x), f64::from(y)).map_err(refused)
+    }
+}
+
+impl Drop for Canvas {
+    /// Strokes what is still gathered, should a caller not end with `present()`.
+    fn drop(&mut self) {
+        self.flush();
     }
 }

@@ -8,6 +8,7 @@ use std::rc::{Rc, Weak};
 
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_render::{request_animation_frame, AnimationFrame};
+use plotters_backend::DrawingBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlCanvasElement, HtmlInputElement, KeyboardEvent, MouseEvent, PointerEvent};
@@ -132,6 +133,8 @@ struct Inner {
     scene: Scene,
     /// Counts the scenes laid out, so a view knows whether its scene is still the one drawn.
     scene_gen: u64,
+    /// The date the texts around the views (dek, summary, slider label) were written for.
+    texts_for: Option<i64>,
     width: f64,
     root: Element,
     dek: Element,
@@ -394,6 +397,7 @@ impl Inner {
             snap,
             scene,
             scene_gen: 0,
+            texts_for: None,
             width: 0.0,
             root,
             dek,
@@ -752,8 +756,8 @@ impl Inner {
                 v.size = (w, h, dpr);
                 v.drawn = None;
             }
-            let shows =
-                Some((self.scene_gen, palette == Palette::DARK, self.ui.look(v.view, &self.scene.marks(v.view))));
+            let look = self.ui.look(&self.ds, v.view, &self.scene.marks(v.view));
+            let shows = Some((self.scene_gen, palette == Palette::DARK, look));
             if v.drawn == shows {
                 continue;
             }
@@ -765,20 +769,24 @@ impl Inner {
                 View::Bars => draw::bars::draw(&mut b, &self.scene.bars, &self.ds, &self.ui, &palette),
                 View::Timeline => draw::timeline::draw(&mut b, &self.scene.timeline, &self.ds, &self.ui, &palette),
             };
-            drawn.map_err(|e| error(e.to_string()))?;
+            drawn.and_then(|()| b.present()).map_err(|e| error(e.to_string()))?;
         }
-        self.dek.set_text_content(Some(&dek(&self.ds, &self.snap, &self.loc())));
-        self.summary.set_text_content(Some(&summary_text(&self.ds, &self.snap, &self.loc())));
-        if self.table_for.is_some_and(|day| day != self.ui.as_of.day_number()) {
-            self.build_table()?;
+        let day = self.ui.as_of.day_number();
+        if self.texts_for != Some(day) {
+            self.texts_for = Some(day);
+            self.dek.set_text_content(Some(&dek(&self.ds, &self.snap, &self.loc())));
+            self.summary.set_text_content(Some(&summary_text(&self.ds, &self.snap, &self.loc())));
+            if self.table_for.is_some_and(|shown| shown != day) {
+                self.build_table()?;
+            }
+            let value = day.to_string();
+            if self.slider.value() != value {
+                self.slider.set_value(&value);
+            }
+            let long = self.intl.date(self.ui.as_of);
+            self.slider_label.set_text_content(Some(&long));
+            self.slider.set_attribute("aria-valuetext", &long)?;
         }
-        let day = self.ui.as_of.day_number().to_string();
-        if self.slider.value() != day {
-            self.slider.set_value(&day);
-        }
-        let long = self.intl.date(self.ui.as_of);
-        self.slider_label.set_text_content(Some(&long));
-        self.slider.set_attribute("aria-valuetext", &long)?;
         self.render_details()?;
         self.root.set_attribute("data-state", "ready")
     }
