@@ -91,6 +91,29 @@ test('with reduced motion nothing animates: no CSS animation or transition, a se
   await context.close();
 });
 
+test('every control and mark is at least 24×24 CSS px (WCAG 2.2 target size), on a phone and a desktop', async () => {
+  for (const width of [375, 1280]) {
+    const context = await site.browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${site.server.url}embed.html`);
+    await page.locator('.ct[data-state="ready"]').waitFor();
+    const sizes = await page.evaluate(() => {
+      const root = document.querySelector('[data-coalition-tracker]').shadowRoot;
+      return [...root.querySelectorAll('button, input, a[href], summary, select')]
+        .filter((el) => el.getClientRects().length > 0)
+        .map((el) => {
+          const r = el.getBoundingClientRect();
+          return { name: el.getAttribute('aria-label') || el.textContent.trim().slice(0, 40) || el.className, w: r.width, h: r.height };
+        });
+    });
+    const small = sizes.filter((t) => t.w < 24 || t.h < 24);
+    console.log(`target size at ${width} px: ${sizes.length} targets, smallest ${Math.min(...sizes.map((t) => Math.min(t.w, t.h))).toFixed(1)} px`);
+    assert.ok(sizes.length > 30, `the marks and controls are there (${sizes.length})`);
+    assert.deepEqual(small, [], `targets under 24 px at ${width}`);
+    await context.close();
+  }
+});
+
 /** The focused element, looking through shadow roots. */
 const deepFocus = (page) => page.evaluate(() => {
   let el = document.activeElement;
