@@ -98,6 +98,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
     }
     let options = parse_options(rest)?;
     let bytes = read(&options.file)?;
+    load::check_size(&options.file, bytes.len()).map_err(Failure::Data)?;
     let format = Format::of(&options.file);
     match command.as_str() {
         "validate" => {

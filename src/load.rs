@@ -27,6 +27,23 @@ impl Format {
     }
 }
 
+/// The largest dataset file the CLI and the widget accept: 5 MB holds tens of thousands of
+/// contributions, and a reader's phone should never be asked to download more.
+pub const MAX_FILE_BYTES: usize = 5_000_000;
+
+/// Refuses a file over [`MAX_FILE_BYTES`] before anything reads it.
+pub fn check_size(file: &str, len: usize) -> Result<(), Vec<Problem>> {
+    if len <= MAX_FILE_BYTES {
+        return Ok(());
+    }
+    let message = format!(
+        "is {:.1} MB; a dataset file can be at most {} MB (the widget will not make readers download more)",
+        len as f64 / 1e6,
+        MAX_FILE_BYTES / 1_000_000
+    );
+    Err(whole_file(file, message))
+}
+
 fn whole_file(file: &str, message: String) -> Vec<Problem> {
     vec![Problem { file: file.to_string(), record: String::new(), field: String::new(), message }]
 }
@@ -43,7 +60,10 @@ pub fn parse(file: &str, bytes: &[u8], format: Format) -> Result<RawDataset, Vec
     match format {
         Format::Toml => toml::from_str(text).map_err(|e| vec![toml_problem(file, text, &e)]),
         Format::Json => serde_json::from_str(text).map_err(|e| {
-            whole_file(file, format!("line {}, column {}: {}", e.line(), e.column(), strip_location(&e.to_string())))
+            whole_file(
+                file,
+                format!("line {}, column {}: {}", e.line(), e.column(), plain(strip_location(&e.to_string()))),
+            )
         }),
     }
 }
@@ -58,6 +78,19 @@ fn strip_location(message: &str) -> &str {
     message.find(" at line ").map_or(message, |i| &message[..i])
 }
 
+/// Speaks of the file's records, not this program's types: serde names the Rust struct a value
+/// should have filled ("expected struct RawCoalition").
+fn plain(message: &str) -> String {
+    match message.find("struct Raw") {
+        Some(i) => {
+            let rest = &message[i + "struct Raw".len()..];
+            let end = rest.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len());
+            format!("{}a table of {} fields{}", &message[..i], rest[..end].to_lowercase(), &rest[end..])
+        }
+        None => message.to_string(),
+    }
+}
+
 /// Locates a TOML error: the `[[table]] #n` it falls in, the key on its line, and the line.
 fn toml_problem(file: &str, text: &str, error: &toml::de::Error) -> Problem {
     let start = error.span().map_or(0, |s| s.start).min(text.len());
@@ -68,8 +101,10 @@ fn toml_problem(file: &str, text: &str, error: &toml::de::Error) -> Problem {
         Some((key, _)) if !line.trim_start().starts_with('[') => key.trim().trim_matches('"').to_string(),
         _ => String::new(),
     };
-    let record = enclosing_table(&text[..line_start]);
-    let message = format!("line {line_no}: {}", error.message().trim());
+    // An error on a table header (an unknown table, say) belongs to that table, not the one before.
+    let upto = if line.trim_start().starts_with('[') { line_start + line.len() } else { line_start };
+    let record = enclosing_table(&text[..upto]);
+    let message = format!("line {line_no}: {}", plain(error.message().trim()));
     Problem { file: file.to_string(), record, field, message }
 }
 
@@ -106,6 +141,15 @@ mod tests {
         let problems = parse("x.toml", b"[coalition]\nid = \"\xff\"\n", Format::Toml).unwrap_err();
         assert!(problems[0].message.contains("not UTF-8"), "{}", problems[0].message);
         assert!(parse("x.toml", b"\xEF\xBB\xBF[coalition]\nid = \"x\"\r\n", Format::Toml).is_ok());
+    }
+
+    #[test]
+    fn an_unknown_table_is_named_as_itself_and_types_are_named_in_the_files_terms() {
+        let text = "[coalition]\nid = \"x\"\n\n[[parties]]\ncode = \"EE\"\n\n[[pledges]]\nid = \"y\"\n";
+        let p = &parse("bad.toml", text.as_bytes(), Format::Toml).unwrap_err()[0];
+        assert_eq!(p.record, "[[pledges]] #1");
+        let p = &parse("x.json", b"[1]", Format::Json).unwrap_err()[0];
+        assert_eq!(p.message, "line 1, column 2: invalid type: integer `1`, expected a table of coalition fields");
     }
 
     #[test]

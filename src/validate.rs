@@ -401,18 +401,15 @@ impl Checker<'_> {
         out
     }
 
-    fn decimal(&mut self, record: &str, field: &str, value: &Option<AmountText>) -> Option<Decimal> {
+    /// A positive decimal; `if_zero` says what to do instead of a zero.
+    fn decimal(&mut self, record: &str, field: &str, value: &Option<AmountText>, if_zero: &str) -> Option<Decimal> {
         let Some(AmountText(text)) = value else {
             self.error(record, field, "is missing");
             return None;
         };
         match Decimal::parse(text.trim()) {
             Ok(d) if d.is_zero() => {
-                self.error(
-                    record,
-                    field,
-                    "is zero: give the amount, or leave it out for in-kind help of no stated value",
-                );
+                self.error(record, field, format!("is zero: {if_zero}"));
                 None
             }
             Ok(d) => Some(d),
@@ -431,7 +428,12 @@ impl Checker<'_> {
             if currency.as_deref() == Some("EUR") {
                 self.error(&record, "currency", "EUR needs no rate: amounts in EUR are used as they are");
             }
-            let per_eur = self.decimal(&record, "per_eur", &r.per_eur);
+            let per_eur = self.decimal(
+                &record,
+                "per_eur",
+                &r.per_eur,
+                "give the units of the currency one euro buys, e.g. 7.46038 for the Danish krone",
+            );
             let date = self.date(&record, "date", &r.date, refs.as_of);
             let basis = self.required(&record, "basis", &r.basis);
             let sources = self.links(&record, "sources", &r.sources, refs.sources, "source", 0);
@@ -460,7 +462,12 @@ impl Checker<'_> {
         date: Option<Date>,
         rates: &[RateRecord],
     ) -> Option<Money> {
-        let amount = self.decimal(record, "amount", amount);
+        let amount = self.decimal(
+            record,
+            "amount",
+            amount,
+            "give the amount, or leave it out for in-kind help of no stated value",
+        );
         let currency = self.currency(record, currency)?;
         let (amount, date) = (amount?, date?);
         if currency == "EUR" {
