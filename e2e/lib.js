@@ -32,6 +32,18 @@ export function siteWithHosts() {
   }
   execFileSync(path.join(ROOT, 'target', 'release', 'coalition'),
     ['export', path.join(ROOT, 'data', 'drones-ew.toml'), '--json', '--out', path.join(dir, 'hosted.json')]);
+  // The bad dataset files of tests/data/bad that are TOML an editor might still convert, as JSON
+  // in bad/, so that the browser can be shown them as data= files.
+  execFileSync('python3', ['-c', `
+import json, pathlib, sys, tomllib
+out = pathlib.Path(sys.argv[2]); out.mkdir()
+for f in sorted(pathlib.Path(sys.argv[1]).glob('*.toml')):
+    try:
+        data = tomllib.loads(f.read_bytes().decode('utf-8-sig'))
+    except Exception:
+        continue
+    (out / (f.stem + '.json')).write_text(json.dumps(data))
+`, path.join(ROOT, 'tests', 'data', 'bad'), path.join(dir, 'bad')]);
   return dir;
 }
 
@@ -45,7 +57,7 @@ export async function serve(dir = siteWithHosts()) {
     child.stdout.on('data', () => resolve());
     child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
-  return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
+  return { url: `http://127.0.0.1:${port}/`, dir, stop: () => child.kill() };
 }
 
 /** Launches headless Chromium from Debian; never a browser that a tool downloads. */

@@ -17,7 +17,6 @@ pub mod geometry;
 pub mod i18n;
 pub mod interaction;
 pub mod layout;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod load;
 pub mod model;
 pub mod money;

@@ -1,5 +1,5 @@
-//! Reading dataset files from disk text (native only: the wasm never parses TOML or JSON text;
-//! the browser's own `JSON.parse` does that for it).
+//! Reading dataset files: TOML and JSON in the CLI, JSON in the loader wasm module (an
+//! editor-hosted `data=` file), so both give the same messages. The widget module never parses.
 //!
 //! Parser errors are rewritten into [`Problem`]s that name the record and field, like every
 //! other validation message, so an editor sees one style of message.
@@ -58,7 +58,10 @@ pub fn parse(file: &str, bytes: &[u8], format: Format) -> Result<RawDataset, Vec
         )
     })?;
     match format {
+        #[cfg(not(target_arch = "wasm32"))]
         Format::Toml => toml::from_str(text).map_err(|e| vec![toml_problem(file, text, &e)]),
+        #[cfg(target_arch = "wasm32")]
+        Format::Toml => Err(whole_file(file, "is TOML: export it as JSON with `coalition export FILE --json`".into())),
         Format::Json => serde_json::from_str(text).map_err(|e| {
             whole_file(
                 file,
@@ -91,6 +94,7 @@ fn plain(message: &str) -> String {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Locates a TOML error: the `[[table]] #n` it falls in, the key on its line, and the line.
 fn toml_problem(file: &str, text: &str, error: &toml::de::Error) -> Problem {
     let start = error.span().map_or(0, |s| s.start).min(text.len());
@@ -108,6 +112,7 @@ fn toml_problem(file: &str, text: &str, error: &toml::de::Error) -> Problem {
     Problem { file: file.to_string(), record, field, message }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Names the table that the text before an error ends in, e.g. `[[contributions]] #4`.
 fn enclosing_table(before: &str) -> String {
     let headers: Vec<&str> = before.lines().map(str::trim).filter(|l| l.starts_with('[')).collect();

@@ -233,9 +233,7 @@ async fn the_slider_moves_every_view_to_its_date() {
 fn a_hosted_dataset_is_validated_like_the_cli_and_shows_its_errors() {
     let container = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&container).unwrap();
-    let bad =
-        js_sys::JSON::parse(r#"{"coalition":{"id":"x","name":"X","as_of":"2024-02-30"},"parties":[{"code":"nl"}]}"#)
-            .unwrap();
+    let bad = r#"{"coalition":{"id":"x","name":"X","as_of":"2024-02-30"},"parties":[{"code":"nl"}]}"#;
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"dataName".into(), &"https://example.org/x.json".into()).unwrap();
     let err = pack_dataset("https://example.org/x.json", bad).err().unwrap();
@@ -246,14 +244,11 @@ fn a_hosted_dataset_is_validated_like_the_cli_and_shows_its_errors() {
     assert!(lines.iter().any(|l| l.contains("[[parties]] #1 \"nl\", field `name`: is missing")), "{message}");
 
     // A valid file is packed by the loader and shown by the widget.
-    let good = js_sys::JSON::parse(
-        r#"{"coalition":{"id":"x","name":"X","as_of":"2024-02"},
+    let good = r#"{"coalition":{"id":"x","name":"X","as_of":"2024-02"},
             "sources":[{"id":"s1","headline":"H","date":"2024-02","date_basis":"content"}],
             "parties":[{"code":"SE","name":"Sweden"},{"code":"LV","name":"Latvia"}],
             "roles":[{"party":"SE","role":"member","since":"2024-02","sources":["s1"]},
-                     {"party":"LV","role":"lead","since":"2024-01","sources":["s1"]}]}"#,
-    )
-    .unwrap();
+                     {"party":"LV","role":"lead","since":"2024-01","sources":["s1"]}]}"#;
     let packed = pack_dataset("x.json", good).unwrap();
     let _widget = Widget::new(container.clone(), options.into(), Some(packed)).unwrap();
     assert_eq!(text(&container, ".ct-dek"), "2 members · no total reported yet · as of February 2024");

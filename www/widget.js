@@ -36,17 +36,18 @@ function message(box, text) {
   }
 }
 
-const MAX_DATA_BYTES = 5_000_000;
+const MAX_DATA_BYTES = 5_000_000; // load::MAX_FILE_BYTES
 
-/** Validates a parsed dataset with the loader module (fetched only when needed) and returns it
- * packed for the widget; invalid data throws an Error listing every problem, one per line. */
-async function packData(name, json) {
+/** Validates a dataset's JSON text with the loader module (fetched only when needed) and
+ * returns it packed for the widget; invalid data throws an Error listing every problem, one per
+ * line, in the words `coalition validate` uses. */
+async function packData(name, text) {
   const loader = await import('./loader/coalition_tracker.js');
   await loader.default({ module_or_path: new URL('loader/coalition_tracker_bg.wasm', here) });
-  return loader.packDataset(name, json);
+  return loader.packDataset(name, text);
 }
 
-/** Fetches and parses an editor-hosted dataset; every failure is an Error a reader can read. */
+/** Fetches an editor-hosted dataset's text; every failure is an Error a reader can read. */
 async function fetchData(url) {
   let response;
   try {
@@ -55,13 +56,11 @@ async function fetchData(url) {
     throw new Error(`${url}: could not be fetched (${error.message})`);
   }
   if (!response.ok) throw new Error(`${url}: the server answered ${response.status} ${response.statusText}`.trim());
-  const text = await response.text();
-  if (text.length > MAX_DATA_BYTES) throw new Error(`${url}: the file is larger than 5 MB`);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${url}: is not JSON (${error.message}); export it with \`coalition export FILE --json\``);
-  }
+  // The loader refuses more than 5 MB with the CLI's message; a declared size over that is
+  // refused before anything is downloaded.
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > MAX_DATA_BYTES) throw new Error(`${url}: is ${(declared / 1e6).toFixed(1)} MB; a dataset file can be at most 5 MB (the widget will not make readers download more)`);
+  return response.text();
 }
 
 /** Shows the static version (built with the site, escaped at build time) under a note. */

@@ -1,8 +1,10 @@
 // Reader downloads and editor-hosted data.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { openWidget, host, useSite } from '../lib.js';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { openWidget, host, useSite, ROOT } from '../lib.js';
 
 const site = useSite();
 
@@ -53,5 +55,39 @@ test('an editor-hosted dataset loads, is validated, and a bad one shows its erro
   await page.goto(`${site.server.url}embed.html?data=missing.json`);
   await page.locator('.ct-error-list li').waitFor();
   assert.match(await page.locator('.ct-error-list li').innerText(), /missing\.json: the server answered 404/);
+  await context.close();
+});
+
+/** What `coalition validate` says of `file`: each error's text after "error: FILE: ". */
+function cliErrors(file) {
+  try {
+    execFileSync(path.join(ROOT, 'target', 'release', 'coalition'), ['validate', file], { stdio: 'pipe' });
+    return { code: 0, errors: [] };
+  } catch (e) {
+    const prefix = `error: ${file}: `;
+    const errors = e.stderr.toString().split('\n').filter((l) => l.startsWith(prefix)).map((l) => l.slice(prefix.length));
+    return { code: e.status, errors };
+  }
+}
+
+test('each bad dataset, given as data=, shows exactly the messages the CLI gives and draws no chart', async () => {
+  const dir = path.join(site.server.dir, 'bad');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  assert.ok(files.length >= 35, `bad files converted to JSON: ${files.length}`);
+  const context = await site.browser.newContext({ viewport: { width: 800, height: 900 } });
+  const page = await context.newPage();
+  const mismatches = [];
+  for (const file of files) {
+    const cli = cliErrors(path.join(dir, file));
+    assert.equal(cli.code, 1, `${file}: the CLI refuses it`);
+    await page.goto(`${site.server.url}embed.html?data=bad/${file}`);
+    await page.locator('.ct-error, .ct[data-state="ready"]').first().waitFor();
+    const prefix = `bad/${file}: `;
+    const shown = (await page.locator('.ct-error-list li').allInnerTexts()).map((t) => (t.startsWith(prefix) ? t.slice(prefix.length) : t));
+    if (JSON.stringify(shown) !== JSON.stringify(cli.errors)) mismatches.push(`${file}\n  browser: ${shown.join(' | ')}\n  CLI:     ${cli.errors.join(' | ')}`);
+    assert.equal(await host(page).evaluate((h) => h.shadowRoot.querySelectorAll('canvas').length), 0, `${file}: no chart`);
+  }
+  assert.deepEqual(mismatches, []);
+  console.log(`${files.length} bad datasets: the browser showed the CLI's messages for each`);
   await context.close();
 });

@@ -1,25 +1,24 @@
 //! The loader module's exports: what an editor-hosted dataset needs before the widget can show
-//! it. The browser parses the JSON (`JSON.parse`), serde-wasm-bindgen reads it into the file
-//! format, and the CLI's own validation checks it; the result is packed for the widget, or is
-//! an error listing every problem, one per line, naming the file, the record and the field.
+//! it. The file's text is read by the CLI's own JSON reader and checked by the CLI's own
+//! validation, so a reader sees exactly the messages `coalition validate` gives an editor; the
+//! result is packed for the widget, or is an error listing every problem, one per line, naming
+//! the file, the record and the field.
 
 use wasm_bindgen::prelude::*;
 
 use super::{as_of_date, bundled_dataset, error};
-use crate::raw::RawDataset;
+use crate::load::{check_size, load, Format};
 use crate::summary::summarise;
-use crate::validate::validate;
 
-/// Validates a dataset the browser has parsed from JSON (the form `coalition export --json`
-/// writes) and packs it for `new Widget(container, options, packed)`. `file` names it in
-/// messages.
+/// Validates a dataset's JSON text (the form `coalition export --json` writes) and packs it
+/// for `new Widget(container, options, packed)`. `file` names it in messages.
 #[wasm_bindgen(js_name = packDataset)]
-pub fn pack_dataset(file: &str, value: JsValue) -> Result<Vec<u8>, JsValue> {
-    let raw: RawDataset = serde_wasm_bindgen::from_value(value).map_err(|e| error(format!("{file}: {e}")))?;
-    let loaded = validate(file, &raw).map_err(|problems| {
-        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        error(lines.join("\n"))
-    })?;
+pub fn pack_dataset(file: &str, text: &str) -> Result<Vec<u8>, JsValue> {
+    let loaded =
+        check_size(file, text.len()).and_then(|()| load(file, text.as_bytes(), Format::Json)).map_err(|problems| {
+            let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            error(lines.join("\n"))
+        })?;
     Ok(crate::codec::pack(&loaded.dataset))
 }
 
