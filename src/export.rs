@@ -40,6 +40,11 @@ pub fn download(ds: &Dataset, as_of: Date, loc: &Locale) -> Download {
 
 /// Quotes a CSV field when it needs it (RFC 4180).
 fn field(text: &str) -> String {
+    // A spreadsheet runs a cell that starts with = + - @ as a formula: data from a source must
+    // never become one (OWASP's "CSV injection"), so such a cell starts with an apostrophe.
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        return field(&format!("'{text}"));
+    }
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
@@ -95,5 +100,7 @@ mod tests {
         assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(euros(1_219_777_009), "12197770.09");
         assert_eq!(euros(5), "0.05");
+        assert_eq!(field("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+        assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
     }
 }

@@ -57,6 +57,15 @@ pub fn parse(file: &str, bytes: &[u8], format: Format) -> Result<RawDataset, Vec
             format!("is not UTF-8 text: invalid byte at offset {}; save the file as UTF-8", e.valid_up_to()),
         )
     })?;
+    if let Some((at, code)) = bidi_control(text) {
+        let line_no = text[..at].matches('\n').count() + 1;
+        let column = text[..at].rfind('\n').map_or(at, |nl| at - nl - 1) + 1;
+        let message = format!(
+            "line {line_no}, column {column}: contains U+{code:04X}, an invisible control character that reorders \
+             the text around it (it can make a name read as something else); remove it"
+        );
+        return Err(whole_file(file, message));
+    }
     match format {
         #[cfg(not(target_arch = "wasm32"))]
         Format::Toml => toml::from_str(text).map_err(|e| vec![toml_problem(file, text, &e)]),
@@ -68,6 +77,21 @@ pub fn parse(file: &str, bytes: &[u8], format: Format) -> Result<RawDataset, Vec
                 format!("line {}, column {}: {}", e.line(), e.column(), plain(strip_location(&e.to_string()))),
             )
         }),
+    }
+}
+
+/// The first bidirectional embedding, override or isolate control in `text`, raw or written as a
+/// JSON `\uXXXX` escape: its byte offset and code point. Right-to-left names need none of them.
+fn bidi_control(text: &str) -> Option<(usize, u32)> {
+    let is_control = |c: u32| (0x202A..=0x202E).contains(&c) || (0x2066..=0x2069).contains(&c);
+    let raw = text.char_indices().find(|&(_, c)| is_control(c as u32)).map(|(i, c)| (i, c as u32));
+    let escaped = text.match_indices("\\u").find_map(|(i, _)| {
+        let hex = text.get(i + 2..i + 6)?;
+        u32::from_str_radix(hex, 16).ok().filter(|&c| is_control(c)).map(|c| (i, c))
+    });
+    match (raw, escaped) {
+        (Some(a), Some(b)) => Some(if a.0 < b.0 { a } else { b }),
+        (a, b) => a.or(b),
     }
 }
 
@@ -155,6 +179,15 @@ mod tests {
         assert_eq!(p.record, "[[pledges]] #1");
         let p = &parse("x.json", b"[1]", Format::Json).unwrap_err()[0];
         assert_eq!(p.message, "line 1, column 2: invalid type: integer `1`, expected a table of coalition fields");
+    }
+
+    #[test]
+    fn bidirectional_controls_are_refused_raw_or_escaped() {
+        let p = &parse("x.toml", "[coalition]\nname = \"ab\u{202E}cd\"\n".as_bytes(), Format::Toml).unwrap_err()[0];
+        assert!(p.message.starts_with("line 2, column 11: contains U+202E"), "{}", p.message);
+        let p = &parse("x.json", br#"{"coalition": {"name": "x\u2066y"}}"#, Format::Json).unwrap_err()[0];
+        assert!(p.message.starts_with("line 1, column 26: contains U+2066"), "{}", p.message);
+        assert!(parse("x.json", br#"{"coalition": {"id": "x", "name": "\u0627"}}"#, Format::Json).is_ok());
     }
 
     #[test]
