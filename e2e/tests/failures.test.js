@@ -1,0 +1,81 @@
+// Failure paths: each shows a readable message or the static version, never a blank or a
+// half-drawn widget, and the widget recovers where the condition clears.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { host, useSite } from '../lib.js';
+
+const site = useSite();
+
+async function page(width = 800) {
+  const context = await site.browser.newContext({ viewport: { width, height: 900 } });
+  const errors = [];
+  const p = await context.newPage();
+  p.on('pageerror', (e) => errors.push(String(e)));
+  return { context, page: p, errors };
+}
+
+const errorText = async (p) => {
+  await p.locator('.ct-error').first().waitFor();
+  return (await p.locator('.ct-error, .ct-error-list li').allInnerTexts()).join('\n');
+};
+
+test('a corrupt wasm file gives the static version with a note', async () => {
+  const { context, page: p } = await page();
+  await p.route('**/pkg/*.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('\0asm garbage, not a module') }));
+  await p.goto(`${site.server.url}embed.html`);
+  assert.match(await errorText(p), /^The interactive graphic could not load; here is its static version/);
+  await p.locator('.ct-static table').first().waitFor();
+  await context.close();
+});
+
+test('data= answering with an HTML page or a 20 MB file gives a readable message and no chart', async () => {
+  const { context, page: p } = await page();
+  await p.route('**/fake-data.json', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Login</title><p>Please sign in</p>' }));
+  await p.goto(`${site.server.url}embed.html?data=fake-data.json`);
+  assert.match(await errorText(p), /fake-data\.json: line 1, column 1: expected value/);
+  assert.equal(await host(p).evaluate((h) => h.shadowRoot.querySelectorAll('canvas').length), 0);
+
+  await p.route('**/huge-data.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: `{"coalition":${' '.repeat(20_000_000)}}` }));
+  await p.goto(`${site.server.url}embed.html?data=huge-data.json`);
+  assert.match(await errorText(p), /huge-data\.json: is 20\.0 MB; a dataset file can be at most 5 MB/);
+  assert.equal(await host(p).evaluate((h) => h.shadowRoot.querySelectorAll('canvas').length), 0);
+  await context.close();
+});
+
+test('without a 2D canvas context the widget says so instead of drawing nothing', async () => {
+  const { context, page: p } = await page();
+  await context.addInitScript(() => { HTMLCanvasElement.prototype.getContext = () => null; });
+  await p.goto(`${site.server.url}embed.html`);
+  assert.match(await errorText(p), /no 2D canvas context|could not be drawn/);
+  await context.close();
+});
+
+test('a widget mounted in a hidden, 0 px container draws correctly once it is shown', async () => {
+  const { context, page: p, errors } = await page(1024);
+  // Served from the site's origin (a test page of its own, without the site's CSP header).
+  const hostPage = `<!doctype html><html lang="en"><body>
+    <div id="box" style="display:none"><div data-coalition-tracker data-manual></div></div>
+    <div id="narrow" style="width:0"><div data-coalition-tracker data-manual></div></div>
+    <script type="module">
+      import { mount } from './widget.js';
+      const [hidden, zero] = document.querySelectorAll('[data-coalition-tracker]');
+      window.mounted = Promise.all([mount(hidden), mount(zero)]).then(() => 'done', (e) => String(e));
+    </script></body></html>`;
+  // Served from the site's origin, as a page of its own without the site's CSP header.
+  await p.route('**/hidden-host.html', (route) => route.fulfill({ contentType: 'text/html', body: hostPage }));
+  await p.goto(`${site.server.url}hidden-host.html`);
+  await p.waitForFunction(() => window.mounted !== undefined);
+  assert.equal(await p.evaluate(() => window.mounted), 'done');
+  await p.evaluate(() => { document.getElementById('box').style.display = 'block'; document.getElementById('narrow').style.width = '600px'; });
+  for (const i of [0, 1]) {
+    await p.waitForFunction((n) => {
+      const h = document.querySelectorAll('[data-coalition-tracker]')[n];
+      const c = h.shadowRoot.querySelector('[data-view=map] canvas');
+      return c && c.getBoundingClientRect().width > 200 && h.shadowRoot.querySelector('.ct').getAttribute('data-state') === 'ready';
+    }, i);
+  }
+  const widths = await p.evaluate(() => [...document.querySelectorAll('[data-coalition-tracker]')].map((h) => Math.round(h.shadowRoot.querySelector('.ct').getBoundingClientRect().width)));
+  assert.ok(widths[0] > 900 && widths[1] === 600, `laid out for the shown width: ${widths}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
