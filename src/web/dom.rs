@@ -37,10 +37,11 @@ pub fn place(e: &Element, left: f64, top: f64, width: f64, height: f64) -> Resul
     style.set_property("height", &px(height))
 }
 
-/// Offers `href` to the reader as a file named `name`.
-pub fn download(parent: &Element, name: &str, href: &str) -> Result<(), JsValue> {
+/// Offers `href` (a URL as a JS string, which need not pass through wasm memory) to the reader
+/// as a file named `name`.
+pub fn download(parent: &Element, name: &str, href: &JsValue) -> Result<(), JsValue> {
     let a = child(parent, "a", "", "")?;
-    a.set_attribute("href", href)?;
+    js_sys::Reflect::set(&a, &JsValue::from_str("href"), href)?;
     a.set_attribute("download", name)?;
     html(&a)?.click();
     a.remove();
@@ -54,7 +55,7 @@ pub fn download_text(parent: &Element, name: &str, mime: &str, text: &str) -> Re
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let result = download(parent, name, &url);
+    let result = download(parent, name, &JsValue::from_str(&url));
     web_sys::Url::revoke_object_url(&url)?;
     result
 }

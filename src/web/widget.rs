@@ -537,7 +537,7 @@ impl Inner {
 
     /// The current view as a PNG data URL: the title and date above the three views, the
     /// sources below, so the image carries its own attribution.
-    fn image(&self) -> Result<String, JsValue> {
+    fn image(&self) -> Result<JsValue, JsValue> {
         let doc = self.root.owner_document().ok_or_else(|| error("no document"))?;
         let canvas: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into().map_err(|_| error("no canvas"))?;
         let k = 2.0;
@@ -582,7 +582,11 @@ impl Inner {
             0.0,
             y + 28.0,
         )?;
-        canvas.to_data_url_with_type("image/png")
+        // The data URL (a megabyte or more) stays a JS string: copied into wasm memory it would
+        // grow the linear memory for good, since wasm memory never shrinks.
+        let to_data_url: js_sys::Function =
+            js_sys::Reflect::get(&canvas, &JsValue::from_str("toDataURL"))?.dyn_into()?;
+        to_data_url.call1(&canvas, &JsValue::from_str("image/png"))
     }
 
     /// Switches between the charts and the table view.
