@@ -9,7 +9,23 @@ import init, { Widget } from './pkg/coalition_tracker.js';
 
 const here = new URL('.', import.meta.url);
 let wasm;
-const loadWasm = () => (wasm ??= init({ module_or_path: new URL('pkg/coalition_tracker_bg.wasm', here) }));
+const loadWasm = () => (wasm ??= init({ module_or_path: wasmResponse(new URL('pkg/coalition_tracker_bg.wasm', here)) }));
+
+/** The wasm, fetched for streaming compilation; on a host page whose own scripts have replaced
+ * or broken `window.fetch`, fetched by XMLHttpRequest instead (compiled from its bytes). */
+function wasmResponse(url) {
+  const byXhr = () => new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('GET', url);
+    xhr.responseType = 'arraybuffer';
+    xhr.onload = () => (xhr.status === 200 ? resolve(xhr.response) : reject(new Error(`${url}: ${xhr.status}`)));
+    xhr.onerror = () => reject(new Error(`${url} could not be fetched`));
+    xhr.send();
+  });
+  return Promise.resolve()
+    .then(() => fetch(url))
+    .then((response) => (response instanceof Response && response.ok ? response : byXhr()), byXhr);
+}
 
 /** Options from a host element's data- attributes. */
 export function optionsOf(el) {

@@ -61,3 +61,33 @@ test('a javascript: source URL and a bidi override are refused with the CLI\'s m
   }
   await context.close();
 });
+
+test('a host whose scripts redefine Array.prototype methods and break window.fetch: both widgets work', async () => {
+  const { page, context, errors } = await openWidget(site.browser, `${site.server.url}hostile-globals.html`, { width: 900 });
+  await page.locator('.ct[data-state="ready"]').nth(1).waitFor();
+  assert.equal(await page.evaluate(() => fetch('/').then(() => 'works', (e) => e.message)), 'fetch is blocked on this page');
+  await page.getByRole('button', { name: /^Netherlands: member since 23 January 2024/ }).first().click();
+  assert.match(await host(page, 0).evaluate((h) => h.shadowRoot.querySelector('.ct-details-title').textContent), /^Netherlands$/);
+  assert.equal(await host(page, 1).evaluate((h) => h.shadowRoot.querySelector('.ct-title').textContent), 'Coalition of Drones and EW');
+  assert.equal(await host(page, 1).evaluate((h) => h.widget.selection()), undefined, 'the second widget keeps its own state');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a host with a strict Content-Security-Policy: the widget works and violates nothing', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 900, height: 900 } });
+  await context.addInitScript(() => {
+    window.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${site.server.url}strict-csp.html`);
+  await page.locator('.ct[data-state="ready"]').waitFor();
+  await page.getByRole('button', { name: /^Denmark: member/ }).first().click();
+  await page.locator('.ct-details-title').waitFor();
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
