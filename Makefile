@@ -25,7 +25,7 @@ define wasm
 	wasm-opt -Oz $(WASM_FEATURES) --strip-debug --strip-producers $(1)/coalition_tracker_bg.wasm -o $(1)/coalition_tracker_bg.wasm
 endef
 
-.PHONY: demo build test test-native test-wasm test-page test-budget budget bench validate tools clean
+.PHONY: demo build test test-native test-wasm test-page test-budget test-fuzz fuzz budget bench validate tools clean
 
 demo: build
 	python3 scripts/serve.py --dir dist --port $(PORT)
@@ -46,7 +46,7 @@ validate:
 	cargo build --release --bin coalition
 	for f in $(DATA); do $(CLI) validate "$$f"; done
 
-test: tools test-native build test-wasm test-page test-budget
+test: tools test-native build test-wasm test-page test-budget test-fuzz
 
 tools:
 	scripts/ensure-tools.sh test
@@ -71,6 +71,24 @@ test-budget: e2e/node_modules/.package-lock.json
 
 budget: build e2e/node_modules/.package-lock.json
 	cd e2e && node budget.js
+
+# Fuzzing (cargo-fuzz, nightly): load + validate of any bytes, and aggregation over the valid
+# datasets reached from the seed corpus in fuzz/corpus/. New inputs go to target/fuzz-corpus/,
+# never into the committed seeds; a crash leaves its input in fuzz/artifacts/. `make test` runs
+# each target for FUZZ_SMOKE seconds; `make fuzz` for FUZZ_SECONDS.
+FUZZ_TARGETS := load_validate aggregate
+FUZZ_SMOKE ?= 60
+FUZZ_SECONDS ?= 600
+
+test-fuzz:
+	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_SMOKE)
+
+fuzz: tools
+	for t in $(FUZZ_TARGETS); do \
+	  mkdir -p target/fuzz-corpus/$$t; \
+	  (cd fuzz && cargo +nightly fuzz run $$t ../target/fuzz-corpus/$$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 2>&1 \
+	    | grep -E '^(#[0-9]+[[:space:]]+(INITED|DONE)|Done [0-9]+ runs|==[0-9]+== ERROR|SUMMARY|thread .* panicked)' ); \
+	done
 
 # Benchmarks (not tests): native criterion runs, then the browser, page, Lighthouse and Chart.js
 # measurements of bench/run.js, which prints every figure and writes BENCHMARKS.md.

@@ -7,6 +7,7 @@ set -euo pipefail
 WASM_BINDGEN_VERSION=0.2.129   # must equal the `wasm-bindgen = "=..."` pin in Cargo.toml
 WASM_PACK_VERSION=0.15.1
 GECKODRIVER_VERSION=0.37.1
+CARGO_FUZZ_VERSION=0.13.2
 what=${1:-test}
 
 log() { printf '[ensure-tools] %s\n' "$*"; }
@@ -43,5 +44,11 @@ if [ "$what" = test ]; then
   command -v npm >/dev/null 2>&1 || apt_install nodejs npm
   cargo_tool wasm-pack "$WASM_PACK_VERSION" wasm-pack
   cargo_tool geckodriver "$GECKODRIVER_VERSION" geckodriver
+  # Fuzzing (the smoke runs in `make test`, and `make fuzz`) needs nightly Rust and cargo-fuzz.
+  if ! rustup toolchain list | grep -q '^nightly'; then
+    log "rustup toolchain install nightly"
+    rustup toolchain install nightly --profile minimal
+  fi
+  cargo_tool cargo-fuzz "$CARGO_FUZZ_VERSION" cargo-fuzz
 fi
 log "tools ready ($what)"

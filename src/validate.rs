@@ -30,11 +30,11 @@ pub struct Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file)?;
-        if !self.record.is_empty() {
-            write!(f, ": {}", self.record)?;
-        }
-        if !self.field.is_empty() {
-            write!(f, ", field `{}`", self.field)?;
+        match (self.record.is_empty(), self.field.is_empty()) {
+            (false, false) => write!(f, ": {}, field `{}`", self.record, self.field)?,
+            (false, true) => write!(f, ": {}", self.record)?,
+            (true, false) => write!(f, ": field `{}`", self.field)?,
+            (true, true) => {}
         }
         write!(f, ": {}", self.message)
     }

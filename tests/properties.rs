@@ -149,7 +149,10 @@ proptest! {
         let euro = Rate { per_eur: Decimal::whole(1) };
         prop_assert_eq!(euro.to_eur_cents(amount).map_err(TestCaseError::fail)?, cents as i64);
         let shown: String = format_eur(cents as i64).chars().filter(char::is_ascii_digit).collect();
-        let digits = cents.to_string();
+        // Whole euros are shown without ".00"; otherwise every cent is shown.
+        let digits = if cents % 100 == 0 { (cents / 100).to_string() } else { cents.to_string() };
         prop_assert_eq!(shown.trim_start_matches('0'), digits.trim_start_matches('0'));
+        let tail = format!("{:02}", cents % 100);
+        prop_assert!(cents % 100 == 0 || format_eur(cents as i64).ends_with(&tail), "{} lost its cents", cents);
     }
 }
