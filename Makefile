@@ -55,8 +55,9 @@ test-native:
 	cargo test
 
 test-wasm:
-	# Only the browser test target: the native suites compile to nothing on wasm32.
-	wasm-pack test --headless --chrome --firefox -- --test web --features loader
+	# Only the browser test targets (web_panic runs alone: a stopped graphic stays stopped);
+	# the native suites compile to nothing on wasm32.
+	wasm-pack test --headless --chrome --firefox -- --test web --test web_panic --features loader
 
 test-page: e2e/node_modules/.package-lock.json
 	cd e2e && npm test

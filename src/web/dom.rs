@@ -88,6 +88,7 @@ pub fn show_failure_everywhere(message: &str) {
     for root in roots {
         if let Ok(p) = el(&doc, "p", "ct-error", message) {
             root.replace_children_with_node_1(&p);
+            let _ = root.set_attribute("data-state", "error");
         }
     }
 }

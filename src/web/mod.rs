@@ -37,10 +37,27 @@ pub use widget::Widget;
 #[cfg(feature = "widget")]
 #[wasm_bindgen(start)]
 pub fn start() {
-    std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&JsValue::from_str(&format!("coalition-tracker panicked: {info}")));
-        dom::show_failure_everywhere("The graphic stopped working. Reload the page to see it again.");
-    }));
+    std::panic::set_hook(Box::new(|info| stop(&format!("coalition-tracker panicked: {info}"))));
+}
+
+/// Set once the graphic has stopped: no handler, method or frame draws after that.
+#[cfg(feature = "widget")]
+static STOPPED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether the graphic has stopped after a panic.
+#[cfg(feature = "widget")]
+pub(crate) fn stopped() -> bool {
+    STOPPED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// What the panic hook does: logs `log`, stops every widget from drawing again (a later click
+/// or frame would otherwise draw into a half-updated state), and replaces each with a message.
+/// Public so that a test can run exactly this without having to cause a panic.
+#[cfg(feature = "widget")]
+pub fn stop(log: &str) {
+    STOPPED.store(true, std::sync::atomic::Ordering::Relaxed);
+    web_sys::console::error_1(&JsValue::from_str(log));
+    dom::show_failure_everywhere("The graphic stopped working. Reload the page to see it again.");
 }
 
 /// A JS `Error` with `message`.

@@ -16,7 +16,7 @@ use web_sys::{Element, Event, HtmlCanvasElement, HtmlInputElement, KeyboardEvent
 use super::canvas::Canvas;
 use super::dom::{child, html, place, px, styles};
 use super::intl::IntlFmt;
-use super::{as_of_date, bundled_dataset, error};
+use super::{as_of_date, bundled_dataset, error, stopped};
 use crate::aggregate::{snapshot, Snapshot};
 use crate::date::Date;
 use crate::details::{cite, dek, describe, label, summary_text, tables, DATA_LANG};
@@ -658,6 +658,9 @@ impl Inner {
             let Some(rc) = me.upgrade() else { return };
             let Ok(mut inner) = rc.try_borrow_mut() else { return };
             inner.frame = None;
+            if stopped() {
+                return;
+            }
             if let Err(e) = inner.render() {
                 inner.fail(&e);
             }
@@ -730,6 +733,9 @@ impl Inner {
 
     /// Draws every view and updates the text around them.
     fn render(&mut self) -> Result<(), JsValue> {
+        if stopped() {
+            return Err(error("the graphic has stopped working; reload the page"));
+        }
         let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 4.0);
         let columns = self.scene.columns;
         let grid_style = html(&self.grid)?.style();
@@ -914,6 +920,9 @@ fn mark_index(event: &Event) -> Option<usize> {
 /// Runs `f` on the widget state unless it is already borrowed (a handler re-entered by a
 /// synchronous DOM event); such an event is dropped rather than allowed to panic.
 fn with(weak: &Weak<RefCell<Inner>>, f: impl FnOnce(&mut Inner)) {
+    if stopped() {
+        return;
+    }
     if let Some(rc) = weak.upgrade() {
         if let Ok(mut inner) = rc.try_borrow_mut() {
             f(&mut inner);
