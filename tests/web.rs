@@ -3,7 +3,10 @@
 //! text, accessible names and canvas pixels.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use coalition_tracker::web::{pack_dataset, summary, Widget};
+use common::next_frame;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{
@@ -30,14 +33,6 @@ fn mount(width: u32, as_of: &str) -> (Element, Widget) {
     js_sys::Reflect::set(&options, &"asOf".into(), &as_of.into()).unwrap();
     let widget = Widget::new(container.clone(), options.into(), None).unwrap();
     (container, widget)
-}
-
-/// Waits for the next animation frame, when the widget redraws.
-async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 /// The mark button whose accessible name starts with `name`.

@@ -4,19 +4,15 @@
 
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use coalition_tracker::web::{stop, Widget};
+use common::next_frame;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, MouseEvent, MouseEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn next_frame() -> wasm_bindgen_futures::JsFuture {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window().unwrap().request_animation_frame(&resolve);
-    });
-    wasm_bindgen_futures::JsFuture::from(promise)
-}
 
 #[wasm_bindgen_test]
 async fn after_the_panic_hook_every_widget_shows_a_message_and_never_draws_again() {
