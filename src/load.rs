@@ -71,12 +71,20 @@ pub fn parse(file: &str, bytes: &[u8], format: Format) -> Result<RawDataset, Vec
         Format::Toml => toml::from_str(text).map_err(|e| vec![toml_problem(file, text, &e)]),
         #[cfg(target_arch = "wasm32")]
         Format::Toml => Err(whole_file(file, "is TOML: export it as JSON with `coalition export FILE --json`".into())),
-        Format::Json => serde_json::from_str(text).map_err(|e| {
-            whole_file(
-                file,
-                format!("line {}, column {}: {}", e.line(), e.column(), plain(strip_location(&e.to_string()))),
-            )
-        }),
+        Format::Json => {
+            let mut reader = serde_json::Deserializer::from_str(text);
+            serde_path_to_error::deserialize(&mut reader).map_err(|e| {
+                let (record, field) = json_record(&e.path().to_string());
+                let inner = e.inner();
+                let message = format!(
+                    "line {}, column {}: {}",
+                    inner.line(),
+                    inner.column(),
+                    plain(strip_location(&inner.to_string()))
+                );
+                vec![Problem { file: file.to_string(), record, field, message }]
+            })
+        }
     }
 }
 
@@ -98,6 +106,25 @@ fn bidi_control(text: &str) -> Option<(usize, u32)> {
 /// Reads and validates a dataset file's bytes.
 pub fn load(file: &str, bytes: &[u8], format: Format) -> Result<Loaded, Vec<Problem>> {
     validate(file, &parse(file, bytes, format)?)
+}
+
+/// Names the record and field of a JSON error path in the TOML file's terms:
+/// `contributions[3].amount` is `[[contributions]] #4`, field `amount`; `coalition.name` is
+/// `[coalition]`, field `name`. A path outside any record (a syntax error: `.`) names neither.
+fn json_record(path: &str) -> (String, String) {
+    // serde_path_to_error writes `?` for a place it cannot name, and a bare `[0]` for the root.
+    let mut parts = path.split('.').filter(|p| !p.is_empty() && *p != "?");
+    let Some(table) = parts.next().filter(|t| !t.starts_with('[')) else { return (String::new(), String::new()) };
+    let record = match table.split_once('[') {
+        Some((name, index)) => {
+            let first = index.split(']').next().unwrap_or_default();
+            let n = first.parse::<usize>().map_or(0, |i| i + 1);
+            format!("[[{name}]] #{n}")
+        }
+        None => format!("[{table}]"),
+    };
+    let field: Vec<&str> = parts.collect();
+    (record, field.join("."))
 }
 
 /// serde_json appends " at line L column C" to its messages; the location is given separately.
@@ -179,6 +206,9 @@ mod tests {
         assert_eq!(p.record, "[[pledges]] #1");
         let p = &parse("x.json", b"[1]", Format::Json).unwrap_err()[0];
         assert_eq!(p.message, "line 1, column 2: invalid type: integer `1`, expected a table of coalition fields");
+        let text = br#"{"coalition": {"id": "x"}, "contributions": [{"id": "a"}, {"id": "b", "amount": true}]}"#;
+        let p = &parse("x.json", text, Format::Json).unwrap_err()[0];
+        assert_eq!((p.record.as_str(), p.field.as_str()), ("[[contributions]] #2", "amount"));
     }
 
     #[test]

@@ -74,7 +74,7 @@ fn huge_and_deeply_nested_files_are_refused_without_a_panic() {
                 "[".repeat(100_000),
                 "]".repeat(100_000)
             ),
-            "line 1, column ",
+            "[[sources]] #1: line 1, column ",
         ),
     ];
     for (name, text, wanted) in cases {
