@@ -32,12 +32,15 @@ export function siteWithHosts() {
   }
   execFileSync(path.join(ROOT, 'target', 'release', 'coalition'),
     ['export', path.join(ROOT, 'data', 'drones-ew.toml'), '--json', '--out', path.join(dir, 'hosted.json')]);
-  // The bad dataset files of tests/data/bad that are TOML an editor might still convert, as JSON
-  // in bad/, so that the browser can be shown them as data= files.
+  // The bad dataset files of tests/data/bad in bad/, so that the browser can be shown them as
+  // data= files: the JSON ones as they are, and the TOML ones an editor might still convert, as JSON.
   execFileSync('python3', ['-c', `
-import json, pathlib, sys, tomllib
+import json, pathlib, shutil, sys, tomllib
 out = pathlib.Path(sys.argv[2]); out.mkdir()
-for f in sorted(pathlib.Path(sys.argv[1]).glob('*.toml')):
+for f in sorted(pathlib.Path(sys.argv[1]).iterdir()):
+    if f.suffix == '.json':
+        shutil.copy(f, out / f.name)
+        continue
     try:
         data = tomllib.loads(f.read_bytes().decode('utf-8-sig'))
     except Exception:
