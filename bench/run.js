@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeF
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { launch, serve, ROOT } from '../e2e/lib.js';
+import { launch, memoryUse, serve, ROOT } from '../e2e/lib.js';
 
 const HERE = path.join(ROOT, 'bench');
 const LOADS = 20;
@@ -118,12 +118,7 @@ try {
   await page.goto(`${server.url}embed.html`);
   await page.locator('.ct[data-state="ready"]').waitFor();
   const cdp = await context.newCDPSession(page);
-  const memory = async () => {
-    await cdp.send('HeapProfiler.collectGarbage');
-    const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
-    const wasm = await page.evaluate(async () => (await (await import('./pkg/coalition_tracker.js')).default()).memory.buffer.byteLength);
-    return { heap, wasm };
-  };
+  const memory = () => memoryUse(page, cdp);
   const before = await memory();
   const redraws = await page.evaluate(([n]) => {
     const w = document.querySelector('[data-coalition-tracker]').widget;

@@ -87,6 +87,16 @@ export async function openWidget(browser, url, { width = 1280, height = 900, dpr
   return { page, context, errors, requests };
 }
 
+/** Memory in use after a forced garbage collection: the JS heap and the widget module's wasm
+ * linear memory (which never shrinks, so growth there is for good). `cdp` is a CDP session on
+ * `page`. */
+export async function memoryUse(page, cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  const wasm = await page.evaluate(async () => (await (await import('./pkg/coalition_tracker.js')).default()).memory.buffer.byteLength);
+  return { heap, wasm, total: heap + wasm };
+}
+
 /** The `index`-th script-embed host; `.evaluate((host) => host.shadowRoot…)` reaches inside. */
 export const host = (page, index = 0) => page.locator('[data-coalition-tracker]').nth(index);
 

@@ -3,7 +3,7 @@
 // garbage collection) grows by less than 1 MB from the first to the last thousand events.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite } from '../lib.js';
+import { memoryUse, useSite } from '../lib.js';
 
 const site = useSite();
 const EVENTS = Number(process.env.STRESS_EVENTS || 10_000);
@@ -30,12 +30,7 @@ test(`${EVENTS.toLocaleString('en')} random events: no error, no panic, memory f
   await page.goto(`${site.server.url}embed.html`);
   await page.locator('.ct[data-state="ready"]').waitFor();
   const cdp = await context.newCDPSession(page);
-  const memory = async () => {
-    await cdp.send('HeapProfiler.collectGarbage');
-    const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
-    const wasm = await page.evaluate(async () => (await (await import('./pkg/coalition_tracker.js')).default()).memory.buffer.byteLength);
-    return { heap, wasm, total: heap + wasm };
-  };
+  const memory = () => memoryUse(page, cdp);
   const random = generator(SEED);
   const pick = (xs) => xs[Math.floor(random() * xs.length)];
   const keys = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'Enter', ' ', 'Escape', 'Tab', 'PageUp', 'PageDown'];
