@@ -218,21 +218,15 @@ impl<T: Packed> Packed for Vec<T> {
 
 impl Packed for BTreeMap<String, String> {
     fn put(&self, w: &mut Writer) {
-        let pairs: Vec<(String, String)> = self.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-        pairs.put(w);
+        w.uint(self.len() as u64);
+        for (key, value) in self {
+            key.put(w);
+            value.put(w);
+        }
     }
     fn get(r: &mut Reader) -> Read<Self> {
-        Ok(Vec::<(String, String)>::get(r)?.into_iter().collect())
-    }
-}
-
-impl Packed for (String, String) {
-    fn put(&self, w: &mut Writer) {
-        self.0.put(w);
-        self.1.put(w);
-    }
-    fn get(r: &mut Reader) -> Read<Self> {
-        Ok((String::get(r)?, String::get(r)?))
+        let n = r.count()?;
+        (0..n).map(|_| Ok((String::get(r)?, String::get(r)?))).collect()
     }
 }
 
