@@ -26,7 +26,9 @@ apt_install() {
 }
 
 cargo_tool() { # cargo_tool CRATE VERSION BINARY
-  if command -v "$3" >/dev/null 2>&1 && "$3" --version 2>/dev/null | grep -q "$2"; then return 0; fi
+  # The output is captured first: `tool --version | grep -q` under pipefail fails when grep
+  # stops reading early (SIGPIPE), which reinstalled tools that were already there.
+  if command -v "$3" >/dev/null 2>&1 && [[ "$("$3" --version 2>/dev/null)" == *"$2"* ]]; then return 0; fi
   log "cargo install $1@$2"
   cargo install --locked --quiet "$1" --version "=$2"
 }
