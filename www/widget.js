@@ -52,19 +52,19 @@ function message(box, text) {
   }
 }
 
-const MAX_DATA_BYTES = 5_000_000; // load::MAX_FILE_BYTES
-
-/** Validates a dataset's JSON text with the loader module (fetched only when needed) and
- * returns it packed for the widget; invalid data throws an Error listing every problem, one per
- * line, in the words `coalition validate` uses. */
-async function packData(name, text) {
+/** The loader module (validation and packing of editor-hosted data), fetched only when needed. */
+async function loadLoader() {
   const loader = await import('./loader/coalition_tracker.js');
   await loader.default({ module_or_path: new URL('loader/coalition_tracker_bg.wasm', here) });
-  return loader.packDataset(name, text);
+  return loader;
 }
 
-/** Fetches an editor-hosted dataset's text; every failure is an Error a reader can read. */
-async function fetchData(url) {
+/** Fetches an editor-hosted dataset and returns it validated and packed for the widget. Every
+ * failure is an Error a reader can read; invalid data lists every problem, one per line, in the
+ * words `coalition validate` uses. A declared size over the limit is refused (by the loader, in
+ * the CLI's words) before anything is downloaded. */
+async function packedData(url) {
+  const loader = await loadLoader();
   let response;
   try {
     response = await fetch(url, { credentials: 'omit' });
@@ -72,11 +72,9 @@ async function fetchData(url) {
     throw new Error(`${url}: could not be fetched (${error.message})`);
   }
   if (!response.ok) throw new Error(`${url}: the server answered ${response.status} ${response.statusText}`.trim());
-  // The loader refuses more than 5 MB with the CLI's message; a declared size over that is
-  // refused before anything is downloaded.
   const declared = Number(response.headers.get('content-length'));
-  if (declared > MAX_DATA_BYTES) throw new Error(`${url}: is ${(declared / 1e6).toFixed(1)} MB; a dataset file can be at most 5 MB (the widget will not make readers download more)`);
-  return response.text();
+  if (declared > 0) loader.checkSize(url, declared);
+  return loader.packDataset(url, await response.text());
 }
 
 /** Shows the static version (built with the site, escaped at build time) under a note. */
@@ -119,7 +117,7 @@ export async function mount(host, options = optionsOf(host)) {
     return;
   }
   try {
-    const packed = options.data ? await packData(options.data, await fetchData(options.data)) : undefined;
+    const packed = options.data ? await packedData(options.data) : undefined;
     host.widget = new Widget(box, { ...options, dataName: options.data }, packed);
     host.dataset.state = 'ready';
   } catch (error) {

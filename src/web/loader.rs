@@ -9,17 +9,28 @@ use wasm_bindgen::prelude::*;
 use super::{as_of_date, bundled_dataset, error};
 use crate::load::{check_size, load, Format};
 use crate::summary::summarise;
+use crate::validate::Problem;
 
 /// Validates a dataset's JSON text (the form `coalition export --json` writes) and packs it
 /// for `new Widget(container, options, packed)`. `file` names it in messages.
 #[wasm_bindgen(js_name = packDataset)]
 pub fn pack_dataset(file: &str, text: &str) -> Result<Vec<u8>, JsValue> {
     let loaded =
-        check_size(file, text.len()).and_then(|()| load(file, text.as_bytes(), Format::Json)).map_err(|problems| {
-            let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
-            error(lines.join("\n"))
-        })?;
+        check_size(file, text.len()).and_then(|()| load(file, text.as_bytes(), Format::Json)).map_err(listed)?;
     Ok(crate::codec::pack(&loaded.dataset))
+}
+
+/// Refuses a file of `bytes` bytes over the CLI's limit, with the CLI's message, so a page can
+/// refuse a declared size before downloading the file.
+#[wasm_bindgen(js_name = checkSize)]
+pub fn check_file_size(file: &str, bytes: f64) -> Result<(), JsValue> {
+    check_size(file, bytes as usize).map_err(listed)
+}
+
+/// One JS `Error` listing every problem, one per line, as `coalition validate` prints them.
+fn listed(problems: Vec<Problem>) -> JsValue {
+    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    error(lines.join("\n"))
 }
 
 /// The summary of a bundled dataset as a plain JS object (the same shape as
