@@ -5,7 +5,7 @@
 
 mod common;
 
-use coalition_tracker::web::{pack_dataset, summary, Widget};
+use coalition_tracker::web::{export_text, pack_dataset, summary, Widget};
 use common::next_frame;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -273,5 +273,51 @@ async fn ukrainian_names_words_and_intl_formatting() {
         "Нідерланди: учасник з 23 січня 2024 р.; 10 млн €; джерел: 4"
     );
     assert!(text(&container, ".ct-view-title").contains("Хто входить до коаліції"));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+fn csv_and_json_downloads_go_through_the_exporter_and_the_loader_writes_them() {
+    let buttons = |container: &Element| -> Vec<String> {
+        let list = container.query_selector_all(".ct-download").unwrap();
+        (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap()).collect()
+    };
+    // Without an exporter (a page that mounts the widget without widget.js) only the image is
+    // offered: the widget module itself writes no CSV or JSON.
+    let (plain, _widget) = mount(800, "2024-02-15");
+    assert_eq!(buttons(&plain), ["Image (PNG)"]);
+    plain.remove();
+
+    let container = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&container).unwrap();
+    let calls = js_sys::Array::new();
+    let exporter = js_sys::Function::new_with_args("...args", "this.push(args)").bind0(&calls);
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"asOf".into(), &"2024-02-15".into()).unwrap();
+    js_sys::Reflect::set(&options, &"lang".into(), &"uk".into()).unwrap();
+    js_sys::Reflect::set(&options, &"exporter".into(), &exporter).unwrap();
+    let _widget = Widget::new(container.clone(), options.into(), None).unwrap();
+    assert_eq!(buttons(&container), ["CSV", "JSON", "Зображення (PNG)"]);
+    container.query_selector("[data-download=csv]").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
+    let args: Vec<String> = js_sys::Array::from(&calls.get(0)).iter().map(|a| a.as_string().unwrap()).collect();
+    assert_eq!(args, ["csv", "it-coalition-2024-02-15.csv", "it-coalition", "2024-02-15", "uk"]);
+
+    // What widget.js then asks the loader for: the rows shown on that date.
+    let csv = export_text("csv", "it-coalition", None, "2024-02-15", "uk").unwrap();
+    let rows: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    assert_eq!(rows.len(), 1 + 6, "{csv}");
+    assert!(rows.iter().any(|r| r.starts_with("dk-91m,DK,false,91000000,DKK,12197770.09,7.46038,")), "{csv}");
+    let json = export_text("json", "it-coalition", None, "2024-02-15", "en").unwrap();
+    let value = js_sys::JSON::parse(&json).unwrap();
+    assert_eq!(get(&value, "as_of").as_string().as_deref(), Some("2024-02-15"));
+    let wrong = export_text("xml", "it-coalition", None, "2024-02-15", "en").err().unwrap();
+    assert_eq!(js_sys::Error::from(wrong).message().as_string().unwrap(), "no download of kind \"xml\"");
+    let bad = js_sys::Object::new();
+    js_sys::Reflect::set(&bad, &"exporter".into(), &"save.js".into()).unwrap();
+    let refused = Widget::new(container.clone(), bad.into(), None).err().unwrap();
+    assert_eq!(
+        js_sys::Error::from(refused).message().as_string().unwrap(),
+        "widget options: `exporter` must be a function"
+    );
     container.remove();
 }

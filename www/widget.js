@@ -52,12 +52,37 @@ function message(box, text) {
   }
 }
 
-/** The loader module (validation and packing of editor-hosted data), fetched only when needed. */
-async function loadLoader() {
-  const loader = await import('./loader/coalition_tracker.js');
-  await loader.default({ module_or_path: new URL('loader/coalition_tracker_bg.wasm', here) });
-  return loader;
+/** The loader module (validation and packing of editor-hosted data, and the CSV and JSON
+ * downloads), fetched only when a page or a reader first needs it. */
+let loader;
+const loadLoader = () => (loader ??= import('./loader/coalition_tracker.js').then(async (module) => {
+  await module.default({ module_or_path: new URL('loader/coalition_tracker_bg.wasm', here) });
+  return module;
+}).catch((error) => {
+  loader = undefined; // a later request tries again
+  throw error;
+}));
+
+/** Offers `text` to the reader as a file named `name`. */
+function save(box, name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  box.append(link);
+  link.click();
+  link.remove();
+  URL.revokeObjectURL(url);
 }
+
+/** The widget's `exporter`: writes a CSV or JSON download with the loader module, from the
+ * packed editor-hosted data if there is any, else from the bundled dataset the widget names. */
+const exporter = (box, packed) => (kind, name, dataset, asOf, lang) => {
+  loadLoader()
+    .then((module) => save(box, name, kind === 'csv' ? 'text/csv' : 'application/json',
+      module.exportText(kind, dataset, packed, asOf, lang)))
+    .catch((error) => console.error(error));
+};
 
 /** Fetches an editor-hosted dataset and returns it validated and packed for the widget. Every
  * failure is an Error a reader can read; invalid data lists every problem, one per line, in the
@@ -118,7 +143,7 @@ export async function mount(host, options = optionsOf(host)) {
   }
   try {
     const packed = options.data ? await packedData(options.data) : undefined;
-    host.widget = new Widget(box, { ...options, dataName: options.data }, packed);
+    host.widget = new Widget(box, { ...options, dataName: options.data, exporter: exporter(box, packed) }, packed);
     host.dataset.state = 'ready';
   } catch (error) {
     console.error(error);

@@ -26,6 +26,12 @@ test('the CSV and JSON downloads hold the contributions shown on the date, with 
   assert.deepEqual(json.contributions.map((c) => c.id).sort(), ['dk-91m', 'ee-500k', 'lt-in-kind', 'lu-10m', 'lv-in-kind', 'nl-10m']);
   assert.equal(json.sources.length, 5);
   await context.close();
+
+  // In Ukrainian the citations' dates are written in Ukrainian, as the widget writes them.
+  const uk = await openWidget(site.browser, `${site.server.url}embed.html?lang=uk#as-of=2024-02-15`, { width: 800 });
+  const ukJson = JSON.parse((await download(uk.page, 'JSON')).bytes.toString('utf8'));
+  assert.match(ukJson.sources.find(([id]) => id === 's000')[1], /27 січня 2024/);
+  await uk.context.close();
 });
 
 test('the PNG download is an image of the view with its title', async () => {
@@ -41,6 +47,11 @@ test('the PNG download is an image of the view with its title', async () => {
 test('an editor-hosted dataset loads, is validated, and a bad one shows its errors and no chart', async () => {
   const good = await openWidget(site.browser, `${site.server.url}embed.html?data=hosted.json`, { width: 800 });
   assert.equal(await good.page.locator('.ct-title').innerText(), 'Coalition of Drones and EW');
+  // The downloads come from the hosted data, not from the bundled dataset of the same name.
+  const hostedCsv = await download(good.page, 'CSV');
+  assert.equal(hostedCsv.name, 'drones-ew-2024-02.csv');
+  assert.match(hostedCsv.bytes.toString('utf8'), /^id,donors,/);
+  assert.deepEqual(JSON.parse((await download(good.page, 'JSON')).bytes.toString('utf8')).coalition, 'drones-ew');
   await good.context.close();
 
   const context = await site.browser.newContext({ viewport: { width: 800, height: 900 } });

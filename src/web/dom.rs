@@ -48,18 +48,6 @@ pub fn download(parent: &Element, name: &str, href: &JsValue) -> Result<(), JsVa
     Ok(())
 }
 
-/// Offers `text` to the reader as a file named `name` of MIME type `mime`.
-pub fn download_text(parent: &Element, name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let result = download(parent, name, &JsValue::from_str(&url));
-    web_sys::Url::revoke_object_url(&url)?;
-    result
-}
-
 /// Sets inline styles through the CSSOM. Used for the few declarations the widget cannot work
 /// without (overlay positioning), so it works on a page that has not loaded its stylesheet.
 pub fn styles(e: &Element, declarations: &[(&str, &str)]) -> Result<(), JsValue> {

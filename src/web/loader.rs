@@ -6,7 +6,11 @@
 
 use wasm_bindgen::prelude::*;
 
+use super::intl::IntlFmt;
 use super::{as_of_date, bundled_dataset, error};
+use crate::date::Date;
+use crate::export;
+use crate::i18n::{Lang, Locale};
 use crate::load::{check_size, load, Format};
 use crate::summary::summarise;
 use crate::validate::Problem;
@@ -40,4 +44,31 @@ pub fn summary(coalition: &str, as_of: Option<String>) -> Result<JsValue, JsValu
     let ds = bundled_dataset(coalition)?;
     let date = as_of_date(&ds, as_of)?;
     serde_wasm_bindgen::to_value(&summarise(&ds, date)).map_err(|e| error(e.to_string()))
+}
+
+/// A reader's download of the contributions shown on `as_of`: `kind` is `csv` or `json`, in the
+/// words of `lang` (`en` or `uk`). The dataset is `packed` (as `packDataset` returned it) if
+/// given, else the bundled dataset `coalition`. Here rather than in the widget module, which
+/// every reader downloads, because only a reader who asks for a file needs the serialisers.
+#[wasm_bindgen(js_name = exportText)]
+pub fn export_text(
+    kind: &str,
+    coalition: &str,
+    packed: Option<Vec<u8>>,
+    as_of: &str,
+    lang: &str,
+) -> Result<String, JsValue> {
+    let ds = match packed {
+        Some(bytes) => crate::codec::unpack(&bytes).map_err(|e| error(e.to_string()))?,
+        None => bundled_dataset(coalition)?,
+    };
+    let date = Date::parse(as_of).map_err(error)?;
+    let lang = Lang::parse(lang).ok_or_else(|| error(format!("language \"{lang}\" is not en or uk")))?;
+    let intl = IntlFmt::new(lang);
+    let loc = Locale { lang, words: lang.words(), fmt: &intl };
+    match kind {
+        "csv" => Ok(export::csv(&ds, date, &loc)),
+        "json" => serde_json::to_string_pretty(&export::download(&ds, date, &loc)).map_err(|e| error(e.to_string())),
+        other => Err(error(format!("no download of kind \"{other}\""))),
+    }
 }

@@ -59,6 +59,10 @@ struct Options {
     data_name: Option<String>,
     /// `en` (the default) or `uk`.
     lang: Option<String>,
+    /// Writes the CSV and JSON downloads: `exporter(kind, fileName, datasetId, asOf, lang)`.
+    /// `www/widget.js` passes one that runs the loader module, so the widget module carries no
+    /// serialiser; without it the widget offers only the PNG download.
+    exporter: Option<js_sys::Function>,
 }
 
 impl Options {
@@ -79,7 +83,12 @@ impl Options {
             None => false,
             Some(v) => v.as_bool().ok_or_else(|| error("widget options: `hash` must be true or false"))?,
         };
+        let exporter = match get("exporter") {
+            None => None,
+            Some(v) => Some(v.dyn_into().map_err(|_| error("widget options: `exporter` must be a function"))?),
+        };
         Ok(Options {
+            exporter,
             coalition: text("coalition")?,
             as_of: text("asOf")?,
             select: text("select")?,
@@ -150,6 +159,8 @@ struct Inner {
     touch: bool,
     theme: Theme,
     hash: bool,
+    /// Writes the CSV and JSON downloads (see [`Options::exporter`]).
+    exporter: Option<js_sys::Function>,
     copy_status: Element,
     lang: Lang,
     intl: IntlFmt,
@@ -382,7 +393,7 @@ impl Inner {
             child(&list, "li", "", &format!("{} — {}", loc.fmt.date(e.date), e.title))?;
         }
         styles(&root, &[("position", "relative")])?;
-        footer(&root, &ds, options.credit.as_deref(), &loc)?;
+        footer(&root, &ds, options, &loc)?;
         let tooltip = child(&root, "div", "ct-tooltip", "")?;
         styles(&tooltip, &[("position", "absolute"), ("pointer-events", "none")])?;
         tooltip.set_attribute("role", "tooltip")?;
@@ -412,6 +423,7 @@ impl Inner {
             touch: false,
             theme,
             hash: options.hash,
+            exporter: options.exporter.clone(),
             copy_status,
             lang,
             intl,
@@ -515,23 +527,15 @@ impl Inner {
 
     /// Offers the contributions shown (CSV or JSON) or an image of the current view (PNG).
     fn download(&self, kind: &str) -> Result<(), JsValue> {
-        let name = format!("{}-{}", self.ds.coalition.id, self.ui.as_of);
-        match kind {
-            "csv" => super::dom::download_text(
-                &self.root,
-                &format!("{name}.csv"),
-                "text/csv",
-                &crate::export::csv(&self.ds, self.ui.as_of, &self.loc()),
-            ),
-            "json" => {
-                let value =
-                    serde_wasm_bindgen::to_value(&crate::export::download(&self.ds, self.ui.as_of, &self.loc()))
-                        .map_err(|e| error(e.to_string()))?;
-                let text = js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))?;
-                super::dom::download_text(&self.root, &format!("{name}.json"), "application/json", &String::from(text))
+        let name = format!("{}-{}.{kind}", self.ds.coalition.id, self.ui.as_of);
+        match (kind, &self.exporter) {
+            ("png", _) => super::dom::download(&self.root, &name, &self.image()?),
+            ("csv" | "json", Some(exporter)) => {
+                let args = [kind, &name, &self.ds.coalition.id, &self.ui.as_of.to_string(), self.lang.code()];
+                let args: js_sys::Array = args.iter().map(|a| JsValue::from_str(a)).collect();
+                exporter.apply(&JsValue::NULL, &args).map(drop)
             }
-            "png" => super::dom::download(&self.root, &format!("{name}.png"), &self.image()?),
-            other => Err(error(format!("no download of kind \"{other}\""))),
+            _ => Err(error(format!("no download of kind \"{kind}\""))),
         }
     }
 
@@ -859,7 +863,7 @@ impl Inner {
 }
 
 /// The footer: every source, how to read the figures, the dataset's date and version, credit.
-fn footer(root: &Element, ds: &Dataset, credit: Option<&str>, loc: &Locale) -> Result<(), JsValue> {
+fn footer(root: &Element, ds: &Dataset, options: &Options, loc: &Locale) -> Result<(), JsValue> {
     let (w, f) = (loc.words, loc.fmt);
     let foot = child(root, "footer", "ct-foot", "")?;
     child(&foot, "h3", "", w.sources_heading)?;
@@ -878,7 +882,8 @@ fn footer(root: &Element, ds: &Dataset, credit: Option<&str>, loc: &Locale) -> R
         child(&method, "li", "", &line)?;
     }
     let get = child(&foot, "p", "ct-downloads", w.get_data)?;
-    for (kind, text) in ["csv", "json", "png"].into_iter().zip(w.downloads) {
+    let offered = if options.exporter.is_some() { 0 } else { 2 };
+    for (kind, text) in ["csv", "json", "png"].into_iter().zip(w.downloads).skip(offered) {
         let button = child(&get, "button", "ct-download", text)?;
         button.set_attribute("type", "button")?;
         button.set_attribute("data-download", kind)?;
@@ -886,7 +891,7 @@ fn footer(root: &Element, ds: &Dataset, credit: Option<&str>, loc: &Locale) -> R
     let version = ds.coalition.version.as_deref().map(|v| format!(", {v}")).unwrap_or_default();
     let date = f.date(ds.coalition.as_of);
     child(&foot, "p", "ct-version", &fill(w.data_as_of, &[("date", &date), ("version", &version)]))?;
-    child(&foot, "p", "ct-credit", credit.unwrap_or(w.credit))?;
+    child(&foot, "p", "ct-credit", options.credit.as_deref().unwrap_or(w.credit))?;
     Ok(())
 }
 
