@@ -30,7 +30,7 @@ endef
 demo: build
 	python3 scripts/serve.py --dir dist --port $(PORT)
 
-build: validate
+build: validate tools/node_modules/.package-lock.json
 	scripts/ensure-tools.sh build
 	rm -rf dist && mkdir -p dist
 	# Two modules: the widget every page loads, and the loader that only pages showing an
@@ -38,8 +38,12 @@ build: validate
 	$(call wasm,dist/pkg,)
 	$(call wasm,dist/loader,--no-default-features --features loader)
 	cp www/* dist/
+	# Readers get the JavaScript and CSS minified (about 3.7 KB less gzipped); the readable
+	# sources are www/ and wasm-bindgen's output.
+	cd dist && ../tools/node_modules/.bin/esbuild --minify --allow-overwrite --outdir=. --outbase=. --log-level=warning \
+		$$(ls *.js *.css pkg/*.js loader/*.js)
 	# The static version, for readers without JavaScript or wasm, drawn by the same code as SVG.
-	$(CLI) render data/it-coalition.toml --out dist --inject dist/index.html --inject dist/embed.html
+	$(CLI) render data/it-coalition.toml --out dist --inject dist/index.html --inject dist/embed-static.html
 	@echo "dist/ is ready: $$(du -sh dist | cut -f1), wasm $$(gzip -9c dist/pkg/coalition_tracker_bg.wasm | wc -c) bytes gzipped"
 
 validate:
@@ -65,7 +69,7 @@ test-page: e2e/node_modules/.package-lock.json
 # The weight of everything embed.html loads, gzip -9, printed per file. `make budget` holds it to
 # the issue's 60 KB; `make test` holds it to BUDGET_LIMIT, today's weight plus a little, so that
 # no change makes it heavier while the 60 KB budget is not yet met (see BENCHMARKS.md).
-BUDGET_LIMIT ?= 128000
+BUDGET_LIMIT ?= 112000
 
 test-budget: e2e/node_modules/.package-lock.json
 	cd e2e && node budget.js --limit $(BUDGET_LIMIT)
@@ -102,6 +106,9 @@ bench: tools build e2e/node_modules/.package-lock.json bench/node_modules/.packa
 
 bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund
+
+tools/node_modules/.package-lock.json: tools/package.json tools/package-lock.json
+	cd tools && npm ci --no-audit --no-fund
 
 e2e/node_modules/.package-lock.json: e2e/package.json e2e/package-lock.json
 	cd e2e && npm ci --no-audit --no-fund

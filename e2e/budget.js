@@ -6,8 +6,7 @@
 //
 // Exits 1 when the total exceeds --limit (default: the 60 KB budget), so `make test` can hold
 // the line at whatever the wasm weighs today while the budget is not yet met (see the Makefile).
-import { execFileSync } from 'node:child_process';
-import { launch, serve } from './lib.js';
+import { launch, serve, weigh } from './lib.js';
 
 const BUDGET = 60 * 1024;
 const GOAL = 40 * 1024;
@@ -18,18 +17,7 @@ if (!Number.isFinite(limit)) throw new Error('--limit needs a number of bytes');
 const server = await serve();
 const browser = await launch();
 try {
-  const page = await browser.newPage();
-  const bodies = [];
-  page.on('response', (response) => bodies.push(response.body().then((body) => ({ url: response.url(), body }), () => null)));
-  await page.goto(`${server.url}embed.html`);
-  await page.locator('.ct[data-state="ready"]').waitFor();
-  await page.waitForLoadState('networkidle');
-  const files = (await Promise.all(bodies)).filter(Boolean).map(({ url, body }) => ({
-    file: new URL(url).pathname.slice(1),
-    raw: body.length,
-    gz: execFileSync('gzip', ['-9c'], { input: body, maxBuffer: 1 << 28 }).length,
-  }));
-  files.sort((a, b) => b.gz - a.gz);
+  const files = await weigh(browser, `${server.url}embed.html`);
   const total = files.reduce((sum, f) => sum + f.gz, 0);
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.log('What embed.html loads (gzip -9):');

@@ -97,6 +97,24 @@ export async function memoryUse(page, cdp) {
   return { heap, wasm, total: heap + wasm };
 }
 
+/** Every file a fresh load of `url` fetches until its widget is ready and the network is idle,
+ * heaviest first, with its size raw and as `gzip -9` compresses it (the budget's measure). */
+export async function weigh(browser, url) {
+  const page = await browser.newPage();
+  const bodies = [];
+  page.on('response', (response) => bodies.push(response.body().then((body) => ({ url: response.url(), body }), () => null)));
+  await page.goto(url);
+  await page.locator('.ct[data-state="ready"]').waitFor();
+  await page.waitForLoadState('networkidle');
+  const files = (await Promise.all(bodies)).filter(Boolean).map(({ url: u, body }) => ({
+    file: new URL(u).pathname.slice(1),
+    raw: body.length,
+    gz: execFileSync('gzip', ['-9c'], { input: body, maxBuffer: 1 << 28 }).length,
+  }));
+  await page.close();
+  return files.sort((a, b) => b.gz - a.gz);
+}
+
 /** The `index`-th script-embed host; `.evaluate((host) => host.shadowRoot…)` reaches inside. */
 export const host = (page, index = 0) => page.locator('[data-coalition-tracker]').nth(index);
 

@@ -102,6 +102,14 @@ async function packedData(url) {
   return loader.packDataset(url, await response.text());
 }
 
+/** A `<link>` to one of the widget's stylesheets. */
+function stylesheet(name) {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = new URL(name, here).href;
+  return link;
+}
+
 /** Shows the static version (built with the site, escaped at build time) under a note. */
 async function showStatic(box, note) {
   message(box, note);
@@ -110,7 +118,8 @@ async function showStatic(box, note) {
     if (!response.ok) return;
     const holder = document.createElement('div');
     holder.innerHTML = await response.text();
-    box.append(...holder.childNodes);
+    // Its stylesheet comes only with it: readers of a working widget never load it.
+    box.append(stylesheet('static.css'), ...holder.childNodes);
   } catch (error) {
     console.error(error);
   }
@@ -119,9 +128,7 @@ async function showStatic(box, note) {
 /** Mounts a widget into `host` (inside a shadow root); resolves when it has drawn. */
 export async function mount(host, options = optionsOf(host)) {
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  const sheet = document.createElement('link');
-  sheet.rel = 'stylesheet';
-  sheet.href = new URL('widget.css', here).href;
+  const sheet = stylesheet('widget.css');
   const box = document.createElement('div');
   box.className = 'ct-box';
   const placeholder = document.createElement('p');

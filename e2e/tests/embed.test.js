@@ -149,6 +149,9 @@ const MEMBERS = ['Estonia', 'Luxembourg', 'Ukraine', 'Belgium', 'United Kingdom'
 for (const page of ['embed.html', '']) {
   test(`without JavaScript, ${page || 'the demo page'} shows every member and the reported total`, async () => {
     const { page: p, context, requests } = await openWidget(site.browser, `${site.server.url}${page}`, { width: 375, javaScriptEnabled: false });
+    // embed.html sends such readers on to its static page, which readers with JavaScript never load.
+    if (page) await p.waitForURL(/\/embed-static\.html$/);
+    await p.locator('.ct-static').first().waitFor();
     const text = await p.locator('body').innerText();
     for (const name of MEMBERS) assert.match(text, new RegExp(name), name);
     assert.match(text, /12 members · €58 million reported · as of 26 July 2024/);
