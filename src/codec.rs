@@ -211,8 +211,14 @@ impl<T: Packed> Packed for Vec<T> {
         }
     }
     fn get(r: &mut Reader) -> Read<Self> {
+        // A loop rather than collecting into a Result: that adapter is compiled again for every
+        // element type, and the widget module unpacks a dozen.
         let n = r.count()?;
-        (0..n).map(|_| T::get(r)).collect()
+        let mut out = Vec::new(); // not with_capacity(n): damaged bytes may claim any n
+        for _ in 0..n {
+            out.push(T::get(r)?);
+        }
+        Ok(out)
     }
 }
 
@@ -225,8 +231,13 @@ impl Packed for BTreeMap<String, String> {
         }
     }
     fn get(r: &mut Reader) -> Read<Self> {
+        // Inserted one by one: collecting into a map sorts first, which links a general sort.
         let n = r.count()?;
-        (0..n).map(|_| Ok((String::get(r)?, String::get(r)?))).collect()
+        let mut out = BTreeMap::new();
+        for _ in 0..n {
+            out.insert(String::get(r)?, String::get(r)?);
+        }
+        Ok(out)
     }
 }
 

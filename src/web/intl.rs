@@ -2,7 +2,6 @@
 //! (separators, currency placement, month names) come from the browser, not from tables here.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use js_sys::{Array, Intl, Object, Reflect};
 use wasm_bindgen::JsValue;
@@ -23,7 +22,9 @@ pub struct IntlFmt {
     day_short: Intl::DateTimeFormat,
     month_short: Intl::DateTimeFormat,
     month_tick: Intl::DateTimeFormat,
-    currencies: RefCell<HashMap<String, Intl::NumberFormat>>,
+    /// Formatters of amounts in their own currency, by currency and whether in words, made on
+    /// first use (a dataset names a handful of currencies: a list is smaller than a map).
+    currencies: RefCell<Vec<(String, bool, Intl::NumberFormat)>>,
 }
 
 fn options(pairs: &[(&str, JsValue)]) -> Object {
@@ -95,9 +96,45 @@ impl IntlFmt {
             day_short: dates(&locales, &[("day", s("numeric")), ("month", s("short")), ("year", s("numeric"))]),
             month_short: dates(&locales, &[("month", s("short"))]),
             month_tick: dates(&locales, &[("month", s("short")), ("year", s("numeric"))]),
-            currencies: RefCell::new(HashMap::new()),
+            currencies: RefCell::new(Vec::new()),
             locales,
         }
+    }
+}
+
+impl IntlFmt {
+    /// `amount` in `currency`, in figures ("DKK 91,000,000") or in words ("91 million Danish
+    /// kroner"), with a formatter made once per currency and form.
+    fn in_currency(&self, amount: Decimal, currency: &str, words: bool) -> String {
+        let Ok(mut cache) = self.currencies.try_borrow_mut() else { return format!("{currency} {amount}") };
+        let at = match cache.iter().position(|(c, w, _)| c == currency && *w == words) {
+            Some(at) => at,
+            None => {
+                let f = if words {
+                    Intl::NumberFormat::new(
+                        &self.locales,
+                        &options(&[
+                            ("style", s("currency")),
+                            ("currency", s(currency)),
+                            ("currencyDisplay", s("name")),
+                            ("notation", s("compact")),
+                            ("compactDisplay", s("long")),
+                            ("minimumFractionDigits", n(0.0)),
+                            ("maximumFractionDigits", n(1.0)),
+                        ]),
+                    )
+                } else {
+                    money(
+                        &self.locales,
+                        currency,
+                        &[("minimumFractionDigits", n(0.0)), ("maximumFractionDigits", n(6.0))],
+                    )
+                };
+                cache.push((currency.to_string(), words, f));
+                cache.len() - 1
+            }
+        };
+        decimal(&cache[at].2, amount)
     }
 }
 
@@ -112,26 +149,10 @@ impl Fmt for IntlFmt {
         number(&self.eur_axis, cents as f64 / 100.0)
     }
     fn amount(&self, amount: Decimal, currency: &str) -> String {
-        let Ok(mut cache) = self.currencies.try_borrow_mut() else { return format!("{currency} {amount}") };
-        let f = cache.entry(currency.to_string()).or_insert_with(|| {
-            money(&self.locales, currency, &[("minimumFractionDigits", n(0.0)), ("maximumFractionDigits", n(6.0))])
-        });
-        decimal(f, amount)
+        self.in_currency(amount, currency, false)
     }
     fn amount_words(&self, amount: Decimal, currency: &str) -> String {
-        let f = Intl::NumberFormat::new(
-            &self.locales,
-            &options(&[
-                ("style", s("currency")),
-                ("currency", s(currency)),
-                ("currencyDisplay", s("name")),
-                ("notation", s("compact")),
-                ("compactDisplay", s("long")),
-                ("minimumFractionDigits", n(0.0)),
-                ("maximumFractionDigits", n(1.0)),
-            ]),
-        );
-        decimal(&f, amount)
+        self.in_currency(amount, currency, true)
     }
     fn date(&self, d: Date) -> String {
         match d.precision() {
