@@ -137,11 +137,25 @@ impl Locale<'_> {
     }
 }
 
-/// Replaces each `{name}` in `template` with its value.
+/// Replaces each `{name}` in `template` with its value, in one pass: a value is never read as a
+/// template (a source's title may contain braces), and a `{` that starts no known name stays.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut parts = template.split('{');
+    let mut out = String::from(parts.next().unwrap_or_default());
+    for part in parts {
+        let named = part
+            .split_once('}')
+            .and_then(|(name, rest)| values.iter().find(|(n, _)| *n == name).map(|(_, value)| (value, rest)));
+        match named {
+            Some((value, rest)) => {
+                out += value;
+                out += rest;
+            }
+            None => {
+                out.push('{');
+                out += part;
+            }
+        }
     }
     out
 }
@@ -530,3 +544,17 @@ pub const UK: Words = Words {
     get_data: "Отримати дані: ",
     downloads: ["CSV", "JSON", "Зображення (PNG)"],
 };
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn fill_replaces_every_named_value_once_and_leaves_other_braces() {
+        let filled = fill("{name} gave {sum} on {date}; {name} again", &[("name", "NL {date}"), ("sum", "€10m")]);
+        assert_eq!(filled, "NL {date} gave €10m on {date}; NL {date} again");
+        assert_eq!(fill("{unclosed and {} and }", &[("x", "y")]), "{unclosed and {} and }");
+        assert_eq!(fill("", &[]), "");
+        assert_eq!(fill("Учасник з {date}.", &[("date", "23 січня 2024 р.")]), "Учасник з 23 січня 2024 р..");
+    }
+}
