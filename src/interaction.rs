@@ -58,6 +58,7 @@ impl UiState {
         };
         Look {
             lit,
+            chosen: self.selected.filter(|s| marks.contains(s)),
             hover: self.hover.filter(|h| marks.contains(h)),
             focus: self.focus.filter(|f| f.0 == view).map(|f| f.1),
         }
@@ -69,10 +70,30 @@ impl UiState {
 pub struct Look {
     /// For each mark of the view, whether the selection lights it (empty: nothing selected).
     pub lit: Vec<bool>,
+    /// The selected mark itself, if it is in this view (the map outlines it more heavily than
+    /// the marks it lights).
+    pub chosen: Option<Target>,
     /// The hovered mark, if it is in this view.
     pub hover: Option<Target>,
     /// The focused mark, if the focus is in this view.
     pub focus: Option<Target>,
+}
+
+impl Look {
+    /// The marks (indices into the view's `marks`) that `next` draws differently from `self`:
+    /// all that a redraw from one look to the other has to repaint.
+    pub fn changed(&self, next: &Look, marks: &[Target]) -> Vec<usize> {
+        let lit = |look: &Look, i: usize| look.lit.get(i).copied().unwrap_or(false);
+        let differ = |a: Option<Target>, b: Option<Target>, mark: Target| (a == Some(mark)) != (b == Some(mark));
+        (0..marks.len())
+            .filter(|&i| {
+                lit(self, i) != lit(next, i)
+                    || differ(self.chosen, next.chosen, marks[i])
+                    || differ(self.hover, next.hover, marks[i])
+                    || differ(self.focus, next.focus, marks[i])
+            })
+            .collect()
+    }
 }
 
 /// Whether `mark` is part of the selection `selected`: selecting a party lights its tile, its

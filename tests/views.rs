@@ -7,8 +7,9 @@ use std::convert::Infallible;
 use coalition_tracker::aggregate::snapshot;
 use coalition_tracker::date::Date;
 use coalition_tracker::details::{describe, label};
+use coalition_tracker::draw::culled::Culled;
 use coalition_tracker::draw::{self, Scaled};
-use coalition_tracker::geometry::text_width;
+use coalition_tracker::geometry::{text_width, Rect};
 use coalition_tracker::i18n::Locale;
 use coalition_tracker::interaction::{Target, UiState, View};
 use coalition_tracker::layout::bars::BarKind;
@@ -128,16 +129,21 @@ fn party(ds: &Dataset, code: &str) -> usize {
 }
 
 fn record(ds: &Dataset, scene: &Scene, view: View, ui: &UiState) -> Vec<Op> {
+    record_culled(ds, scene, view, ui, None)
+}
+
+/// What a view draws through [`Culled`] with `dirty` rectangles (`None`: everything).
+fn record_culled(ds: &Dataset, scene: &Scene, view: View, ui: &UiState, dirty: Option<&[Rect]>) -> Vec<Op> {
     let (w, h) = scene.size(view);
-    let mut rec = Recorder { size: (w as u32, h as u32), ops: Vec::new() };
+    let mut b = Culled::new(Recorder { size: (w as u32, h as u32), ops: Vec::new() }, dirty);
     let p = Palette::LIGHT;
     let result = match view {
-        View::Map => draw::map::draw(&mut rec, &scene.map, ds, ui, &p),
-        View::Bars => draw::bars::draw(&mut rec, &scene.bars, ds, ui, &p),
-        View::Timeline => draw::timeline::draw(&mut rec, &scene.timeline, ds, ui, &p),
+        View::Map => draw::map::draw(&mut b, &scene.map, ds, ui, &p),
+        View::Bars => draw::bars::draw(&mut b, &scene.bars, ds, ui, &p),
+        View::Timeline => draw::timeline::draw(&mut b, &scene.timeline, ds, ui, &p),
     };
     assert!(result.is_ok());
-    rec.ops
+    b.into_inner().ops
 }
 
 const WIDTHS: [f64; 5] = [320.0, 375.0, 768.0, 1024.0, 1280.0];
@@ -441,6 +447,38 @@ fn a_view_redraws_only_when_what_it_shows_changes() {
 }
 
 #[test]
+fn a_redraw_repaints_only_the_marks_whose_look_changed() {
+    let ds = dataset();
+    let s = scene(&ds, "2024-06-01", 1000.0);
+    let marks = s.marks(View::Map);
+    let index = |code: &str| marks.iter().position(|&m| m == Target::Party(party(&ds, code))).unwrap();
+    let mut ui = UiState::new(date("2024-06-01"));
+    let look = |ui: &UiState| ui.look(&ds, View::Map, &marks);
+    let plain = look(&ui);
+    assert_eq!(plain.changed(&plain, &marks), Vec::<usize>::new());
+    ui.hover = Some(Target::Party(party(&ds, "NL")));
+    let hovered = look(&ui);
+    assert_eq!(plain.changed(&hovered, &marks), [index("NL")]);
+    // Moving the hover repaints the tile it left and the one it reached.
+    ui.hover = Some(Target::Party(party(&ds, "DK")));
+    let mut both = vec![index("NL"), index("DK")];
+    both.sort();
+    assert_eq!(hovered.changed(&look(&ui), &marks), both);
+    // Selecting a pooled pledge lights its donors' tiles; selecting one of them instead keeps
+    // them lit but outlines that one more heavily, so that tile alone is repainted.
+    let pooled = (0..ds.contributions.len()).find(|&c| ds.contributions[c].pooled).expect("a pooled pledge");
+    ui.hover = None;
+    ui.selected = Some(Target::Pooled(pooled));
+    let by_pledge = look(&ui);
+    let donor = ds.contributions[pooled].donors[0];
+    ui.selected = Some(Target::Party(donor));
+    let by_donor = look(&ui);
+    let donor_tile = marks.iter().position(|&m| m == Target::Party(donor)).unwrap();
+    assert!(by_pledge.changed(&by_donor, &marks).contains(&donor_tile));
+    assert_ne!(by_pledge, by_donor, "the heavier outline is part of the look");
+}
+
+#[test]
 fn keyboard_focus_draws_a_ring_around_the_focused_mark() {
     let ds = dataset();
     let s = scene(&ds, "2024-06-01", 768.0);
@@ -507,4 +545,64 @@ fn value_axis_labels_fit_left_of_the_plot_in_any_language() {
         }
         assert_eq!(f.ticks.last().map(|t| t.label.clone()), Some(loc.fmt.eur_axis(6_000_000_000)));
     }
+}
+
+#[test]
+fn a_culled_redraw_issues_every_changed_call_in_order_and_little_else() {
+    let ds = dataset();
+    let s = scene(&ds, "2024-06-01", 1000.0);
+    for view in [View::Map, View::Bars, View::Timeline] {
+        let marks = s.marks(view);
+        let mut before = UiState::new(date("2024-06-01"));
+        before.selected = Some(Target::Party(party(&ds, "NL")));
+        before.hover = Some(Target::Party(party(&ds, "EE")));
+        let mut after = before;
+        after.selected = Some(Target::Party(party(&ds, "DK")));
+        after.hover = None;
+        after.focus = Some((view, marks[marks.len() - 1]));
+        let changed = before.look(&ds, view, &marks).changed(&after.look(&ds, view, &marks), &marks);
+        assert!(!changed.is_empty(), "{view:?}");
+        // The rectangles the widget repaints: each changed mark's own, grown by 8 px.
+        let dirty: Vec<Rect> = changed
+            .iter()
+            .map(|&i| match view {
+                View::Map => s.map.tiles[i].rect,
+                View::Bars => s.bars.rows[i].row,
+                View::Timeline => Rect::new(s.timeline.markers[i].x - 12.0, s.timeline.markers[i].y - 12.0, 24.0, 24.0),
+            })
+            .map(|r| r.inflate(8.0))
+            .collect();
+        let full_before = record(&ds, &s, view, &before);
+        let full_after = record(&ds, &s, view, &after);
+        let culled = record_culled(&ds, &s, view, &after, Some(&dirty));
+        // In the full redraw's order: a subsequence of it.
+        let mut rest = full_after.iter();
+        assert!(culled.iter().all(|op| rest.any(|o| o == op)), "{view:?}: out of order");
+        // Every call that the new look adds is among them.
+        for op in full_after.iter().filter(|op| !full_before.contains(op)) {
+            assert!(culled.contains(op), "{view:?}: {op:?} changed but was dropped");
+        }
+        assert!(culled.len() < full_after.len(), "{view:?}: {} of {} calls", culled.len(), full_after.len());
+    }
+    // Hovering one tile repaints a small part of the map.
+    let marks = s.marks(View::Map);
+    let plain = UiState::new(date("2024-06-01"));
+    let hovered = UiState { hover: Some(Target::Party(party(&ds, "NL"))), ..plain };
+    let changed = plain.look(&ds, View::Map, &marks).changed(&hovered.look(&ds, View::Map, &marks), &marks);
+    let dirty: Vec<Rect> = changed.iter().map(|&i| s.map.tiles[i].rect.inflate(8.0)).collect();
+    let (culled, full) =
+        (record_culled(&ds, &s, View::Map, &hovered, Some(&dirty)), record(&ds, &s, View::Map, &hovered));
+    assert!(culled.len() * 4 < full.len(), "{} of {} calls", culled.len(), full.len());
+}
+
+#[test]
+fn a_slider_step_that_changes_no_membership_or_funding_leaves_map_and_bars_as_laid_out() {
+    let ds = dataset();
+    let (a, b) = (scene(&ds, "2024-03-10", 1000.0), scene(&ds, "2024-03-11", 1000.0));
+    assert!(a.same_view(&b, View::Map) && a.same_view(&b, View::Bars));
+    assert!(!a.same_view(&b, View::Timeline), "the as-of line moves");
+    // The day the Netherlands joins, the map changes.
+    let (before, joined) = (scene(&ds, "2024-01-22", 1000.0), scene(&ds, "2024-01-23", 1000.0));
+    assert!(!before.same_view(&joined, View::Map));
+    assert!(a.same_view(&a.clone(), View::Timeline));
 }

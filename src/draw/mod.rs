@@ -5,6 +5,7 @@
 //! chart builder would add much weight to the wasm for nothing the views need.
 
 pub mod bars;
+pub mod culled;
 pub mod map;
 pub mod timeline;
 

@@ -93,6 +93,16 @@ impl Scene {
         }
     }
 
+    /// Whether `view` is laid out alike in both scenes: then, for the same look and palette, it
+    /// draws the same pixels and need not be drawn again.
+    pub fn same_view(&self, other: &Scene, view: View) -> bool {
+        match view {
+            View::Map => self.map == other.map,
+            View::Bars => self.bars == other.bars,
+            View::Timeline => self.timeline == other.timeline,
+        }
+    }
+
     /// Size in CSS pixels of a view.
     pub fn size(&self, view: View) -> (f64, f64) {
         match view {

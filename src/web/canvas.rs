@@ -15,6 +15,7 @@ use plotters_backend::{
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::draw::{css_font, css_hex};
+use crate::geometry::Rect;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// Drawing on one canvas element, in backing-store pixels.
@@ -30,6 +31,8 @@ pub struct Canvas {
     /// dashed edges and hatching are dozens of segments, and one `stroke()` for a run of them
     /// costs the browser far less than one each.
     open_lines: Option<(BackendColor, u32)>,
+    /// Whether a clip is set (and the context's state saved) until `present()`.
+    clipped: bool,
 }
 
 /// A canvas call the browser refused.
@@ -61,7 +64,36 @@ impl Canvas {
             font: String::new(),
             anchor: None,
             open_lines: None,
+            clipped: false,
         })
+    }
+
+    /// Limits painting to `rects` (CSS px, `scale` device pixels each), each grown to whole
+    /// device pixels, until `present()`. With [`crate::draw::culled::Culled`] dropping what lies
+    /// outside them, a few marks are repainted exactly as a full redraw would paint them.
+    pub fn clip(&mut self, rects: &[Rect], scale: f64) {
+        self.flush();
+        self.context.save();
+        self.context.begin_path();
+        for r in rects {
+            let (x0, y0) = ((r.x * scale).floor(), (r.y * scale).floor());
+            let (x1, y1) = ((r.right() * scale).ceil(), (r.bottom() * scale).ceil());
+            self.context.rect(x0, y0, x1 - x0, y1 - y0);
+        }
+        self.context.clip();
+        self.clipped = true;
+    }
+
+    /// Strokes what is gathered and lifts the clip, if any: the context is left as it was
+    /// found but for the pixels, the paint, the font and the anchor.
+    fn finish(&mut self) {
+        self.flush();
+        if std::mem::take(&mut self.clipped) {
+            // Restoring also restores the paint, font and anchor set before the clip.
+            self.context.restore();
+            (self.paint, self.anchor) = (None, None);
+            self.font.clear();
+        }
     }
 
     /// Strokes the gathered line segments, if any.
@@ -132,7 +164,7 @@ impl DrawingBackend for Canvas {
     }
 
     fn present(&mut self) -> Drawn {
-        self.flush();
+        self.finish();
         Ok(())
     }
 
@@ -235,8 +267,9 @@ impl DrawingBackend for Canvas {
 }
 
 impl Drop for Canvas {
-    /// Strokes what is still gathered, should a caller not end with `present()`.
+    /// Strokes what is still gathered and lifts a clip, should a caller not end with
+    /// `present()` (a later redraw on the same context must not inherit the clip).
     fn drop(&mut self) {
-        self.flush();
+        self.finish();
     }
 }

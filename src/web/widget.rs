@@ -20,7 +20,9 @@ use super::{as_of_date, bundled_dataset, error, stopped};
 use crate::aggregate::{snapshot, Snapshot};
 use crate::date::Date;
 use crate::details::{cite, dek, describe, label, summary_text, tables, DATA_LANG};
+use crate::draw::culled::Culled;
 use crate::draw::{self, Scaled};
+use crate::geometry::Rect;
 use crate::i18n::{fill, Fmt, Lang, Locale};
 use crate::interaction::{step_in_list, step_in_plane, Key, Look, Target, UiState, View};
 use crate::layout::{timeline::domain, Scene, GUTTER, MIN_WIDTH};
@@ -28,6 +30,10 @@ use crate::model::Dataset;
 use crate::palette::Palette;
 
 const VIEWS: [View; 3] = [View::Map, View::Bars, View::Timeline];
+
+/// How far (CSS px) a mark's paint reaches beyond its rectangle: the map's focus ring is drawn
+/// 6 px outside a tile with a 2 px stroke, the timeline's 7 px outside a marker's circle.
+const MARK_PAINT_REACH: f64 = 8.0;
 
 /// What makes a mark's button a transparent target exactly over its mark.
 const MARK_STYLE: &[(&str, &str)] = &[
@@ -130,8 +136,21 @@ struct ViewDom {
     marks: Element,
     /// Size last given to the canvas: CSS width, height and device pixel ratio.
     size: (f64, f64, f64),
-    /// What the canvas shows: the scene's generation, dark or not, and the view's look.
+    /// Bumped whenever the view's layout changes (a slider step often changes one view only).
+    generation: u64,
+    /// What the canvas shows: the layout's generation, dark or not, and the view's look.
     drawn: Option<(u64, bool, Look)>,
+    /// What was last set on each mark button, so that only changes reach the DOM.
+    buttons: Vec<MarkButton>,
+}
+
+/// The accessible name, place and state last given to a mark button (`None`: not yet).
+#[derive(Clone, Debug, Default)]
+struct MarkButton {
+    name: String,
+    place: Option<Rect>,
+    /// Pressed, and whether it is the view's one tab stop.
+    state: Option<(bool, bool)>,
 }
 
 /// Everything the widget knows; shared by its event handlers.
@@ -140,8 +159,6 @@ struct Inner {
     ui: UiState,
     snap: Snapshot,
     scene: Scene,
-    /// Counts the scenes laid out, so a view knows whether its scene is still the one drawn.
-    scene_gen: u64,
     /// The date the texts around the views (dek, summary, slider label) were written for.
     texts_for: Option<i64>,
     width: f64,
@@ -168,7 +185,9 @@ struct Inner {
     announcer: Element,
     /// The pending announcement of a new date: slider steps are announced once the reader
     /// stops, not at every step.
-    announce_timer: Option<(i32, Closure<dyn FnMut()>)>,
+    announce_timer: Option<Timer>,
+    /// The pending update of the URL fragment.
+    fragment_timer: Option<Timer>,
     /// The table view, shown instead of the charts when the reader asks for it.
     table: Element,
     toggle: Element,
@@ -373,7 +392,16 @@ impl Inner {
             )?;
             marks.set_attribute("role", "group")?;
             marks.set_attribute("aria-label", title)?;
-            views.push(ViewDom { view, section, canvas, marks, size: (0.0, 0.0, 0.0), drawn: None });
+            views.push(ViewDom {
+                view,
+                section,
+                canvas,
+                marks,
+                size: (0.0, 0.0, 0.0),
+                generation: 0,
+                drawn: None,
+                buttons: Vec::new(),
+            });
         }
         let details = details.ok_or_else(|| error("no details panel"))?;
 
@@ -407,7 +435,6 @@ impl Inner {
             ui: UiState::new(as_of),
             snap,
             scene,
-            scene_gen: 0,
             texts_for: None,
             width: 0.0,
             root,
@@ -430,11 +457,22 @@ impl Inner {
             summary,
             announcer,
             announce_timer: None,
+            fragment_timer: None,
             table,
             toggle,
             table_for: None,
             me: Weak::new(),
         })
+    }
+
+    /// Shows `scene`, marking each view whose layout it changes to be drawn again.
+    fn set_scene(&mut self, scene: Scene) {
+        for v in &mut self.views {
+            if !scene.same_view(&self.scene, v.view) {
+                v.generation += 1;
+            }
+        }
+        self.scene = scene;
     }
 
     /// Lays the views out again for a new container width.
@@ -444,8 +482,7 @@ impl Inner {
             return;
         }
         self.width = width;
-        self.scene = Scene::new(&self.ds, &self.snap, width, &self.loc());
-        self.scene_gen += 1;
+        self.set_scene(Scene::new(&self.ds, &self.snap, width, &self.loc()));
         self.rebuild_marks();
         self.schedule();
     }
@@ -456,8 +493,7 @@ impl Inner {
         }
         self.ui.as_of = date;
         self.snap = snapshot(&self.ds, date);
-        self.scene = Scene::new(&self.ds, &self.snap, self.width.max(MIN_WIDTH), &self.loc());
-        self.scene_gen += 1;
+        self.set_scene(Scene::new(&self.ds, &self.snap, self.width.max(MIN_WIDTH), &self.loc()));
         self.ui.hover = None;
         self.rebuild_marks();
         self.update_fragment();
@@ -480,24 +516,12 @@ impl Inner {
     /// Announces the date shown 700 ms after the last change, so dragging the slider does not
     /// flood the live region.
     fn announce_date_later(&mut self) {
-        let Some(window) = web_sys::window() else { return };
-        if let Some((handle, _)) = &self.announce_timer {
-            window.clear_timeout_with_handle(*handle);
-        }
-        let w = self.me.clone();
-        let callback: Closure<dyn FnMut()> = Closure::new(move || {
-            with(&w, |inner| {
-                let loc = inner.loc();
-                let (date, dek) = (loc.fmt.date(inner.ui.as_of), dek(&inner.ds, &inner.snap, &loc));
-                let words = fill(loc.words.announce_as_of, &[("date", &date), ("dek", &dek)]);
-                inner.announcer.set_text_content(Some(&words));
-            })
+        later(&self.me, &mut self.announce_timer, 700, |inner| {
+            let loc = inner.loc();
+            let (date, dek) = (loc.fmt.date(inner.ui.as_of), dek(&inner.ds, &inner.snap, &loc));
+            let words = fill(loc.words.announce_as_of, &[("date", &date), ("dek", &dek)]);
+            inner.announcer.set_text_content(Some(&words));
         });
-        let handle = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref(), 700)
-            .unwrap_or(0);
-        // The previous callback is dropped here, after its timeout was cleared: never while running.
-        self.announce_timer = Some((handle, callback));
     }
 
     /// The fragment that restores this view: `#select=NL&as-of=2024-02-15`.
@@ -506,14 +530,18 @@ impl Inner {
         format!("#{select}as-of={}", self.ui.as_of)
     }
 
-    /// Keeps the page's URL fragment in step with the view, for hosts that asked for it.
-    fn update_fragment(&self) {
+    /// Keeps the page's URL fragment in step with the view, for hosts that asked for it, 150 ms
+    /// after the last change: `history.replaceState` costs a few milliseconds (the browser
+    /// process records the URL), and browsers throttle a page that calls it on every slider step.
+    fn update_fragment(&mut self) {
         if !self.hash {
             return;
         }
-        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&self.fragment()));
-        }
+        later(&self.me, &mut self.fragment_timer, 150, |inner| {
+            if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&inner.fragment()));
+            }
+        });
     }
 
     /// Copies the link to this view and says whether that worked.
@@ -682,7 +710,8 @@ impl Inner {
     /// reused from one layout to the next (a slider step relabels them; it does not recreate
     /// them), so focus and the accessibility tree stay stable while the reader scrubs.
     fn rebuild_marks(&mut self) {
-        for v in &self.views {
+        let loc = Locale { lang: self.lang, words: self.lang.words(), fmt: &self.intl };
+        for v in &mut self.views {
             let marks = self.scene.marks(v.view);
             let buttons = v.marks.children();
             for _ in marks.len()..buttons.length() as usize {
@@ -690,6 +719,9 @@ impl Inner {
                     extra.remove();
                 }
             }
+            // Buttons beyond those kept are made anew, with nothing set on them yet.
+            v.buttons.truncate(marks.len().min(buttons.length() as usize));
+            v.buttons.resize(marks.len(), MarkButton::default());
             for (i, target) in marks.into_iter().enumerate() {
                 let button = match buttons.item(i as u32) {
                     Some(b) => b,
@@ -707,30 +739,41 @@ impl Inner {
                         .bars
                         .rows
                         .get(i)
-                        .map(|r| fill(self.loc().words.label_bar, &[("name", &r.label), ("value", &r.value)])),
+                        .map(|r| fill(loc.words.label_bar, &[("name", &r.label), ("value", &r.value)])),
                     _ => None,
                 };
-                let name = name.unwrap_or_else(|| label(&self.ds, &self.snap, target, &self.loc()));
-                let _ = button.set_attribute("aria-label", &name);
+                let name = name.unwrap_or_else(|| label(&self.ds, &self.snap, target, &loc));
+                let known = &mut v.buttons[i];
+                if known.name != name {
+                    let _ = button.set_attribute("aria-label", &name);
+                    known.name = name;
+                }
                 let r = mark_rect(&self.scene, v.view, i);
-                let _ = place(&button, r.x, r.y, r.w, r.h);
+                if known.place != Some(r) {
+                    let _ = place(&button, r.x, r.y, r.w, r.h);
+                    known.place = Some(r);
+                }
             }
         }
         self.sync_marks();
     }
 
     /// Keeps each button's pressed state and the one tab stop per view in step with the state.
-    fn sync_marks(&self) {
-        for v in &self.views {
+    fn sync_marks(&mut self) {
+        for v in &mut self.views {
             let marks = self.scene.marks(v.view);
             let focus = self.ui.focus.filter(|f| f.0 == v.view).map(|f| f.1);
             let stop = focus.or(self.ui.selected).and_then(|t| marks.iter().position(|&m| m == t)).unwrap_or(0);
             let buttons = v.marks.children();
-            for (i, &target) in marks.iter().enumerate() {
+            for (i, (&target, known)) in marks.iter().zip(&mut v.buttons).enumerate() {
+                let state = (self.ui.selected == Some(target), i == stop);
+                if known.state == Some(state) {
+                    continue;
+                }
                 let Some(b) = buttons.item(i as u32) else { continue };
-                let _ =
-                    b.set_attribute("aria-pressed", if self.ui.selected == Some(target) { "true" } else { "false" });
-                let _ = b.set_attribute("tabindex", if i == stop { "0" } else { "-1" });
+                let _ = b.set_attribute("aria-pressed", if state.0 { "true" } else { "false" });
+                let _ = b.set_attribute("tabindex", if state.1 { "0" } else { "-1" });
+                known.state = Some(state);
             }
         }
     }
@@ -770,14 +813,31 @@ impl Inner {
                 v.size = (w, h, dpr);
                 v.drawn = None;
             }
-            let look = self.ui.look(&self.ds, v.view, &self.scene.marks(v.view));
-            let shows = Some((self.scene_gen, palette == Palette::DARK, look));
-            if v.drawn == shows {
-                continue;
+            let marks = self.scene.marks(v.view);
+            let look = self.ui.look(&self.ds, v.view, &marks);
+            let shows = (v.generation, palette == Palette::DARK, look);
+            // The same scene and palette with another look (a hover, a selection, a focus ring):
+            // only the marks drawn differently are repainted.
+            let dirty: Option<Vec<Rect>> = match v.drawn.take() {
+                Some(drawn) if drawn == shows => {
+                    v.drawn = Some(drawn);
+                    continue;
+                }
+                Some((generation, dark, was)) if (generation, dark) == (shows.0, shows.1) => Some(
+                    was.changed(&shows.2, &marks)
+                        .into_iter()
+                        .map(|i| mark_rect(&self.scene, v.view, i).inflate(MARK_PAINT_REACH))
+                        .collect(),
+                ),
+                _ => None,
+            };
+            v.drawn = Some(shows);
+            let mut backend = Canvas::new(&v.canvas).ok_or_else(|| error("this browser gives no 2D canvas context"))?;
+            if let Some(rects) = &dirty {
+                backend.clip(rects, dpr);
             }
-            v.drawn = shows;
-            let backend = Canvas::new(&v.canvas).ok_or_else(|| error("this browser gives no 2D canvas context"))?;
-            let mut b = Scaled::new(backend, dpr, (w.round() as u32, h.round() as u32));
+            let scaled = Scaled::new(backend, dpr, (w.round() as u32, h.round() as u32));
+            let mut b = Culled::new(scaled, dirty.as_deref());
             let drawn = match v.view {
                 View::Map => draw::map::draw(&mut b, &self.scene.map, &self.ds, &self.ui, &palette),
                 View::Bars => draw::bars::draw(&mut b, &self.scene.bars, &self.ds, &self.ui, &palette),
@@ -905,8 +965,7 @@ fn view_name(view: View) -> &'static str {
 
 /// Where the button of mark `i` of a view goes: the tile, the bar row, or a 24 px square
 /// around an event marker.
-fn mark_rect(scene: &Scene, view: View, i: usize) -> crate::geometry::Rect {
-    use crate::geometry::Rect;
+fn mark_rect(scene: &Scene, view: View, i: usize) -> Rect {
     match view {
         View::Map => scene.map.tiles.get(i).map(|t| t.rect).unwrap_or_default(),
         View::Bars => scene.bars.rows.get(i).map(|r| r.row).unwrap_or_default(),
@@ -920,6 +979,24 @@ fn mark_rect(scene: &Scene, view: View, i: usize) -> crate::geometry::Rect {
 fn mark_index(event: &Event) -> Option<usize> {
     let el: Element = event.target()?.dyn_into().ok()?;
     el.closest(".ct-mark").ok()??.get_attribute("data-i")?.parse().ok()
+}
+
+/// A pending timeout: its handle and the callback it will run.
+type Timer = (i32, Closure<dyn FnMut()>);
+
+/// Runs `f` on the widget `ms` milliseconds from now, instead of what `slot` was waiting to run.
+fn later(me: &Weak<RefCell<Inner>>, slot: &mut Option<Timer>, ms: i32, f: fn(&mut Inner)) {
+    let Some(window) = web_sys::window() else { return };
+    if let Some((handle, _)) = slot {
+        window.clear_timeout_with_handle(*handle);
+    }
+    let w = me.clone();
+    let callback: Closure<dyn FnMut()> = Closure::new(move || with(&w, f));
+    let handle = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref(), ms)
+        .unwrap_or(0);
+    // The previous callback is dropped here, after its timeout was cleared: never while running.
+    *slot = Some((handle, callback));
 }
 
 /// Runs `f` on the widget state unless it is already borrowed (a handler re-entered by a
