@@ -92,7 +92,12 @@ pub fn parse(file: &str, bytes: &[u8], format: Format) -> Result<RawDataset, Vec
 /// JSON `\uXXXX` escape: its byte offset and code point. Right-to-left names need none of them.
 fn bidi_control(text: &str) -> Option<(usize, u32)> {
     let is_control = |c: u32| (0x202A..=0x202E).contains(&c) || (0x2066..=0x2069).contains(&c);
-    let raw = text.char_indices().find(|&(_, c)| is_control(c as u32)).map(|(i, c)| (i, c as u32));
+    // Each of them is three bytes in UTF-8, E2 80 AA–AE or E2 81 A6–A9; comparing bytes is
+    // several times faster than decoding every character of a large file.
+    let raw = text.as_bytes().windows(3).enumerate().find_map(|(i, w)| {
+        let c = (u32::from(w[0] & 0x0F) << 12) | (u32::from(w[1] & 0x3F) << 6) | u32::from(w[2] & 0x3F);
+        (w[0] == 0xE2 && w[1] & 0xC0 == 0x80 && is_control(c)).then_some((i, c))
+    });
     let escaped = text.match_indices("\\u").find_map(|(i, _)| {
         let hex = text.get(i + 2..i + 6)?;
         u32::from_str_radix(hex, 16).ok().filter(|&c| is_control(c)).map(|c| (i, c))

@@ -64,9 +64,9 @@ pub fn validate(file: &str, raw: &RawDataset) -> Result<Loaded, Vec<Problem>> {
     let rates = c.rates(&raw.rates, &refs);
     let mut contributions = c.contributions(&raw.contributions, &refs, &rates);
     let mut reported_totals = c.reported_totals(&raw.reported_totals, &refs, &rates);
-    crate::order::sort_by_key(&mut events, |e| e.date.day_number());
-    crate::order::sort_by_key(&mut contributions, |x| x.date.day_number());
-    crate::order::sort_by_key(&mut reported_totals, |t| t.date.day_number());
+    crate::order::sort_by_day(&mut events, |e| e.date.day_number());
+    crate::order::sort_by_day(&mut contributions, |x| x.date.day_number());
+    crate::order::sort_by_day(&mut reported_totals, |t| t.date.day_number());
     let subjects = Subjects {
         parties: &party_codes,
         sources: &source_ids,
