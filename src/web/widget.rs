@@ -253,6 +253,9 @@ impl Widget {
     /// returns it (validated, in the packed form); otherwise the bundled dataset is shown.
     #[wasm_bindgen(constructor)]
     pub fn new(container: Element, options: JsValue, packed: Option<Vec<u8>>) -> Result<Widget, JsValue> {
+        // Measured before the widget's elements are added: reading a size lays the page out,
+        // which costs far less while the container holds only its placeholder.
+        let width = f64::from(container.client_width());
         let mut options = Options::read(&options)?;
         if options.hash {
             let fragment = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
@@ -282,7 +285,7 @@ impl Widget {
         let (observer, on_resize) = observe_size(&rc)?;
         {
             let mut inner = rc.borrow_mut();
-            inner.relayout(container.client_width() as f64);
+            inner.relayout(width);
             inner.render()?;
         }
         Ok(Widget { inner: rc, _listeners: listeners, _observer: observer, _on_resize: on_resize })
