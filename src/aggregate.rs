@@ -91,10 +91,10 @@ pub fn snapshot(ds: &Dataset, as_of: Date) -> Snapshot {
     let mut pooled = Vec::new();
     let mut itemised = 0;
     let day = as_of.day_number();
-    for (i, x) in ds.contributions.iter().enumerate() {
-        if x.date.day_number() > day {
-            break; // contributions are sorted by date
-        }
+    // Contributions are sorted by date: a binary search finds the last one made by `as_of`
+    // without working out the day of every contribution.
+    let made = ds.contributions.partition_point(|x| x.date.day_number() <= day);
+    for (i, x) in ds.contributions[..made].iter().enumerate() {
         itemised += x.money.as_ref().map_or(0, |m| m.eur);
         if x.pooled {
             pooled.push(i);
