@@ -25,7 +25,7 @@ use crate::draw::{self, Scaled};
 use crate::geometry::Rect;
 use crate::i18n::{fill, Fmt, Lang, Locale};
 use crate::interaction::{step_in_list, step_in_plane, Key, Look, Target, UiState, View};
-use crate::layout::{timeline::domain, Scene, GUTTER, MIN_WIDTH};
+use crate::layout::{timeline::domain, Columns, Scene, GUTTER, MIN_WIDTH};
 use crate::model::Dataset;
 use crate::palette::Palette;
 
@@ -175,6 +175,10 @@ struct Inner {
     frame: Option<AnimationFrame>,
     touch: bool,
     theme: Theme,
+    /// The reader's colour-scheme preference, asked once (`theme` auto follows it).
+    scheme: Option<web_sys::MediaQueryList>,
+    /// The grid columns and darkness the widget's frame was last given.
+    frame_shown: Option<(Columns, bool)>,
     hash: bool,
     /// Writes the CSV and JSON downloads (see [`Options::exporter`]).
     exporter: Option<js_sys::Function>,
@@ -278,7 +282,8 @@ impl Widget {
         let rc = Rc::new(RefCell::new(inner));
         rc.borrow_mut().me = Rc::downgrade(&rc);
         let mut listeners = listen(&rc)?;
-        if let Some(query) = dark_scheme_query() {
+        let scheme = rc.borrow().scheme.clone();
+        if let Some(query) = scheme {
             let w = Rc::downgrade(&rc);
             listeners.push(EventListener::new(&query, "change", move |_| with(&w, Inner::schedule)));
         }
@@ -452,6 +457,8 @@ impl Inner {
             frame: None,
             touch: false,
             theme,
+            scheme: dark_scheme_query(),
+            frame_shown: None,
             hash: options.hash,
             exporter: options.exporter.clone(),
             copy_status,
@@ -674,7 +681,7 @@ impl Inner {
         let dark = match self.theme {
             Theme::Light => false,
             Theme::Dark => true,
-            Theme::Auto => dark_scheme_query().is_some_and(|q| q.matches()),
+            Theme::Auto => self.scheme.as_ref().is_some_and(|q| q.matches()),
         };
         if dark {
             Palette::DARK
@@ -788,21 +795,26 @@ impl Inner {
         }
         let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 4.0);
         let columns = self.scene.columns;
-        let grid_style = html(&self.grid)?.style();
-        if columns.wide {
-            grid_style.set_property("grid-template-columns", &format!("{} {}", px(columns.map), px(columns.bars)))?;
-            grid_style.set_property("column-gap", &px(GUTTER))?;
-            self.root.class_list().add_1("ct-wide")?;
-        } else {
-            grid_style.set_property("grid-template-columns", "100%")?;
-            self.root.class_list().remove_1("ct-wide")?;
-        }
         let palette = self.palette();
-        let classes = self.root.class_list();
-        if palette == Palette::DARK {
-            classes.add_1("ct-dark")?;
-        } else {
-            classes.remove_1("ct-dark")?;
+        // Written only when they change: each write makes the browser restyle the widget.
+        if self.frame_shown != Some((columns, palette == Palette::DARK)) {
+            self.frame_shown = Some((columns, palette == Palette::DARK));
+            let grid_style = html(&self.grid)?.style();
+            if columns.wide {
+                let template = format!("{} {}", px(columns.map), px(columns.bars));
+                grid_style.set_property("grid-template-columns", &template)?;
+                grid_style.set_property("column-gap", &px(GUTTER))?;
+                self.root.class_list().add_1("ct-wide")?;
+            } else {
+                grid_style.set_property("grid-template-columns", "100%")?;
+                self.root.class_list().remove_1("ct-wide")?;
+            }
+            let classes = self.root.class_list();
+            if palette == Palette::DARK {
+                classes.add_1("ct-dark")?;
+            } else {
+                classes.remove_1("ct-dark")?;
+            }
         }
         for v in &mut self.views {
             let (w, h) = self.scene.size(v.view);
