@@ -369,6 +369,10 @@ async fn repainting_only_the_changed_marks_gives_the_pixels_of_a_full_redraw() {
         let differ = a.chunks(4).zip(b.chunks(4)).filter(|(p, q)| p != q).count();
         assert!(worst <= 12, "{view}: {differ} pixels differ from a full redraw, by up to {worst}");
     }
+    // The details panel, updated in place through three selections, is the one built afresh.
+    let details = |c: &Element| c.query_selector(".ct-details").unwrap().unwrap().inner_html();
+    assert_eq!(details(&walked), details(&whole));
+    assert!(details(&whole).contains("lang=\"en\""), "the dataset's words keep their language");
     walked.remove();
     whole.remove();
 }
