@@ -120,7 +120,14 @@ pub struct Locale<'a> {
 impl Locale<'static> {
     /// English with plain Rust formatting.
     pub fn plain() -> Locale<'static> {
-        Locale { lang: Lang::En, words: &EN, fmt: &Plain }
+        Locale::new(Lang::En, &Plain)
+    }
+}
+
+impl<'a> Locale<'a> {
+    /// `lang`'s own words, formatted by `fmt`.
+    pub fn new(lang: Lang, fmt: &'a dyn Fmt) -> Locale<'a> {
+        Locale { lang, words: lang.words(), fmt }
     }
 }
 

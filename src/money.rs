@@ -19,7 +19,8 @@ const MAX_INTEGER_DIGITS: usize = 15;
 ///
 /// Kept as its whole part and its decimal places, each small enough for plain integers: the
 /// 128-bit value they make is worked out only for arithmetic, so that writing a number (all
-/// the widget does with one) needs no 128-bit division or formatting, about 1.5 KB of wasm.
+/// the widget does with one) needs no 128-bit division or formatting: 1.9 KB of the widget module
+/// gzipped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Decimal {
     whole: u64,

@@ -48,6 +48,11 @@ pub fn sort_by<T>(items: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
     arrange(items, order);
 }
 
+/// The stable ascending order of items by their `keys`.
+fn key_order<K: Ord>(keys: &[K]) -> Vec<usize> {
+    indices(keys.len(), &|i, j| keys[i].cmp(&keys[j]))
+}
+
 /// Puts `items` in `order` (a permutation of their indices).
 fn arrange<T>(items: &mut Vec<T>, order: Vec<usize>) {
     let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
@@ -57,7 +62,7 @@ fn arrange<T>(items: &mut Vec<T>, order: Vec<usize>) {
 /// Sorts `items` stably by a key, computed once per item.
 pub fn sort_by_key<T, K: Ord>(items: &mut Vec<T>, key: impl Fn(&T) -> K) {
     let keys: Vec<K> = items.iter().map(key).collect();
-    arrange(items, indices(keys.len(), &|i, j| keys[i].cmp(&keys[j])));
+    arrange(items, key_order(&keys));
 }
 
 /// Sorts `items` stably by a whole-number key such as a day number. When the keys span no more
@@ -68,7 +73,7 @@ pub fn sort_by_day<T>(items: &mut Vec<T>, key: impl Fn(&T) -> i64) {
     let (Some(&min), Some(&max)) = (keys.iter().min(), keys.iter().max()) else { return };
     let span = usize::try_from(max.abs_diff(min)).unwrap_or(usize::MAX);
     if span > 4 * keys.len() + 1024 {
-        return arrange(items, indices(keys.len(), &|i, j| keys[i].cmp(&keys[j])));
+        return arrange(items, key_order(&keys));
     }
     let slot = |k: i64| usize::try_from(k.abs_diff(min)).unwrap_or(0);
     // starts[d]: where the first item with key min + d goes.

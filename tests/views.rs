@@ -537,7 +537,7 @@ impl coalition_tracker::i18n::Fmt for LongAxis {
 fn value_axis_labels_fit_left_of_the_plot_in_any_language() {
     use coalition_tracker::i18n::Lang;
     let ds = dataset();
-    for loc in [Locale::plain(), Locale { lang: Lang::Uk, words: Lang::Uk.words(), fmt: &LongAxis }] {
+    for loc in [Locale::plain(), Locale::new(Lang::Uk, &LongAxis)] {
         let s = Scene::new(&ds, &snapshot(&ds, date("2024-06-01")), 375.0, &loc);
         let f = &s.timeline.funding;
         for t in &f.ticks {

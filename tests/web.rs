@@ -26,12 +26,19 @@ fn document() -> web_sys::Document {
 
 /// Mounts a widget in a fresh container of `width` CSS px.
 fn mount(width: u32, as_of: &str) -> (Element, Widget) {
+    mount_with(width, &[("asOf", as_of.into())])
+}
+
+/// Mounts a widget with these options in a fresh container of `width` CSS px.
+fn mount_with(width: u32, options: &[(&str, JsValue)]) -> (Element, Widget) {
     let container = document().create_element("div").unwrap();
     container.unchecked_ref::<HtmlElement>().style().set_property("width", &format!("{width}px")).unwrap();
     document().body().unwrap().append_child(&container).unwrap();
-    let options = js_sys::Object::new();
-    js_sys::Reflect::set(&options, &"asOf".into(), &as_of.into()).unwrap();
-    let widget = Widget::new(container.clone(), options.into(), None).unwrap();
+    let object = js_sys::Object::new();
+    for (key, value) in options {
+        js_sys::Reflect::set(&object, &(*key).into(), value).unwrap();
+    }
+    let widget = Widget::new(container.clone(), object.into(), None).unwrap();
     (container, widget)
 }
 
@@ -256,13 +263,7 @@ fn a_hosted_dataset_is_validated_like_the_cli_and_shows_its_errors() {
 
 #[wasm_bindgen_test]
 async fn ukrainian_names_words_and_intl_formatting() {
-    let container = document().create_element("div").unwrap();
-    container.unchecked_ref::<HtmlElement>().style().set_property("width", "900px").unwrap();
-    document().body().unwrap().append_child(&container).unwrap();
-    let options = js_sys::Object::new();
-    js_sys::Reflect::set(&options, &"asOf".into(), &"2024-06-01".into()).unwrap();
-    js_sys::Reflect::set(&options, &"lang".into(), &"uk".into()).unwrap();
-    let _widget = Widget::new(container.clone(), options.into(), None).unwrap();
+    let (container, _widget) = mount_with(900, &[("asOf", "2024-06-01".into()), ("lang", "uk".into())]);
     next_frame().await;
     assert_eq!(container.query_selector(".ct").unwrap().unwrap().get_attribute("lang").as_deref(), Some("uk"));
     let dek = text(&container, ".ct-dek");
@@ -288,15 +289,10 @@ fn csv_and_json_downloads_go_through_the_exporter_and_the_loader_writes_them() {
     assert_eq!(buttons(&plain), ["Image (PNG)"]);
     plain.remove();
 
-    let container = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&container).unwrap();
     let calls = js_sys::Array::new();
     let exporter = js_sys::Function::new_with_args("...args", "this.push(args)").bind0(&calls);
-    let options = js_sys::Object::new();
-    js_sys::Reflect::set(&options, &"asOf".into(), &"2024-02-15".into()).unwrap();
-    js_sys::Reflect::set(&options, &"lang".into(), &"uk".into()).unwrap();
-    js_sys::Reflect::set(&options, &"exporter".into(), &exporter).unwrap();
-    let _widget = Widget::new(container.clone(), options.into(), None).unwrap();
+    let (container, _widget) =
+        mount_with(800, &[("asOf", "2024-02-15".into()), ("lang", "uk".into()), ("exporter", exporter.into())]);
     assert_eq!(buttons(&container), ["CSV", "JSON", "Зображення (PNG)"]);
     container.query_selector("[data-download=csv]").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
     let args: Vec<String> = js_sys::Array::from(&calls.get(0)).iter().map(|a| a.as_string().unwrap()).collect();
@@ -352,13 +348,7 @@ async fn repainting_only_the_changed_marks_gives_the_pixels_of_a_full_redraw() {
     over("pointerleave");
     next_frame().await;
 
-    let whole = document().create_element("div").unwrap();
-    whole.unchecked_ref::<HtmlElement>().style().set_property("width", "1000px").unwrap();
-    document().body().unwrap().append_child(&whole).unwrap();
-    let options = js_sys::Object::new();
-    js_sys::Reflect::set(&options, &"asOf".into(), &"2024-06-01".into()).unwrap();
-    js_sys::Reflect::set(&options, &"select".into(), &"DK".into()).unwrap();
-    let _whole = Widget::new(whole.clone(), options.into(), None).unwrap();
+    let (whole, _whole) = mount_with(1000, &[("asOf", "2024-06-01".into()), ("select", "DK".into())]);
     next_frame().await;
     for view in ["map", "bars", "timeline"] {
         let (a, b) = (pixels(&canvas(&walked, view)), pixels(&canvas(&whole, view)));

@@ -109,8 +109,7 @@ impl Canvas {
         if color.alpha <= 0.0 {
             return false;
         }
-        let same = self.paint.is_some_and(|p| p.rgb == color.rgb && p.alpha == color.alpha);
-        if !same {
+        if !self.paint.is_some_and(|p| same_colour(p, color)) {
             let css = css_hex(color.rgb);
             self.context.set_fill_style_str(&css);
             self.context.set_stroke_style_str(&css);
@@ -135,6 +134,11 @@ impl Canvas {
             self.context.line_to(f64::from(x), f64::from(y));
         }
     }
+}
+
+/// Whether two colours paint alike (`BackendColor` has no `PartialEq`).
+fn same_colour(a: BackendColor, b: BackendColor) -> bool {
+    a.rgb == b.rgb && a.alpha == b.alpha
 }
 
 /// Moves a horizontal or vertical line onto the pixel grid's centre line, so a 1 px stroke
@@ -177,8 +181,7 @@ impl DrawingBackend for Canvas {
 
     fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Drawn {
         let stroke = (style.color(), style.stroke_width());
-        let continues =
-            self.open_lines.is_some_and(|(c, w)| c.rgb == stroke.0.rgb && c.alpha == stroke.0.alpha && w == stroke.1);
+        let continues = self.open_lines.is_some_and(|(c, w)| same_colour(c, stroke.0) && w == stroke.1);
         if !continues {
             if !self.stroke_with(style) {
                 return Ok(());

@@ -100,9 +100,7 @@ impl IntlFmt {
             locales,
         }
     }
-}
 
-impl IntlFmt {
     /// `amount` in `currency`, in figures ("DKK 91,000,000") or in words ("91 million Danish
     /// kroner"), with a formatter made once per currency and form.
     fn in_currency(&self, amount: Decimal, currency: &str, words: bool) -> String {

@@ -7,10 +7,10 @@
 use wasm_bindgen::prelude::*;
 
 use super::intl::IntlFmt;
-use super::{as_of_date, bundled_dataset, error};
+use super::{as_of_date, bundled_dataset, error, language};
 use crate::date::Date;
 use crate::export;
-use crate::i18n::{Lang, Locale};
+use crate::i18n::Locale;
 use crate::load::{check_size, load, Format};
 use crate::summary::summarise;
 use crate::validate::Problem;
@@ -63,9 +63,9 @@ pub fn export_text(
         None => bundled_dataset(coalition)?,
     };
     let date = Date::parse(as_of).map_err(error)?;
-    let lang = Lang::parse(lang).ok_or_else(|| error(format!("language \"{lang}\" is not en or uk")))?;
+    let lang = language(lang)?;
     let intl = IntlFmt::new(lang);
-    let loc = Locale { lang, words: lang.words(), fmt: &intl };
+    let loc = Locale::new(lang, &intl);
     match kind {
         "csv" => Ok(export::csv(&ds, date, &loc)),
         "json" => serde_json::to_string_pretty(&export::download(&ds, date, &loc)).map_err(|e| error(e.to_string())),

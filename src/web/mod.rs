@@ -23,6 +23,7 @@ mod widget;
 use wasm_bindgen::prelude::*;
 
 use crate::date::Date;
+use crate::i18n::Lang;
 use crate::model::Dataset;
 
 /// Smaller and faster in wasm than the standard library's dlmalloc (about 2.5 KB less of the
@@ -77,6 +78,11 @@ pub(crate) fn bundled_dataset(id: &str) -> Result<Dataset, JsValue> {
         error(format!("no built-in dataset \"{id}\"; built in: {}", known.join(", ")))
     })?;
     crate::codec::unpack(bundled.packed).map_err(|e| error(format!("{}: {e}", bundled.file)))
+}
+
+/// The language `code` names (`en` or `uk`), or an error saying so.
+pub(crate) fn language(code: &str) -> Result<Lang, JsValue> {
+    Lang::parse(code).ok_or_else(|| error(format!("language \"{code}\" is not en or uk")))
 }
 
 /// The date to show: `as_of` if given (YYYY-MM-DD), else the dataset's own last date.

@@ -16,7 +16,7 @@ use web_sys::{Element, Event, HtmlCanvasElement, HtmlInputElement, KeyboardEvent
 use super::canvas::Canvas;
 use super::dom::{child, html, place, px, styles};
 use super::intl::IntlFmt;
-use super::{as_of_date, bundled_dataset, error, stopped};
+use super::{as_of_date, bundled_dataset, error, language, stopped};
 use crate::aggregate::{snapshot, Snapshot};
 use crate::date::Date;
 use crate::details::{cite, dek, describe, label, summary_text, tables, DATA_LANG};
@@ -332,12 +332,9 @@ impl Widget {
 
 impl Inner {
     fn build(ds: Dataset, as_of: Date, container: &Element, options: &Options) -> Result<Inner, JsValue> {
-        let lang = match options.lang.as_deref() {
-            None | Some("") => Lang::En,
-            Some(code) => Lang::parse(code).ok_or_else(|| error(format!("language \"{code}\" is not en or uk")))?,
-        };
+        let lang = options.lang.as_deref().filter(|c| !c.is_empty()).map_or(Ok(Lang::En), language)?;
         let intl = IntlFmt::new(lang);
-        let loc = Locale { lang, words: lang.words(), fmt: &intl };
+        let loc = Locale::new(lang, &intl);
         let w = loc.words;
         let theme = match options.theme.as_deref() {
             None | Some("auto") => Theme::Auto,
@@ -673,7 +670,7 @@ impl Inner {
 
     /// The reader's language and its `Intl` formatting.
     fn loc(&self) -> Locale<'_> {
-        Locale { lang: self.lang, words: self.lang.words(), fmt: &self.intl }
+        Locale::new(self.lang, &self.intl)
     }
 
     /// The palette for the theme, following the reader's setting under `auto`.
@@ -720,7 +717,7 @@ impl Inner {
     /// reused from one layout to the next (a slider step relabels them; it does not recreate
     /// them), so focus and the accessibility tree stay stable while the reader scrubs.
     fn rebuild_marks(&mut self) {
-        let loc = Locale { lang: self.lang, words: self.lang.words(), fmt: &self.intl };
+        let loc = Locale::new(self.lang, &self.intl);
         for v in &mut self.views {
             let marks = self.scene.marks(v.view);
             let buttons = v.marks.children();
@@ -796,9 +793,10 @@ impl Inner {
         let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 4.0);
         let columns = self.scene.columns;
         let palette = self.palette();
+        let dark = palette == Palette::DARK;
         // Written only when they change: each write makes the browser restyle the widget.
-        if self.frame_shown != Some((columns, palette == Palette::DARK)) {
-            self.frame_shown = Some((columns, palette == Palette::DARK));
+        if self.frame_shown != Some((columns, dark)) {
+            self.frame_shown = Some((columns, dark));
             let grid_style = html(&self.grid)?.style();
             if columns.wide {
                 let template = format!("{} {}", px(columns.map), px(columns.bars));
@@ -810,7 +808,7 @@ impl Inner {
                 self.root.class_list().remove_1("ct-wide")?;
             }
             let classes = self.root.class_list();
-            if palette == Palette::DARK {
+            if dark {
                 classes.add_1("ct-dark")?;
             } else {
                 classes.remove_1("ct-dark")?;
@@ -830,7 +828,7 @@ impl Inner {
             }
             let marks = self.scene.marks(v.view);
             let look = self.ui.look(&self.ds, v.view, &marks);
-            let shows = (v.generation, palette == Palette::DARK, look);
+            let shows = (v.generation, dark, look);
             // The same scene and palette with another look (a hover, a selection, a focus ring):
             // only the marks drawn differently are repainted.
             let dirty: Option<Vec<Rect>> = match v.drawn.take() {
