@@ -18,11 +18,16 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
 	--enable-mutable-globals --enable-reference-types --enable-multivalue
 
 # $(call wasm,DIR,FEATURES): builds the crate's cdylib with FEATURES into DIR. Only an rlib is
-# declared in Cargo.toml: building the cdylib on its own keeps LTO.
+# declared in Cargo.toml: building the cdylib on its own keeps LTO. wasm-opt also gives the
+# imports and exports short names (wasm-bindgen's carry 16-digit hashes) and prints the
+# renaming, which scripts/minify-names.py applies to the glue: about 4.7 KB less gzipped.
 define wasm
 	cargo rustc --lib --release --target wasm32-unknown-unknown --crate-type cdylib $(2)
 	wasm-bindgen --target web --no-typescript --out-dir $(1) $(TARGET_WASM)
-	wasm-opt -Oz $(WASM_FEATURES) --strip-debug --strip-producers $(1)/coalition_tracker_bg.wasm -o $(1)/coalition_tracker_bg.wasm
+	wasm-opt -Oz $(WASM_FEATURES) --strip-debug --strip-producers --minify-imports-and-exports-and-modules \
+		$(1)/coalition_tracker_bg.wasm -o $(1)/coalition_tracker_bg.wasm > $(1)/names.txt
+	python3 scripts/minify-names.py $(1)/coalition_tracker.js $(1)/names.txt
+	rm $(1)/names.txt
 endef
 
 .PHONY: demo build test test-native test-wasm test-page test-budget test-fuzz fuzz budget bench validate tools clean

@@ -93,7 +93,9 @@ export async function openWidget(browser, url, { width = 1280, height = 900, dpr
 export async function memoryUse(page, cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
-  const wasm = await page.evaluate(async () => (await (await import('./pkg/coalition_tracker.js')).default()).memory.buffer.byteLength);
+  // The build gives the module's exports short names: the memory is the export that is one.
+  const wasm = await page.evaluate(async () => Object.values(await (await import('./pkg/coalition_tracker.js')).default())
+    .find((e) => e instanceof WebAssembly.Memory).buffer.byteLength);
   return { heap, wasm, total: heap + wasm };
 }
 
