@@ -7,9 +7,15 @@
 //!
 //! The format: a magic tag and version, then each record's fields in declaration order.
 //! Integers are LEB128 varints (signed ones zigzag-encoded), text is a length and UTF-8 bytes,
-//! dates and decimals are their canonical text, enums are their position in a fixed list,
-//! and an optional value is a presence byte. It is an internal format between one build and
+//! dates are their canonical text, decimals their whole part, places and number of places,
+//! enums are their position in a fixed list, and an optional value is a presence byte. It is an internal format between one build and
 //! its own wasm, so it has no compatibility promises beyond the version check.
+//!
+//! Reading keeps its first error in the reader instead of returning early from every field:
+//! a `?` after each of a record's fields makes the compiler write out, for each field, code that
+//! drops the fields read before it, which was most of the widget's 12.8 KB decoder. A damaged
+//! field reads as a placeholder, everything after it reads as empty, and [`unpack`] refuses the
+//! whole with that first error.
 
 use std::collections::BTreeMap;
 
@@ -17,7 +23,7 @@ use crate::date::Date;
 use crate::model::*;
 use crate::money::Decimal;
 
-const MAGIC: &[u8; 4] = b"CTD1";
+const MAGIC: &[u8; 4] = b"CTD2";
 
 /// Why bytes could not be read as a dataset.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,10 +37,6 @@ impl std::fmt::Display for CodecError {
 
 type Read<T> = Result<T, CodecError>;
 
-fn damaged<T>(what: &str) -> Read<T> {
-    Err(CodecError(what.to_string()))
-}
-
 /// Packs a validated dataset.
 pub fn pack(ds: &Dataset) -> Vec<u8> {
     let mut w = Writer(MAGIC.to_vec());
@@ -44,13 +46,16 @@ pub fn pack(ds: &Dataset) -> Vec<u8> {
 
 /// Reads a packed dataset. Damaged or foreign bytes give an error, never a panic.
 pub fn unpack(bytes: &[u8]) -> Read<Dataset> {
-    let body = bytes.strip_prefix(MAGIC.as_slice()).ok_or_else(|| CodecError("it has no CTD1 header".into()))?;
-    let mut r = Reader { bytes: body, at: 0 };
-    let ds = Dataset::get(&mut r)?;
-    if r.at != body.len() {
-        return damaged("it has bytes after the dataset");
+    let body = bytes.strip_prefix(MAGIC.as_slice()).ok_or_else(|| CodecError("it has no CTD2 header".into()))?;
+    let mut r = Reader { bytes: body, at: 0, damage: None };
+    let ds = Dataset::get(&mut r);
+    if r.damage.is_none() && r.at != body.len() {
+        r.damaged("it has bytes after the dataset");
     }
-    Ok(ds)
+    match r.damage {
+        Some(what) => Err(CodecError(what.to_string())),
+        None => Ok(ds),
+    }
 }
 
 struct Writer(Vec<u8>);
@@ -72,49 +77,79 @@ impl Writer {
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
+    /// The first damage found; once set, the reader is at its end and reads only placeholders.
+    damage: Option<&'static str>,
 }
 
 impl Reader<'_> {
-    fn byte(&mut self) -> Read<u8> {
-        let b = *self.bytes.get(self.at).ok_or_else(|| CodecError("it ends too early".into()))?;
-        self.at += 1;
-        Ok(b)
+    /// Records damage (the first is kept) and skips to the end, so that every read after it
+    /// is empty and no count read later can make a loop run long.
+    fn damaged(&mut self, what: &'static str) {
+        self.damage.get_or_insert(what);
+        self.at = self.bytes.len();
     }
 
-    fn uint(&mut self) -> Read<u64> {
-        let mut v = 0_u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
-            v |= u64::from(b & 0x7f) << shift;
-            if b & 0x80 == 0 {
-                return Ok(v);
+    /// The next byte, or 0 past the end (recorded as damage).
+    fn byte(&mut self) -> u8 {
+        match self.bytes.get(self.at) {
+            Some(&b) => {
+                self.at += 1;
+                b
+            }
+            None => {
+                self.damaged("it ends too early");
+                0
             }
         }
-        damaged("a number is too long")
+    }
+
+    fn uint(&mut self) -> u64 {
+        let mut v = 0_u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte();
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return v;
+            }
+        }
+        self.damaged("a number is too long");
+        0
     }
 
     /// A count of items that are each at least one byte: larger than what is left is damage,
     /// caught before anything is allocated for it.
-    fn count(&mut self) -> Read<usize> {
-        let n = self.uint()?;
+    fn count(&mut self) -> usize {
+        let n = self.uint();
         match usize::try_from(n) {
-            Ok(n) if n <= self.bytes.len() - self.at => Ok(n),
-            _ => damaged("a length runs past the end"),
+            Ok(n) if n <= self.bytes.len() - self.at => n,
+            _ => {
+                self.damaged("a length runs past the end");
+                0
+            }
         }
+    }
+
+    /// `v`, or `fallback` with `why` recorded as damage.
+    fn or<T>(&mut self, v: Option<T>, fallback: T, why: &'static str) -> T {
+        v.unwrap_or_else(|| {
+            self.damaged(why);
+            fallback
+        })
     }
 }
 
-/// A value with a packed form.
+/// A value with a packed form. `get` never fails: damage is recorded in the reader (see the
+/// module's documentation) and a placeholder returned.
 trait Packed: Sized {
     fn put(&self, w: &mut Writer);
-    fn get(r: &mut Reader) -> Read<Self>;
+    fn get(r: &mut Reader) -> Self;
 }
 
 impl Packed for u64 {
     fn put(&self, w: &mut Writer) {
         w.uint(*self);
     }
-    fn get(r: &mut Reader) -> Read<Self> {
+    fn get(r: &mut Reader) -> Self {
         r.uint()
     }
 }
@@ -123,8 +158,9 @@ impl Packed for usize {
     fn put(&self, w: &mut Writer) {
         w.uint(*self as u64);
     }
-    fn get(r: &mut Reader) -> Read<Self> {
-        usize::try_from(r.uint()?).or_else(|_| damaged("an index is too large"))
+    fn get(r: &mut Reader) -> Self {
+        let v = usize::try_from(r.uint()).ok();
+        r.or(v, 0, "an index is too large")
     }
 }
 
@@ -132,8 +168,9 @@ impl Packed for u32 {
     fn put(&self, w: &mut Writer) {
         w.uint(u64::from(*self));
     }
-    fn get(r: &mut Reader) -> Read<Self> {
-        u32::try_from(r.uint()?).or_else(|_| damaged("a count is too large"))
+    fn get(r: &mut Reader) -> Self {
+        let v = u32::try_from(r.uint()).ok();
+        r.or(v, 0, "a count is too large")
     }
 }
 
@@ -141,9 +178,9 @@ impl Packed for i64 {
     fn put(&self, w: &mut Writer) {
         w.uint(((*self << 1) ^ (*self >> 63)) as u64);
     }
-    fn get(r: &mut Reader) -> Read<Self> {
-        let z = r.uint()?;
-        Ok((z >> 1) as i64 ^ -((z & 1) as i64))
+    fn get(r: &mut Reader) -> Self {
+        let z = r.uint();
+        (z >> 1) as i64 ^ -((z & 1) as i64)
     }
 }
 
@@ -151,12 +188,13 @@ impl Packed for bool {
     fn put(&self, w: &mut Writer) {
         w.0.push(u8::from(*self));
     }
-    fn get(r: &mut Reader) -> Read<Self> {
-        match r.byte()? {
-            0 => Ok(false),
-            1 => Ok(true),
-            _ => damaged("a flag is neither 0 nor 1"),
-        }
+    fn get(r: &mut Reader) -> Self {
+        let v = match r.byte() {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        };
+        r.or(v, false, "a flag is neither 0 nor 1")
     }
 }
 
@@ -165,11 +203,11 @@ impl Packed for String {
         w.uint(self.len() as u64);
         w.0.extend_from_slice(self.as_bytes());
     }
-    fn get(r: &mut Reader) -> Read<Self> {
-        let n = r.count()?;
-        let text = &r.bytes[r.at..r.at + n];
+    fn get(r: &mut Reader) -> Self {
+        let n = r.count();
+        let text = r.bytes.get(r.at..r.at + n).and_then(|t| std::str::from_utf8(t).ok()).map(str::to_string);
         r.at += n;
-        String::from_utf8(text.to_vec()).or_else(|_| damaged("a text is not UTF-8"))
+        r.or(text, String::new(), "a text is not UTF-8")
     }
 }
 
@@ -177,17 +215,24 @@ impl Packed for Date {
     fn put(&self, w: &mut Writer) {
         self.to_string().put(w);
     }
-    fn get(r: &mut Reader) -> Read<Self> {
-        Date::parse(&String::get(r)?).map_err(CodecError)
+    fn get(r: &mut Reader) -> Self {
+        let v = Date::parse(&String::get(r)).ok();
+        r.or(v, Date::from_day_number(0), "a date is not a date")
     }
 }
 
+/// A decimal travels as its parts: reading them needs none of the parser's checks and messages.
 impl Packed for Decimal {
     fn put(&self, w: &mut Writer) {
-        self.to_string().put(w);
+        let (whole, fraction, scale) = self.parts();
+        w.uint(whole);
+        w.uint(fraction.into());
+        w.uint(scale.into());
     }
-    fn get(r: &mut Reader) -> Read<Self> {
-        Decimal::parse(&String::get(r)?).map_err(CodecError)
+    fn get(r: &mut Reader) -> Self {
+        let (whole, fraction, scale) = (r.uint(), u32::get(r), u32::get(r));
+        let v = Decimal::from_parts(whole, fraction, scale);
+        r.or(v, Decimal::ZERO, "an amount is out of range")
     }
 }
 
@@ -198,8 +243,8 @@ impl<T: Packed> Packed for Option<T> {
             v.put(w);
         }
     }
-    fn get(r: &mut Reader) -> Read<Self> {
-        Ok(if bool::get(r)? { Some(T::get(r)?) } else { None })
+    fn get(r: &mut Reader) -> Self {
+        bool::get(r).then(|| T::get(r))
     }
 }
 
@@ -210,15 +255,18 @@ impl<T: Packed> Packed for Vec<T> {
             v.put(w);
         }
     }
-    fn get(r: &mut Reader) -> Read<Self> {
-        // A loop rather than collecting into a Result: that adapter is compiled again for every
-        // element type, and the widget module unpacks a dozen.
-        let n = r.count()?;
-        let mut out = Vec::new(); // not with_capacity(n): damaged bytes may claim any n
+    fn get(r: &mut Reader) -> Self {
+        // Not with_capacity(n) (damaged bytes may claim any n up to the bytes left), and no
+        // more placeholders once damage is found.
+        let n = r.count();
+        let mut out = Vec::new();
         for _ in 0..n {
-            out.push(T::get(r)?);
+            if r.damage.is_some() {
+                break;
+            }
+            out.push(T::get(r));
         }
-        Ok(out)
+        out
     }
 }
 
@@ -230,14 +278,16 @@ impl Packed for BTreeMap<String, String> {
             value.put(w);
         }
     }
-    fn get(r: &mut Reader) -> Read<Self> {
+    fn get(r: &mut Reader) -> Self {
         // Inserted one by one: collecting into a map sorts first, which links a general sort.
-        let n = r.count()?;
         let mut out = BTreeMap::new();
-        for _ in 0..n {
-            out.insert(String::get(r)?, String::get(r)?);
+        for _ in 0..r.count() {
+            if r.damage.is_some() {
+                break;
+            }
+            out.insert(String::get(r), String::get(r));
         }
-        Ok(out)
+        out
     }
 }
 
@@ -248,9 +298,10 @@ macro_rules! packed_enum {
             fn put(&self, w: &mut Writer) {
                 w.uint($all.iter().position(|v| v == self).unwrap_or(0) as u64);
             }
-            fn get(r: &mut Reader) -> Read<Self> {
-                let i = r.uint()?;
-                usize::try_from(i).ok().and_then(|i| $all.get(i).copied()).map_or_else(|| damaged("unknown kind"), Ok)
+            fn get(r: &mut Reader) -> Self {
+                let all = $all;
+                let v = usize::try_from(r.uint()).ok().and_then(|i| all.get(i).copied());
+                r.or(v, all[0], "unknown kind")
             }
         }
     };
@@ -274,17 +325,18 @@ impl Packed for Subject {
         w.uint(kind);
         i.put(w);
     }
-    fn get(r: &mut Reader) -> Read<Self> {
-        let kind = r.uint()?;
-        let i = usize::get(r)?;
-        Ok(match kind {
-            0 => Subject::Party(i),
-            1 => Subject::Event(i),
-            2 => Subject::Contribution(i),
-            3 => Subject::ReportedTotal(i),
-            4 => Subject::Source(i),
-            _ => return damaged("unknown subject"),
-        })
+    fn get(r: &mut Reader) -> Self {
+        let kind = r.uint();
+        let i = usize::get(r);
+        let v = match kind {
+            0 => Some(Subject::Party(i)),
+            1 => Some(Subject::Event(i)),
+            2 => Some(Subject::Contribution(i)),
+            3 => Some(Subject::ReportedTotal(i)),
+            4 => Some(Subject::Source(i)),
+            _ => None,
+        };
+        r.or(v, Subject::Party(0), "unknown subject")
     }
 }
 
@@ -295,8 +347,8 @@ macro_rules! packed_struct {
             fn put(&self, w: &mut Writer) {
                 $(self.$field.put(w);)*
             }
-            fn get(r: &mut Reader) -> Read<Self> {
-                Ok($t { $($field: Packed::get(r)?),* })
+            fn get(r: &mut Reader) -> Self {
+                $t { $($field: Packed::get(r)),* }
             }
         }
     };

@@ -30,6 +30,9 @@ pub struct Decimal {
 }
 
 impl Decimal {
+    /// Nought.
+    pub const ZERO: Decimal = Decimal { whole: 0, fraction: 0, scale: 0 };
+
     /// Parses plain decimal text: digits with at most one point and at most six places.
     /// Signs, exponents, separators, `NaN` and absurdly long numbers are refused with a reason.
     pub fn parse(text: &str) -> Result<Decimal, String> {
@@ -63,6 +66,18 @@ impl Decimal {
         let number = |digits: &str| digits.parse::<u64>().map_err(|e| format!("\"{text}\": {e}"));
         let places = if fraction.is_empty() { 0 } else { number(fraction)? };
         Ok(Decimal { whole: number(whole)?, fraction: places as u32, scale: fraction.len() as u32 })
+    }
+
+    /// Its whole part, its places and their number: the packed form (see [`crate::codec`]).
+    pub fn parts(self) -> (u64, u32, u32) {
+        (self.whole, self.fraction, self.scale)
+    }
+
+    /// The decimal [`Decimal::parts`] gave, if the parts make one that [`Decimal::parse`] could
+    /// have read: at most 15 whole digits, at most six places, and places that fit their number.
+    pub fn from_parts(whole: u64, fraction: u32, scale: u32) -> Option<Decimal> {
+        let fits = whole < 10_u64.pow(MAX_INTEGER_DIGITS as u32) && scale <= MAX_SCALE && fraction < 10_u32.pow(scale);
+        fits.then_some(Decimal { whole, fraction, scale })
     }
 
     /// A whole number as a decimal.
@@ -187,6 +202,18 @@ mod tests {
 
     fn dec(text: &str) -> Decimal {
         Decimal::parse(text).unwrap()
+    }
+
+    #[test]
+    fn parts_give_back_the_decimal_and_refuse_what_parse_would() {
+        for text in ["0", "91000000", "7.46038", "0.50", "999999999999999.999999"] {
+            let (whole, fraction, scale) = dec(text).parts();
+            assert_eq!(Decimal::from_parts(whole, fraction, scale), Some(dec(text)), "{text}");
+        }
+        assert_eq!(Decimal::from_parts(1_000_000_000_000_000, 0, 0), None, "16 whole digits");
+        assert_eq!(Decimal::from_parts(1, 5, 7), None, "seven places");
+        assert_eq!(Decimal::from_parts(1, 100, 2), None, "places beyond their number");
+        assert_eq!(Decimal::from_parts(1, 99, 2).map(|d| d.to_string()), Some("1.99".into()));
     }
 
     #[test]

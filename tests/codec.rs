@@ -59,3 +59,26 @@ fn damaged_bytes_give_an_error_and_never_a_panic() {
     }
     assert!(refused > 0);
 }
+
+#[test]
+fn damage_is_reported_by_its_first_fault_not_by_what_follows() {
+    let ds = &datasets()[0];
+    let mut bytes = pack(ds);
+    // The coalition's name, early in the bytes: broken UTF-8 there leaves the rest unread, and
+    // the message names the fault, not the placeholders read after it.
+    let name = ds.coalition.name.as_bytes();
+    let at = bytes.windows(name.len()).position(|w| w == name).expect("the name is packed as it is");
+    bytes[at] = 0xff;
+    assert_eq!(unpack(&bytes).map(|_| ()), Err(coalition_tracker::codec::CodecError("a text is not UTF-8".into())));
+    // A length past the end, in place of the first source's id: refused before anything is
+    // allocated for it, with its own message.
+    let mut bytes = pack(ds);
+    let id = ds.sources[0].id.as_bytes();
+    let at = bytes.windows(id.len()).position(|w| w == id).expect("the id is packed as it is") - 1;
+    bytes[at] = 0x7f;
+    bytes.truncate(at + 10);
+    assert_eq!(
+        unpack(&bytes).map(|_| ()),
+        Err(coalition_tracker::codec::CodecError("a length runs past the end".into()))
+    );
+}
