@@ -1,7 +1,48 @@
 //! Small DOM helpers: creating elements with text, and the failure message.
+//!
+//! The helpers that build the widget never fail: a DOM call that the browser refuses (it
+//! cannot, for the widget's own literal tag and attribute names, on elements it has just
+//! made) is recorded and reported by the next [`check`]. A `?` after each of the hundred calls
+//! made the compiler write out, at each, the release of every element made before it: most of
+//! the widget's 15 KB constructor.
+
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlElement};
+
+/// Set when a DOM call failed since the last [`check`]. The page is single-threaded and each
+/// build or redraw checks before it returns, so one flag serves every widget on the page.
+static FAILED: AtomicBool = AtomicBool::new(false);
+
+/// `r`'s value, or `None` with the failure recorded for [`check`].
+fn noted<T>(r: Result<T, JsValue>) -> Option<T> {
+    r.map_err(|e| {
+        web_sys::console::error_1(&e);
+        FAILED.store(true, Ordering::Relaxed);
+    })
+    .ok()
+}
+
+/// An error if a DOM call failed since the last check; clears the record.
+pub fn check() -> Result<(), JsValue> {
+    if FAILED.swap(false, Ordering::Relaxed) {
+        return Err(super::error("the browser refused to build the graphic's page elements"));
+    }
+    Ok(())
+}
+
+/// Setting attributes, with a failure recorded for [`check`] instead of returned.
+pub trait Attr {
+    /// Sets attribute `name` to `value`.
+    fn attr(&self, name: &str, value: &str);
+}
+
+impl Attr for Element {
+    fn attr(&self, name: &str, value: &str) {
+        noted(self.set_attribute(name, value));
+    }
+}
 
 /// Creates `<tag class=…>` holding `text` as a text node (never parsed as HTML).
 pub fn el(doc: &Document, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
@@ -15,12 +56,17 @@ pub fn el(doc: &Document, tag: &str, class: &str, text: &str) -> Result<Element,
     Ok(e)
 }
 
-/// Creates an element as [`el`] does and appends it to `parent`.
-pub fn child(parent: &Element, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
-    let doc = parent.owner_document().ok_or_else(|| super::error("the element is not in a document"))?;
-    let e = el(&doc, tag, class, text)?;
-    parent.append_child(&e)?;
-    Ok(e)
+/// Creates an element as [`el`] does and appends it to `parent`. If the browser refuses,
+/// the failure is recorded for [`check`] and `parent` itself is returned, so that building
+/// goes on harmlessly until the check.
+pub fn child(parent: &Element, tag: &str, class: &str, text: &str) -> Element {
+    let made = parent.owner_document().and_then(|doc| noted(el(&doc, tag, class, text)));
+    let Some(e) = made else {
+        FAILED.store(true, Ordering::Relaxed);
+        return parent.clone();
+    };
+    noted(parent.append_child(&e));
+    e
 }
 
 /// The element as an `HtmlElement`, for its style and focus.
@@ -29,33 +75,29 @@ pub fn html(e: &Element) -> Result<HtmlElement, JsValue> {
 }
 
 /// Sets CSS pixel sizes and positions through the CSSOM, which a strict CSP allows.
-pub fn place(e: &Element, left: f64, top: f64, width: f64, height: f64) -> Result<(), JsValue> {
-    let style = html(e)?.style();
-    style.set_property("left", &px(left))?;
-    style.set_property("top", &px(top))?;
-    style.set_property("width", &px(width))?;
-    style.set_property("height", &px(height))
+pub fn place(e: &Element, left: f64, top: f64, width: f64, height: f64) {
+    let (left, top, width, height) = (px(left), px(top), px(width), px(height));
+    styles(e, &[("left", &left), ("top", &top), ("width", &width), ("height", &height)]);
 }
 
 /// Offers `href` (a URL as a JS string, which need not pass through wasm memory) to the reader
 /// as a file named `name`.
 pub fn download(parent: &Element, name: &str, href: &JsValue) -> Result<(), JsValue> {
-    let a = child(parent, "a", "", "")?;
+    let a = child(parent, "a", "", "");
     js_sys::Reflect::set(&a, &JsValue::from_str("href"), href)?;
-    a.set_attribute("download", name)?;
+    a.attr("download", name);
     html(&a)?.click();
     a.remove();
-    Ok(())
+    check()
 }
 
 /// Sets inline styles through the CSSOM. Used for the few declarations the widget cannot work
 /// without (overlay positioning), so it works on a page that has not loaded its stylesheet.
-pub fn styles(e: &Element, declarations: &[(&str, &str)]) -> Result<(), JsValue> {
-    let style = html(e)?.style();
+pub fn styles(e: &Element, declarations: &[(&str, &str)]) {
+    let Some(style) = noted(html(e)).map(|e| e.style()) else { return };
     for (property, value) in declarations {
-        style.set_property(property, value)?;
+        noted(style.set_property(property, value));
     }
-    Ok(())
 }
 
 /// A CSS pixel length, formatted without Rust's float formatting (which is large in wasm).

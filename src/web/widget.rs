@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlCanvasElement, HtmlInputElement, KeyboardEvent, MouseEvent, PointerEvent};
 
 use super::canvas::Canvas;
-use super::dom::{child, html, place, px, styles};
+use super::dom::{check, child, html, place, px, styles, Attr};
 use super::intl::IntlFmt;
 use super::{as_of_date, bundled_dataset, error, language, stopped};
 use crate::aggregate::{snapshot, Snapshot};
@@ -345,58 +345,58 @@ impl Inner {
         let doc = container.owner_document().ok_or_else(|| error("the container is not in a document"))?;
         let root = doc.create_element("div")?;
         root.set_class_name("ct");
-        root.set_attribute("lang", lang.code())?;
+        root.attr("lang", lang.code());
         let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        root.set_attribute("role", "region")?;
-        root.set_attribute("aria-label", &ds.coalition.name)?;
-        root.set_attribute("aria-describedby", &format!("ct-summary-{id}"))?;
-        let head = child(&root, "header", "ct-head", "")?;
-        child(&head, "h2", "ct-title", &ds.coalition.name)?;
-        let dek = child(&head, "p", "ct-dek", "")?;
-        let summary_box = child(&head, "details", "ct-summary", "")?;
-        child(&summary_box, "summary", "", w.summary_caption)?;
-        let summary = child(&summary_box, "p", "ct-summary-text", "")?;
-        summary.set_attribute("id", &format!("ct-summary-{id}"))?;
-        let announcer = child(&head, "div", "ct-announce", "")?;
-        announcer.set_attribute("role", "status")?;
-        announcer.set_attribute("aria-live", "polite")?;
-        styles(&announcer, VISUALLY_HIDDEN)?;
-        let toggle = child(&head, "button", "ct-view-toggle", w.view_toggle[0])?;
-        toggle.set_attribute("type", "button")?;
-        toggle.set_attribute("aria-pressed", "false")?;
-        let copy_status = child(&head, "span", "ct-copy-status", "")?;
-        copy_status.set_attribute("role", "status")?;
+        root.attr("role", "region");
+        root.attr("aria-label", &ds.coalition.name);
+        root.attr("aria-describedby", &format!("ct-summary-{id}"));
+        let head = child(&root, "header", "ct-head", "");
+        child(&head, "h2", "ct-title", &ds.coalition.name);
+        let dek = child(&head, "p", "ct-dek", "");
+        let summary_box = child(&head, "details", "ct-summary", "");
+        child(&summary_box, "summary", "", w.summary_caption);
+        let summary = child(&summary_box, "p", "ct-summary-text", "");
+        summary.attr("id", &format!("ct-summary-{id}"));
+        let announcer = child(&head, "div", "ct-announce", "");
+        announcer.attr("role", "status");
+        announcer.attr("aria-live", "polite");
+        styles(&announcer, VISUALLY_HIDDEN);
+        let toggle = child(&head, "button", "ct-view-toggle", w.view_toggle[0]);
+        toggle.attr("type", "button");
+        toggle.attr("aria-pressed", "false");
+        let copy_status = child(&head, "span", "ct-copy-status", "");
+        copy_status.attr("role", "status");
         if options.hash {
-            let copy = child(&head, "button", "ct-copy", w.copy_link)?;
-            copy.set_attribute("type", "button")?;
+            let copy = child(&head, "button", "ct-copy", w.copy_link);
+            copy.attr("type", "button");
             head.insert_before(&copy, Some(&copy_status))?;
         }
-        let grid = child(&root, "div", "ct-grid", "")?;
-        let table = child(&root, "div", "ct-table", "")?;
-        table.set_attribute("hidden", "")?;
+        let grid = child(&root, "div", "ct-grid", "");
+        let table = child(&root, "div", "ct-table", "");
+        table.attr("hidden", "");
         let titles = w.view_titles;
         let mut views = Vec::with_capacity(3);
         let mut details = None;
         for (view, title) in VIEWS.into_iter().zip(titles) {
             if view == View::Timeline {
-                details = Some(child(&grid, "div", "ct-details", "")?);
+                details = Some(child(&grid, "div", "ct-details", ""));
             }
-            let section = child(&grid, "section", &format!("ct-view ct-view-{}", view_name(view)), "")?;
-            section.set_attribute("data-view", view_name(view))?;
-            child(&section, "h3", "ct-view-title", title)?;
-            let stage = child(&section, "div", "ct-stage", "")?;
-            styles(&stage, &[("position", "relative")])?;
+            let section = child(&grid, "section", &format!("ct-view ct-view-{}", view_name(view)), "");
+            section.attr("data-view", view_name(view));
+            child(&section, "h3", "ct-view-title", title);
+            let stage = child(&section, "div", "ct-stage", "");
+            styles(&stage, &[("position", "relative")]);
             let canvas: HtmlCanvasElement =
-                child(&stage, "canvas", "ct-canvas", "")?.dyn_into().map_err(|_| error("no canvas element"))?;
-            canvas.set_attribute("aria-hidden", "true")?;
-            styles(&canvas, &[("display", "block")])?;
-            let marks = child(&stage, "div", "ct-marks", "")?;
+                child(&stage, "canvas", "ct-canvas", "").dyn_into().map_err(|_| error("no canvas element"))?;
+            canvas.attr("aria-hidden", "true");
+            styles(&canvas, &[("display", "block")]);
+            let marks = child(&stage, "div", "ct-marks", "");
             styles(
                 &marks,
                 &[("position", "absolute"), ("left", "0"), ("top", "0"), ("width", "100%"), ("height", "100%")],
-            )?;
-            marks.set_attribute("role", "group")?;
-            marks.set_attribute("aria-label", title)?;
+            );
+            marks.attr("role", "group");
+            marks.attr("aria-label", title);
             views.push(ViewDom {
                 view,
                 section,
@@ -411,27 +411,28 @@ impl Inner {
         let details = details.ok_or_else(|| error("no details panel"))?;
 
         let timeline = &views[2].section;
-        let control = child(timeline, "label", "ct-asof", "")?;
-        child(&control, "span", "ct-asof-caption", w.slider_caption)?;
-        let slider_label = child(&control, "output", "ct-asof-date", "")?;
+        let control = child(timeline, "label", "ct-asof", "");
+        child(&control, "span", "ct-asof-caption", w.slider_caption);
+        let slider_label = child(&control, "output", "ct-asof-date", "");
         let slider: HtmlInputElement =
-            child(&control, "input", "ct-slider", "")?.dyn_into().map_err(|_| error("no input"))?;
+            child(&control, "input", "ct-slider", "").dyn_into().map_err(|_| error("no input"))?;
         slider.set_type("range");
         let (first, last) = (domain(&ds).0 + 20, ds.coalition.as_of.day_number());
         slider.set_min(&first.to_string());
         slider.set_max(&last.to_string());
         slider.set_step("1");
-        let list = child(timeline, "ol", "ct-events", "")?;
+        let list = child(timeline, "ol", "ct-events", "");
         for e in &ds.events {
-            child(&list, "li", "", &format!("{} — {}", loc.fmt.date(e.date), e.title))?;
+            child(&list, "li", "", &format!("{} — {}", loc.fmt.date(e.date), e.title));
         }
-        styles(&root, &[("position", "relative")])?;
-        footer(&root, &ds, options, &loc)?;
-        let tooltip = child(&root, "div", "ct-tooltip", "")?;
-        styles(&tooltip, &[("position", "absolute"), ("pointer-events", "none")])?;
-        tooltip.set_attribute("role", "tooltip")?;
-        tooltip.set_attribute("hidden", "")?;
+        styles(&root, &[("position", "relative")]);
+        footer(&root, &ds, options, &loc);
+        let tooltip = child(&root, "div", "ct-tooltip", "");
+        styles(&tooltip, &[("position", "absolute"), ("pointer-events", "none")]);
+        tooltip.attr("role", "tooltip");
+        tooltip.attr("hidden", "");
         container.replace_children_with_node_1(&root);
+        check()?;
 
         let snap = snapshot(&ds, as_of);
         let scene = Scene::new(&ds, &snap, MIN_WIDTH, &loc);
@@ -633,39 +634,39 @@ impl Inner {
         let show_table = self.table_for.is_none();
         let w = self.loc().words;
         if show_table {
-            self.grid.set_attribute("hidden", "")?;
+            self.grid.attr("hidden", "");
             self.table.remove_attribute("hidden")?;
-            self.build_table()?;
+            self.build_table();
         } else {
-            self.table.set_attribute("hidden", "")?;
+            self.table.attr("hidden", "");
             self.grid.remove_attribute("hidden")?;
             self.table_for = None;
         }
         self.toggle.set_text_content(Some(w.view_toggle[usize::from(show_table)]));
-        self.toggle.set_attribute("aria-pressed", if show_table { "true" } else { "false" })
+        self.toggle.attr("aria-pressed", if show_table { "true" } else { "false" });
+        check()
     }
 
     /// Fills the table view: every party with its standing and every contribution, with
     /// sources, as of the date shown.
-    fn build_table(&mut self) -> Result<(), JsValue> {
+    fn build_table(&mut self) {
         self.table.replace_children_with_node_0();
         for table in tables(&self.ds, &self.snap, &self.loc()) {
-            let t = child(&self.table, "table", "", "")?;
-            child(&t, "caption", "", table.caption)?;
-            let head = child(&child(&t, "thead", "", "")?, "tr", "", "")?;
+            let t = child(&self.table, "table", "", "");
+            child(&t, "caption", "", table.caption);
+            let head = child(&child(&t, "thead", "", ""), "tr", "", "");
             for h in table.headers {
-                child(&head, "th", "", h)?.set_attribute("scope", "col")?;
+                child(&head, "th", "", h).attr("scope", "col");
             }
-            let body = child(&t, "tbody", "", "")?;
+            let body = child(&t, "tbody", "", "");
             for [name, first, second] in &table.rows {
-                let row = child(&body, "tr", "", "")?;
-                child(&row, "th", "", name)?.set_attribute("scope", "row")?;
-                child(&row, "td", "", first)?;
-                child(&row, "td", "", second)?;
+                let row = child(&body, "tr", "", "");
+                child(&row, "th", "", name).attr("scope", "row");
+                child(&row, "td", "", first);
+                child(&row, "td", "", second);
             }
         }
         self.table_for = Some(self.ui.as_of.day_number());
-        Ok(())
     }
 
     /// The reader's language and its `Intl` formatting.
@@ -733,10 +734,10 @@ impl Inner {
                 let button = match buttons.item(i as u32) {
                     Some(b) => b,
                     None => {
-                        let Ok(b) = child(&v.marks, "button", "ct-mark", "") else { continue };
-                        let _ = b.set_attribute("type", "button");
-                        let _ = b.set_attribute("data-i", &i.to_string());
-                        let _ = styles(&b, MARK_STYLE);
+                        let b = child(&v.marks, "button", "ct-mark", "");
+                        b.attr("type", "button");
+                        b.attr("data-i", &i.to_string());
+                        styles(&b, MARK_STYLE);
                         b
                     }
                 };
@@ -752,12 +753,12 @@ impl Inner {
                 let name = name.unwrap_or_else(|| label(&self.ds, &self.snap, target, &loc));
                 let known = &mut v.buttons[i];
                 if known.name != name {
-                    let _ = button.set_attribute("aria-label", &name);
+                    button.attr("aria-label", &name);
                     known.name = name;
                 }
                 let r = mark_rect(&self.scene, v.view, i);
                 if known.place != Some(r) {
-                    let _ = place(&button, r.x, r.y, r.w, r.h);
+                    place(&button, r.x, r.y, r.w, r.h);
                     known.place = Some(r);
                 }
             }
@@ -778,8 +779,8 @@ impl Inner {
                     continue;
                 }
                 let Some(b) = buttons.item(i as u32) else { continue };
-                let _ = b.set_attribute("aria-pressed", if state.0 { "true" } else { "false" });
-                let _ = b.set_attribute("tabindex", if state.1 { "0" } else { "-1" });
+                b.attr("aria-pressed", if state.0 { "true" } else { "false" });
+                b.attr("tabindex", if state.1 { "0" } else { "-1" });
                 known.state = Some(state);
             }
         }
@@ -864,7 +865,7 @@ impl Inner {
             self.dek.set_text_content(Some(&dek(&self.ds, &self.snap, &self.loc())));
             self.summary.set_text_content(Some(&summary_text(&self.ds, &self.snap, &self.loc())));
             if self.table_for.is_some_and(|shown| shown != day) {
-                self.build_table()?;
+                self.build_table();
             }
             let value = day.to_string();
             if self.slider.value() != value {
@@ -872,35 +873,35 @@ impl Inner {
             }
             let long = self.intl.date(self.ui.as_of);
             self.slider_label.set_text_content(Some(&long));
-            self.slider.set_attribute("aria-valuetext", &long)?;
+            self.slider.attr("aria-valuetext", &long);
         }
-        self.render_details()?;
-        self.root.set_attribute("data-state", "ready")
+        self.render_details();
+        self.root.attr("data-state", "ready");
+        check()
     }
 
-    fn render_details(&mut self) -> Result<(), JsValue> {
+    fn render_details(&mut self) {
         let shown = (self.ui.selected, self.ui.as_of.day_number());
         if self.details_shown == Some(shown) {
-            return Ok(());
+            return;
         }
         self.details_shown = Some(shown);
         self.details.replace_children_with_node_0();
         let Some(target) = self.ui.selected else {
-            child(&self.details, "p", "ct-details-hint", self.loc().words.hint)?;
-            return Ok(());
+            child(&self.details, "p", "ct-details-hint", self.loc().words.hint);
+            return;
         };
         let d = describe(&self.ds, target, self.ui.as_of, &self.loc());
-        let title = child(&self.details, "h3", "ct-details-title", &d.title)?;
-        mark_data_language(&title, d.title_from_data)?;
-        child(&self.details, "p", "ct-details-subtitle", &d.subtitle)?;
+        let title = child(&self.details, "h3", "ct-details-title", &d.title);
+        mark_data_language(&title, d.title_from_data);
+        child(&self.details, "p", "ct-details-subtitle", &d.subtitle);
         for s in &d.sections {
-            child(&self.details, "h4", "", &s.heading)?;
-            let list = child(&self.details, "ul", "", "")?;
+            child(&self.details, "h4", "", &s.heading);
+            let list = child(&self.details, "ul", "", "");
             for line in &s.lines {
-                mark_data_language(&child(&list, "li", "", &line.text)?, line.from_data)?;
+                mark_data_language(&child(&list, "li", "", &line.text), line.from_data);
             }
         }
-        Ok(())
     }
 
     fn view_dom(&self, view: View) -> Option<&ViewDom> {
@@ -919,7 +920,7 @@ impl Inner {
 
     fn show_tooltip(&self, target: Option<Target>, client: (f64, f64)) {
         let Some(target) = target else {
-            let _ = self.tooltip.set_attribute("hidden", "");
+            self.tooltip.attr("hidden", "");
             return;
         };
         self.tooltip.set_text_content(Some(&label(&self.ds, &self.snap, target, &self.loc())));
@@ -936,36 +937,35 @@ impl Inner {
 }
 
 /// The footer: every source, how to read the figures, the dataset's date and version, credit.
-fn footer(root: &Element, ds: &Dataset, options: &Options, loc: &Locale) -> Result<(), JsValue> {
+fn footer(root: &Element, ds: &Dataset, options: &Options, loc: &Locale) {
     let (w, f) = (loc.words, loc.fmt);
-    let foot = child(root, "footer", "ct-foot", "")?;
-    child(&foot, "h3", "", w.sources_heading)?;
-    let list = child(&foot, "ol", "ct-sources", "")?;
+    let foot = child(root, "footer", "ct-foot", "");
+    child(&foot, "h3", "", w.sources_heading);
+    let list = child(&foot, "ol", "ct-sources", "");
     for s in &ds.sources {
-        child(&list, "li", "", &cite(s, loc))?;
+        child(&list, "li", "", &cite(s, loc));
     }
-    child(&foot, "h3", "", w.method_heading)?;
-    let method = child(&foot, "ul", "ct-method", "")?;
+    child(&foot, "h3", "", w.method_heading);
+    let method = child(&foot, "ul", "ct-method", "");
     let rates = ds.rates.iter().map(|r| {
         let (rate, date) = (r.per_eur.to_string(), f.date(r.date));
         fill(w.method_rate, &[("currency", r.currency.as_str()), ("rate", &rate), ("basis", &r.basis), ("date", &date)])
     });
     let rest = w.method[1..].iter().map(|l| l.to_string());
     for line in std::iter::once(w.method[0].to_string()).chain(rates).chain(rest) {
-        child(&method, "li", "", &line)?;
+        child(&method, "li", "", &line);
     }
-    let get = child(&foot, "p", "ct-downloads", w.get_data)?;
+    let get = child(&foot, "p", "ct-downloads", w.get_data);
     let offered = if options.exporter.is_some() { 0 } else { 2 };
     for (kind, text) in ["csv", "json", "png"].into_iter().zip(w.downloads).skip(offered) {
-        let button = child(&get, "button", "ct-download", text)?;
-        button.set_attribute("type", "button")?;
-        button.set_attribute("data-download", kind)?;
+        let button = child(&get, "button", "ct-download", text);
+        button.attr("type", "button");
+        button.attr("data-download", kind);
     }
     let version = ds.coalition.version.as_deref().map(|v| format!(", {v}")).unwrap_or_default();
     let date = f.date(ds.coalition.as_of);
-    child(&foot, "p", "ct-version", &fill(w.data_as_of, &[("date", &date), ("version", &version)]))?;
-    child(&foot, "p", "ct-credit", options.credit.as_deref().unwrap_or(w.credit))?;
-    Ok(())
+    child(&foot, "p", "ct-version", &fill(w.data_as_of, &[("date", &date), ("version", &version)]));
+    child(&foot, "p", "ct-credit", options.credit.as_deref().unwrap_or(w.credit));
 }
 
 fn view_name(view: View) -> &'static str {
@@ -1187,9 +1187,8 @@ fn observe_size(rc: &Rc<RefCell<Inner>>) -> Result<(web_sys::ResizeObserver, Res
 
 /// Marks text quoted from the dataset with the dataset's language, so a screen reader reading
 /// the Ukrainian interface switches voice for it.
-fn mark_data_language(el: &Element, from_data: bool) -> Result<(), JsValue> {
+fn mark_data_language(el: &Element, from_data: bool) {
     if from_data {
-        el.set_attribute("lang", DATA_LANG)?;
+        el.attr("lang", DATA_LANG);
     }
-    Ok(())
 }
