@@ -38,15 +38,17 @@ demo: build
 build: validate tools/node_modules/.package-lock.json
 	scripts/ensure-tools.sh build
 	rm -rf dist && mkdir -p dist
-	# Two modules: the widget every page loads, and the loader that only pages showing an
-	# editor-hosted data file fetch (it validates and packs the file for the widget).
-	$(call wasm,dist/pkg,)
-	$(call wasm,dist/loader,--no-default-features --features loader)
+	# The widget module, once per language (a reader downloads one language's words), and the
+	# loader that only pages showing an editor-hosted data file fetch (it validates and packs
+	# the file for the widget) or readers asking for a CSV or JSON download.
+	$(call wasm,dist/pkg,--no-default-features --features widget$(,)en)
+	$(call wasm,dist/pkg-uk,--no-default-features --features widget$(,)uk)
+	$(call wasm,dist/loader,--no-default-features --features loader$(,)en$(,)uk)
 	cp www/* dist/
 	# Readers get the JavaScript and CSS minified (about 3.7 KB less gzipped); the readable
 	# sources are www/ and wasm-bindgen's output.
 	cd dist && ../tools/node_modules/.bin/esbuild --minify --allow-overwrite --outdir=. --outbase=. --log-level=warning \
-		$$(ls *.js *.css pkg/*.js loader/*.js)
+		$$(ls *.js *.css pkg/*.js pkg-uk/*.js loader/*.js)
 	# The static version, for readers without JavaScript or wasm, drawn by the same code as SVG.
 	$(CLI) render data/it-coalition.toml --out dist --inject dist/index.html --inject dist/embed-static.html
 	@echo "dist/ is ready: $$(du -sh dist | cut -f1), wasm $$(gzip -9c dist/pkg/coalition_tracker_bg.wasm | wc -c) bytes gzipped"
@@ -105,7 +107,7 @@ fuzz: tools
 bench: tools build e2e/node_modules/.package-lock.json bench/node_modules/.package-lock.json
 	cargo bench --bench core
 	rm -rf target/bench-site && mkdir -p target/bench-site
-	$(call wasm,target/bench-site/benchpkg,--no-default-features --features loader$(,)bench)
+	$(call wasm,target/bench-site/benchpkg,--no-default-features --features loader$(,)bench$(,)en$(,)uk)
 	cargo run --release --example synthetic -- 100000 > target/bench-site/synthetic-100000.json
 	node bench/run.js
 

@@ -5,11 +5,19 @@
 //   data-coalition, data-as-of, data-select, data-theme (light|dark|auto), data-lang (en|uk), data-credit,
 //   data-hash (keep selection and date in the URL fragment), data-manual (do not auto-mount),
 //   data-data (URL of an editor-hosted dataset: the JSON `coalition export --json` writes).
-import init, { Widget } from './pkg/coalition_tracker.js';
-
 const here = new URL('.', import.meta.url);
-let wasm;
-const loadWasm = () => (wasm ??= init({ module_or_path: wasmResponse(new URL('pkg/coalition_tracker_bg.wasm', here)) }));
+
+/** The widget module of a language, loaded once: each carries the words of one language only
+ * (`pkg/` English, the default; `pkg-uk/` Ukrainian). Any other code goes to the English module,
+ * which explains that it does not know it. */
+const modules = {};
+const loadWasm = (lang) => {
+  const dir = lang === 'uk' ? 'pkg-uk/' : 'pkg/';
+  return (modules[dir] ??= import(`./${dir}coalition_tracker.js`).then(async (module) => {
+    await module.default({ module_or_path: wasmResponse(new URL(`${dir}coalition_tracker_bg.wasm`, here)) });
+    return module;
+  }));
+};
 
 /** The wasm, fetched for streaming compilation; on a host page whose own scripts have replaced
  * or broken `window.fetch`, fetched by XMLHttpRequest instead (compiled from its bytes). */
@@ -137,11 +145,12 @@ export async function mount(host, options = optionsOf(host)) {
   box.append(placeholder);
   root.replaceChildren(sheet, box);
   // The stylesheet and the wasm load side by side; the widget is built once both are in.
-  const wasmReady = loadWasm();
+  const wasmReady = loadWasm(options.lang);
   wasmReady.catch(() => {});
   await new Promise((done) => { sheet.onload = sheet.onerror = done; });
+  let Widget;
   try {
-    await wasmReady;
+    ({ Widget } = await wasmReady);
   } catch (error) {
     console.error(error);
     host.dataset.state = 'error';

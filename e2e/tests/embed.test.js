@@ -164,8 +164,20 @@ for (const page of ['embed.html', '']) {
   });
 }
 
+/** The widget modules (wasm) a page fetched, by path. */
+const widgetModules = (requests) => [...new Set(requests.filter((u) => u.endsWith('_bg.wasm')).map((u) => new URL(u).pathname))];
+
+test('an English embed fetches the English widget module only', async () => {
+  const { context, errors, requests } = await openWidget(site.browser, `${site.server.url}embed.html`, { width: 800 });
+  assert.deepEqual(widgetModules(requests), ['/pkg/coalition_tracker_bg.wasm']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('lang=uk shows Ukrainian names, words and locale-formatted money and dates', async () => {
-  const { page, context, errors } = await openWidget(site.browser, `${site.server.url}embed.html?lang=uk#select=NL&as-of=2024-06-01`, { width: 800 });
+  const { page, context, errors, requests } = await openWidget(site.browser, `${site.server.url}embed.html?lang=uk#select=NL&as-of=2024-06-01`, { width: 800 });
+  // The page preloads the module of its language, and only that one: each carries one language's words.
+  assert.deepEqual(widgetModules(requests), ['/pkg-uk/coalition_tracker_bg.wasm']);
   assert.equal(await host(page).evaluate((h) => h.shadowRoot.querySelector('.ct').getAttribute('lang')), 'uk');
   const dek = await page.locator('.ct-dek').innerText();
   assert.match(dek, /^Учасників: 12 · 58\s?млн\s€ за повідомленнями · станом на 1 червня 2024/);

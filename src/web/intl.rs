@@ -81,7 +81,9 @@ impl IntlFmt {
     /// Formatters for `lang` (English as British English, for day-month-year dates).
     pub fn new(lang: Lang) -> IntlFmt {
         let tag = match lang {
+            #[cfg(feature = "en")]
             Lang::En => "en-GB",
+            #[cfg(feature = "uk")]
             Lang::Uk => "uk",
         };
         let locales = Array::of1(&s(tag));

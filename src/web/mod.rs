@@ -80,9 +80,13 @@ pub(crate) fn bundled_dataset(id: &str) -> Result<Dataset, JsValue> {
     crate::codec::unpack(bundled.packed).map_err(|e| error(format!("{}: {e}", bundled.file)))
 }
 
-/// The language `code` names (`en` or `uk`), or an error saying so.
+/// The language `code` names, or an error naming the languages this module is built with
+/// (`www/widget.js` loads the widget module of the language a page asks for).
 pub(crate) fn language(code: &str) -> Result<Lang, JsValue> {
-    Lang::parse(code).ok_or_else(|| error(format!("language \"{code}\" is not en or uk")))
+    Lang::parse(code).ok_or_else(|| {
+        let built: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+        error(format!("language \"{code}\" is not {}", built.join(" or ")))
+    })
 }
 
 /// The date to show: `as_of` if given (YYYY-MM-DD), else the dataset's own last date.

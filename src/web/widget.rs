@@ -332,7 +332,7 @@ impl Widget {
 
 impl Inner {
     fn build(ds: Dataset, as_of: Date, container: &Element, options: &Options) -> Result<Inner, JsValue> {
-        let lang = options.lang.as_deref().filter(|c| !c.is_empty()).map_or(Ok(Lang::En), language)?;
+        let lang = options.lang.as_deref().filter(|c| !c.is_empty()).map_or(Ok(Lang::DEFAULT), language)?;
         let intl = IntlFmt::new(lang);
         let loc = Locale::new(lang, &intl);
         let w = loc.words;
