@@ -17,8 +17,6 @@
 //! field reads as a placeholder, everything after it reads as empty, and [`unpack`] refuses the
 //! whole with that first error.
 
-use std::collections::BTreeMap;
-
 use crate::date::Date;
 use crate::model::*;
 use crate::money::Decimal;
@@ -270,24 +268,15 @@ impl<T: Packed> Packed for Vec<T> {
     }
 }
 
-impl Packed for BTreeMap<String, String> {
+/// A pair travels as its two values (a party's names: the list of pairs has the wire form a
+/// map of them had).
+impl Packed for (String, String) {
     fn put(&self, w: &mut Writer) {
-        w.uint(self.len() as u64);
-        for (key, value) in self {
-            key.put(w);
-            value.put(w);
-        }
+        self.0.put(w);
+        self.1.put(w);
     }
     fn get(r: &mut Reader) -> Self {
-        // Inserted one by one: collecting into a map sorts first, which links a general sort.
-        let mut out = BTreeMap::new();
-        for _ in 0..r.count() {
-            if r.damage.is_some() {
-                break;
-            }
-            out.insert(String::get(r), String::get(r));
-        }
-        out
+        (String::get(r), String::get(r))
     }
 }
 

@@ -154,7 +154,7 @@ impl Locale<'_> {
     /// A party's name in this language: the dataset's `names` entry, else its name.
     pub fn party<'d>(&self, ds: &'d Dataset, party: Index) -> &'d str {
         let p = &ds.parties[party];
-        p.names.get(self.lang.code()).map_or(p.name.as_str(), String::as_str)
+        p.names.iter().find(|(lang, _)| lang == self.lang.code()).map_or(p.name.as_str(), |(_, local)| local.as_str())
     }
 
     /// Names of several parties, joined.

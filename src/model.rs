@@ -97,8 +97,9 @@ pub struct Party {
     pub name: String,
     /// State or organisation.
     pub kind: PartyKind,
-    /// The name in other languages, by language code.
-    pub names: std::collections::BTreeMap<String, String>,
+    /// The name in other languages: (language code, name), in code order, each code once. A
+    /// list rather than a map: a party has one or two, and a map's code is 2 KB of the widget.
+    pub names: Vec<(String, String)>,
 }
 
 /// A party's standing in the coalition.

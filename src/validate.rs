@@ -348,7 +348,8 @@ impl Checker<'_> {
                 }
                 // Kept with placeholders on error for the same reason as sources.
                 let (name, kind) = (name.unwrap_or_default(), kind.unwrap_or(PartyKind::State));
-                out.push(Party { code, name, kind, names: p.names.clone() });
+                let names = p.names.iter().map(|(lang, local)| (lang.clone(), local.clone())).collect();
+                out.push(Party { code, name, kind, names });
             }
         }
         out

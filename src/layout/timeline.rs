@@ -274,10 +274,11 @@ impl TimelineLayout {
     /// The event marker under a point, if any (within 12 px of its centre).
     pub fn hit(&self, x: f64, y: f64) -> Option<Target> {
         let reach = MARKER_R.max(12.0);
+        // Squared distances: the same order, without `hypot`.
         self.markers
             .iter()
-            .map(|m| (m, (m.x - x).hypot(m.y - y)))
-            .filter(|(_, d)| *d <= reach)
+            .map(|m| (m, (m.x - x).powi(2) + (m.y - y).powi(2)))
+            .filter(|(_, d)| *d <= reach * reach)
             .min_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(m, _)| Target::Event(m.event))
     }
