@@ -76,7 +76,7 @@ test-page: e2e/node_modules/.package-lock.json
 # The weight of everything embed.html loads, gzip -9, printed per file. `make budget` holds it to
 # the issue's 60 KB; `make test` holds it to BUDGET_LIMIT, today's weight plus a little, so that
 # no change makes it heavier while the 60 KB budget is not yet met (see BENCHMARKS.md).
-BUDGET_LIMIT ?= 98000
+BUDGET_LIMIT ?= 83500
 
 test-budget: e2e/node_modules/.package-lock.json
 	cd e2e && node budget.js --limit $(BUDGET_LIMIT)
