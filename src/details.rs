@@ -457,9 +457,48 @@ pub fn label(ds: &Dataset, snap: &Snapshot, target: Target, loc: &Locale) -> Str
     }
 }
 
+/// `text` with one full stop at its end where a date that ends a sentence brings its own:
+/// `Intl` writes Ukrainian dates as "26 липня 2024 р.".
+fn one_stop(mut text: String) -> String {
+    if text.ends_with("..") {
+        text.pop();
+    }
+    text
+}
+
+/// The line that dates the dataset and names its version: "Data as of 1 June 2024, v3."
+pub fn data_as_of(ds: &Dataset, loc: &Locale) -> String {
+    let version = ds.coalition.version.as_deref().map(|v| format!(", {v}")).unwrap_or_default();
+    one_stop(fill(loc.words.data_as_of, &[("date", &loc.fmt.date(ds.coalition.as_of)), ("version", &version)]))
+}
+
+/// The two lines under the views in the image download, in the reader's language, so that the
+/// image carries its own attribution: how many sources and from when (empty without sources),
+/// and the dates of the data and of the view.
+pub fn image_footer(ds: &Dataset, as_of: Date, loc: &Locale) -> [String; 2] {
+    let dates = ds.sources.iter().map(|s| s.date);
+    let first = dates.clone().min_by_key(|d| d.day_number());
+    let last = dates.max_by_key(|d| d.day_number());
+    let sources = match (first, last) {
+        (Some(a), Some(b)) => fill(
+            loc.words.image_sources,
+            &[("n", &ds.sources.len().to_string()), ("first", &loc.fmt.date(a)), ("last", &loc.fmt.date(b))],
+        ),
+        _ => String::new(),
+    };
+    let shown = one_stop(fill(loc.words.image_shown, &[("date", &loc.fmt.date(as_of))]));
+    [sources, format!("{} {shown}", data_as_of(ds, loc))]
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{lower, lowercase_first};
+    use super::{lower, lowercase_first, one_stop};
+
+    #[test]
+    fn a_sentence_ending_in_a_ukrainian_date_keeps_one_full_stop() {
+        assert_eq!(one_stop("Показано станом на 26 липня 2024 р..".into()), "Показано станом на 26 липня 2024 р.");
+        assert_eq!(one_stop("Shown as of 26 July 2024.".into()), "Shown as of 26 July 2024.");
+    }
 
     #[test]
     fn lower_agrees_with_unicode_for_latin_and_cyrillic_and_leaves_the_rest() {

@@ -363,6 +363,10 @@ pub struct Words {
     pub method_rate: &'static str,
     /// Data version line: {date} {version}.
     pub data_as_of: &'static str,
+    /// Under the image download: the sources, {n} {first} {last}.
+    pub image_sources: &'static str,
+    /// Under the image download, after `data_as_of`: {date}.
+    pub image_shown: &'static str,
     /// Default credit.
     pub credit: &'static str,
     /// Downloads caption.
@@ -467,6 +471,8 @@ pub const EN: Words = Words {
     ],
     method_rate: "{currency} amounts are converted at {rate} {currency} per euro: {basis} (rate dated {date}).",
     data_as_of: "Data as of {date}{version}.",
+    image_sources: "Sources: {n} news reports, {first} to {last}; full list with the interactive graphic.",
+    image_shown: "Shown as of {date}.",
     credit: "Graphic: coalition-tracker.",
     get_data: "Get the data: ",
     downloads: ["CSV", "JSON", "Image (PNG)"],
@@ -482,7 +488,7 @@ pub const UK: Words = Words {
     legend_attendee: "Брав участь у зустрічі, не учасник",
     legend_none: "Ще ні / без ролі",
     pooled_suffix: " (спільно)",
-    in_kind_value: "у натуральній формі, вартість не вказано",
+    in_kind_value: "натурою, вартість не вказано",
     not_itemised_label: "Не розподілено в джерелах",
     footer_none: "Розподілено {itemised}. Загальну суму на цю дату не повідомлено.",
     footer_lower_bound: "Розподілено {itemised}; джерела повідомляють про понад {reported} ({date}).",
@@ -568,6 +574,8 @@ pub const UK: Words = Words {
     ],
     method_rate: "Суми в {currency} перераховано за курсом {rate} {currency} за євро: {basis} (курс від {date}).",
     data_as_of: "Дані станом на {date}{version}.",
+    image_sources: "Джерела: новинні повідомлення ({n}), {first} – {last}; повний перелік — в інтерактивній графіці.",
+    image_shown: "Показано станом на {date}.",
     credit: "Графіка: coalition-tracker.",
     get_data: "Отримати дані: ",
     downloads: ["CSV", "JSON", "Зображення (PNG)"],

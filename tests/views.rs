@@ -216,10 +216,14 @@ fn bars_are_proportional_to_their_euros() {
 }
 
 #[test]
-fn nothing_overlaps_or_spills_at_any_width() {
+fn nothing_overlaps_or_spills_at_any_width_in_either_language() {
+    use coalition_tracker::i18n::Lang;
     let ds = dataset();
-    for width in WIDTHS {
-        let s = scene(&ds, "2024-07-26", width);
+    let snap = snapshot(&ds, date("2024-07-26"));
+    for (loc, width) in [Locale::plain(), Locale::new(Lang::Uk, &LongAxis)].iter().flat_map(|l| WIDTHS.map(|w| (l, w)))
+    {
+        let s = Scene::new(&ds, &snap, width, loc);
+        let width = format!("{width} px in {:?}", loc.lang);
         let m = &s.map;
         for (i, a) in m.tiles.iter().enumerate() {
             assert!(a.rect.w >= 24.0, "tiles are at least 24 px at {width}");
@@ -236,8 +240,8 @@ fn nothing_overlaps_or_spills_at_any_width() {
             let value_end = r.bar.right().max(r.bar.x + r.bar.h) + 6.0 + text_width(&r.value, font::SMALL, true);
             assert!(value_end <= s.bars.width + 1.0, "{} value spills at {width}", r.label);
         }
-        for panel in [&s.timeline.funding, &s.timeline.members] {
-            assert!(text_width(&panel.title, font::SMALL, false) <= width, "{} at {width}", panel.title);
+        for line in [&s.timeline.funding, &s.timeline.members].iter().flat_map(|p| &p.title) {
+            assert!(text_width(line, font::SMALL, false) <= s.timeline.width, "{line} at {width}");
         }
         let ticks = &s.timeline.time_ticks;
         for pair in ticks.windows(2) {
@@ -605,4 +609,28 @@ fn a_slider_step_that_changes_no_membership_or_funding_leaves_map_and_bars_as_la
     let (before, joined) = (scene(&ds, "2024-01-22", 1000.0), scene(&ds, "2024-01-23", 1000.0));
     assert!(!before.same_view(&joined, View::Map));
     assert!(a.same_view(&a.clone(), View::Timeline));
+}
+
+#[test]
+fn the_image_download_names_its_sources_and_dates_in_the_readers_language() {
+    use coalition_tracker::details::image_footer;
+    use coalition_tracker::i18n::{Lang, Plain};
+    let ds = dataset();
+    // The five sources run from 27 January 2024 to 26 July 2024 (one dated only January 2024,
+    // which counts from its last day).
+    assert_eq!(
+        image_footer(&ds, date("2024-06-01"), &Locale::plain()),
+        [
+            "Sources: 5 news reports, 27 January 2024 to 26 July 2024; full list with the interactive graphic.",
+            "Data as of 26 July 2024, 2024-07-26.1. Shown as of 1 June 2024.",
+        ]
+    );
+    // Ukrainian words (the dates here in Plain's English; the browser's Intl writes them in Ukrainian).
+    assert_eq!(
+        image_footer(&ds, date("2024-06-01"), &Locale::new(Lang::Uk, &Plain)),
+        [
+            "Джерела: новинні повідомлення (5), 27 January 2024 – 26 July 2024; повний перелік — в інтерактивній графіці.",
+            "Дані станом на 26 July 2024, 2024-07-26.1. Показано станом на 1 June 2024.",
+        ]
+    );
 }

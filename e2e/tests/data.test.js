@@ -2,9 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openWidget, host, useSite, ROOT } from '../lib.js';
+import { openWidget, host, useSite, ROOT, SCREENSHOTS } from '../lib.js';
 
 const site = useSite();
 
@@ -41,7 +41,16 @@ test('the PNG download is an image of the view with its title', async () => {
   assert.deepEqual([...png.bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'PNG signature');
   const width = png.bytes.readUInt32BE(16);
   assert.ok(width >= 1200 && width <= 1600, `twice the widget width: ${width}`);
+  writeFileSync(path.join(SCREENSHOTS, 'download-en.png'), png.bytes);
   await context.close();
+
+  // In Ukrainian the image's dek and source lines are Ukrainian too, and on a phone they wrap
+  // to the image's width (saved for review).
+  const uk = await openWidget(site.browser, `${site.server.url}embed.html?lang=uk`, { width: 375 });
+  const ukPng = await download(uk.page, 'Зображення (PNG)');
+  assert.deepEqual([...ukPng.bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'PNG signature');
+  writeFileSync(path.join(SCREENSHOTS, 'download-uk.png'), ukPng.bytes);
+  await uk.context.close();
 });
 
 test('an editor-hosted dataset loads, is validated, and a bad one shows its errors and no chart', async () => {

@@ -7,7 +7,7 @@ use super::{at, color, dashed_rect, faded, fill_rect, text, DrawResult, Font, St
 use crate::geometry::Rect;
 use crate::interaction::{involved, Target, UiState, View};
 use crate::layout::font;
-use crate::layout::timeline::{Panel, TimelineLayout};
+use crate::layout::timeline::{Panel, TimelineLayout, TITLE_LINE};
 use crate::model::Dataset;
 use crate::palette::{Palette, Rgb};
 
@@ -26,7 +26,9 @@ fn polyline<B: DrawingBackend>(
 fn panel<B: DrawingBackend>(b: &mut B, panel: &Panel, line: Rgb, l: &TimelineLayout, p: &Palette) -> DrawResult<B> {
     let r = panel.rect;
     let title = Font::new(font::SMALL, p.muted).anchored(HPos::Left, VPos::Top);
-    text(b, &panel.title, title, 0.0, panel.title_y)?;
+    for (i, line) in panel.title.iter().enumerate() {
+        text(b, line, title, 0.0, panel.title_y + TITLE_LINE * i as f64)?;
+    }
     let tick_font = Font::new(font::SMALL, p.muted).anchored(HPos::Right, VPos::Center);
     for t in &panel.ticks {
         b.draw_line(at(r.x, t.at), at(r.right(), t.at), &color(p.faint))?;

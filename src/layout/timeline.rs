@@ -4,7 +4,7 @@
 
 use crate::aggregate::{funding_series, membership_series};
 use crate::date::Date;
-use crate::geometry::{text_width, Rect};
+use crate::geometry::{text_width, wrap, Rect};
 use crate::i18n::{fill, Locale};
 use crate::interaction::Target;
 use crate::layout::font;
@@ -12,6 +12,8 @@ use crate::model::{Dataset, Index};
 use crate::money::Cents;
 
 /// Radius of an event marker; its hit area is at least 24 px across.
+/// Height of each further line of a wrapped panel title.
+pub const TITLE_LINE: f64 = 15.0;
 const MARKER_R: f64 = 9.0;
 const LANE: f64 = 22.0;
 /// Least room left of the plots for the value-axis labels.
@@ -43,9 +45,9 @@ pub struct Point {
 pub struct Panel {
     /// Plot area.
     pub rect: Rect,
-    /// Title above the plot.
-    pub title: String,
-    /// Top of the title.
+    /// Title above the plot, in lines that fit the view's width (Ukrainian titles wrap on a phone).
+    pub title: Vec<String>,
+    /// Top of the title's first line.
     pub title_y: f64,
     /// Value-axis ticks (y positions).
     pub ticks: Vec<Tick>,
@@ -183,16 +185,21 @@ impl TimelineLayout {
         let x_of =
             |day: i64| left + (right - left) * (day.clamp(first, last) - first) as f64 / (last - first).max(1) as f64;
 
-        // Rows from the top: the panel title, the "as of" label, then the plot.
-        let f_rect = Rect::new(left, 44.0, right - left, 118.0);
+        // Rows from the top: the panel title, the "as of" label, then the plot. A title that
+        // wraps pushes everything below it down by its extra lines.
+        let f_title = wrap(loc.words.funding_title, font::SMALL, width);
+        let m_title = wrap(loc.words.members_title, font::SMALL, width);
+        let extra = |title: &[String]| TITLE_LINE * title.len().saturating_sub(1) as f64;
+        let as_of_y = 19.0 + extra(&f_title);
+        let f_rect = Rect::new(left, 44.0 + extra(&f_title), right - left, 118.0);
         let fy = |v: f64| f_rect.bottom() - f_rect.h * v / f_top as f64;
         let f_changes: Vec<(i64, f64)> = funding.iter().map(|&(d, c)| (d.day_number(), c as f64)).collect();
         let as_of_x = x_of(as_of.day_number());
         let (f_past, f_future) = split_at(&steps(&f_changes, x_of, fy, right), as_of_x);
         let funding_panel = Panel {
             rect: f_rect,
-            title: loc.words.funding_title.to_string(),
             title_y: 0.0,
+            title: f_title,
             ticks: f_ticks.iter().zip(f_labels).map(|(&v, label)| Tick { at: fy(v as f64), label }).collect(),
             past: f_past,
             future: f_future,
@@ -207,14 +214,14 @@ impl TimelineLayout {
         let reported_counts = ds.events.iter().filter_map(|e| e.members_reported.map(|n| (e.date, n as usize)));
         let m_max = members.iter().map(|m| m.1).chain(reported_counts.clone().map(|r| r.1)).max().unwrap_or(0);
         let (m_top, m_ticks) = nice_ticks(m_max as i64);
-        let m_rect = Rect::new(left, f_rect.bottom() + 46.0, right - left, 64.0);
+        let m_rect = Rect::new(left, f_rect.bottom() + 46.0 + extra(&m_title), right - left, 64.0);
         let my = |v: f64| m_rect.bottom() - m_rect.h * v / m_top as f64;
         let m_changes: Vec<(i64, f64)> = members.iter().map(|&(d, n)| (d.day_number(), n as f64)).collect();
         let (m_past, m_future) = split_at(&steps(&m_changes, x_of, my, right), as_of_x);
         let members_panel = Panel {
             rect: m_rect,
-            title: loc.words.members_title.to_string(),
-            title_y: m_rect.y - 26.0,
+            title_y: m_rect.y - 26.0 - extra(&m_title),
+            title: m_title,
             ticks: m_ticks.iter().map(|&v| Tick { at: my(v as f64), label: v.to_string() }).collect(),
             past: m_past,
             future: m_future,
@@ -267,7 +274,7 @@ impl TimelineLayout {
             markers,
             as_of_x,
             as_of_label: fill(loc.words.as_of_label, &[("date", &loc.fmt.date_short(as_of))]),
-            as_of_y: 19.0,
+            as_of_y,
         }
     }
 

@@ -19,10 +19,10 @@ use super::intl::IntlFmt;
 use super::{as_of_date, bundled_dataset, error, language, stopped};
 use crate::aggregate::{snapshot, Snapshot};
 use crate::date::Date;
-use crate::details::{cite, dek, describe, label, summary_text, tables, DATA_LANG};
+use crate::details::{cite, data_as_of, dek, describe, image_footer, label, summary_text, tables, DATA_LANG};
 use crate::draw::culled::Culled;
 use crate::draw::{self, Scaled};
-use crate::geometry::Rect;
+use crate::geometry::{wrap, Rect};
 use crate::i18n::{fill, Fmt, Lang, Locale};
 use crate::interaction::{step_in_list, step_in_plane, Key, Look, Target, UiState, View};
 use crate::layout::{timeline::domain, Columns, Scene, GUTTER, MIN_WIDTH};
@@ -583,7 +583,13 @@ impl Inner {
         let k = 2.0;
         let width = self.scene.columns.timeline;
         let views: Vec<(f64, f64)> = VIEWS.iter().map(|&v| self.scene.size(v)).collect();
-        let height = 76.0 + views.iter().map(|(_, h)| h + 24.0).sum::<f64>() + 60.0;
+        // The dek and the source lines are wrapped to the image's width: a phone's is narrow.
+        let loc = self.loc();
+        let dek_lines = wrap(&dek(&self.ds, &self.snap, &loc), 15.0, width);
+        let foot_lines: Vec<String> =
+            image_footer(&self.ds, self.ui.as_of, &loc).iter().flat_map(|l| wrap(l, 13.0, width)).collect();
+        let top = 56.0 + 20.0 * dek_lines.len() as f64;
+        let height = top + views.iter().map(|(_, h)| h + 24.0).sum::<f64>() + 20.0 * foot_lines.len() as f64 + 20.0;
         canvas.set_width((width * k) as u32);
         canvas.set_height((height * k) as u32);
         let ctx: web_sys::CanvasRenderingContext2d = canvas
@@ -600,28 +606,18 @@ impl Inner {
         ctx.fill_text(&self.ds.coalition.name, 0.0, 28.0)?;
         ctx.set_fill_style_str(&p.muted.hex());
         ctx.set_font(&format!("15px {}", draw::FONT_FAMILY));
-        ctx.fill_text(&dek(&self.ds, &self.snap, &self.loc()), 0.0, 54.0)?;
-        let mut y = 76.0;
+        for (i, line) in dek_lines.iter().enumerate() {
+            ctx.fill_text(line, 0.0, 54.0 + 20.0 * i as f64)?;
+        }
+        let mut y = top;
         for (v, (w, h)) in self.views.iter().zip(&views) {
             ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&v.canvas, 0.0, y, *w, *h)?;
             y += h + 24.0;
         }
-        let first = self.ds.sources.iter().map(|s| s.date.day_number()).min().map(Date::from_day_number);
-        let last = self.ds.sources.iter().map(|s| s.date.day_number()).max().map(Date::from_day_number);
-        let span = match (first, last) {
-            (Some(a), Some(b)) => format!(", {} to {}", a.long(), b.long()),
-            _ => String::new(),
-        };
         ctx.set_font(&format!("13px {}", draw::FONT_FAMILY));
-        let sources =
-            format!("Sources: {} news reports{span}; full list with the interactive graphic.", self.ds.sources.len());
-        ctx.fill_text(&sources, 0.0, y + 8.0)?;
-        let version = self.ds.coalition.version.as_deref().unwrap_or("");
-        ctx.fill_text(
-            &format!("Data as of {} {version}. Shown as of {}.", self.ds.coalition.as_of, self.ui.as_of.long()),
-            0.0,
-            y + 28.0,
-        )?;
+        for (i, line) in foot_lines.iter().enumerate() {
+            ctx.fill_text(line, 0.0, y + 8.0 + 20.0 * i as f64)?;
+        }
         // The data URL (a megabyte or more) stays a JS string: copied into wasm memory it would
         // grow the linear memory for good, since wasm memory never shrinks.
         let to_data_url: js_sys::Function =
@@ -962,9 +958,7 @@ fn footer(root: &Element, ds: &Dataset, options: &Options, loc: &Locale) {
         button.attr("type", "button");
         button.attr("data-download", kind);
     }
-    let version = ds.coalition.version.as_deref().map(|v| format!(", {v}")).unwrap_or_default();
-    let date = f.date(ds.coalition.as_of);
-    child(&foot, "p", "ct-version", &fill(w.data_as_of, &[("date", &date), ("version", &version)]));
+    child(&foot, "p", "ct-version", &data_as_of(ds, loc));
     child(&foot, "p", "ct-credit", options.credit.as_deref().unwrap_or(w.credit));
 }
 
