@@ -6,7 +6,8 @@
 
 pub mod aggregate;
 pub mod bundled;
-#[cfg(not(target_arch = "wasm32"))]
+// The editor's tool and the static version write English.
+#[cfg(all(not(target_arch = "wasm32"), feature = "en"))]
 pub mod cli;
 pub mod codec;
 pub mod date;
@@ -23,7 +24,7 @@ pub mod money;
 pub mod order;
 pub mod palette;
 pub mod raw;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all(not(target_arch = "wasm32"), feature = "en"))]
 pub mod render;
 pub mod summary;
 pub mod tilegrid;
