@@ -73,10 +73,11 @@ test-wasm:
 test-page: e2e/node_modules/.package-lock.json
 	cd e2e && npm test
 
-# The weight of everything embed.html loads, gzip -9, printed per file. `make budget` holds it to
-# the issue's 60 KB; `make test` holds it to BUDGET_LIMIT, today's weight plus a little, so that
-# no change makes it heavier while the 60 KB budget is not yet met (see BENCHMARKS.md).
-BUDGET_LIMIT ?= 83500
+# The weight of everything embed.html loads, in English and in Ukrainian (each fetches its
+# language's widget module), gzip -9, printed per file. `make budget` holds both to the issue's
+# 60 KB; `make test` holds them to BUDGET_LIMIT, the heavier (Ukrainian, 83,610 B) plus a little,
+# so that no change makes either heavier while the 60 KB budget is not yet met (see BENCHMARKS.md).
+BUDGET_LIMIT ?= 84500
 
 test-budget: e2e/node_modules/.package-lock.json
 	cd e2e && node budget.js --limit $(BUDGET_LIMIT)
