@@ -31,10 +31,15 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     # declared size is their real size.
     COMPRESSED = (".html", ".js", ".css", ".wasm", ".svg")
 
-    def send_head(self):
+    def served_file(self):
+        """The file the request names: a directory's index.html for a URL ending in `/`."""
         path = self.translate_path(self.path)
         if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
             path = os.path.join(path, "index.html")
+        return path
+
+    def send_head(self):
+        path = self.served_file()
         accepts = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (accepts and path.endswith(self.COMPRESSED) and os.path.isfile(path)):
             return super().send_head()
@@ -67,9 +72,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def csp(self):
         """The CSP, allowing by its hash each inline script of the page served (embed.html's
         preload of the module of its language), and no other inline script."""
-        path = self.translate_path(self.path)
-        if os.path.isdir(path):
-            path = os.path.join(path, "index.html")
+        path = self.served_file()
         if not (path.endswith(".html") and os.path.isfile(path)):
             return CSP
         hashes = self._script_hashes(path, os.stat(path).st_mtime_ns)

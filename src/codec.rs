@@ -13,7 +13,7 @@
 //!
 //! Reading keeps its first error in the reader instead of returning early from every field:
 //! a `?` after each of a record's fields makes the compiler write out, for each field, code that
-//! drops the fields read before it, which was most of the widget's 12.8 KB decoder. A damaged
+//! drops the fields read before it, which was about half of the widget's 12.8 KB decoder. A damaged
 //! field reads as a placeholder, everything after it reads as empty, and [`unpack`] refuses the
 //! whole with that first error.
 

@@ -102,17 +102,18 @@ pub fn sort_dedup(items: &mut Vec<usize>) {
 mod tests {
     use super::*;
 
+    /// The next number of a fixed pseudo-random sequence (Knuth's MMIX constants).
+    fn lcg(seed: &mut u64) -> u64 {
+        *seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        *seed
+    }
+
     #[test]
     fn sorts_like_the_standard_library_and_keeps_equal_items_in_order() {
         // A fixed pseudo-random sequence: keys repeat, so stability is tested too.
         let mut seed = 12_345_u64;
         for n in [0, 1, 2, 3, 7, 64, 1000, 4097] {
-            let items: Vec<(u8, usize)> = (0..n)
-                .map(|i| {
-                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                    ((seed >> 59) as u8, i)
-                })
-                .collect();
+            let items: Vec<(u8, usize)> = (0..n).map(|i| ((lcg(&mut seed) >> 59) as u8, i)).collect();
             let mut ours = items.clone();
             sort_by_key(&mut ours, |x| x.0);
             let mut std_sorted = items;
@@ -126,12 +127,8 @@ mod tests {
         let mut seed = 99_u64;
         for spread in [3_i64, 40_000, 1 << 40] {
             for n in [0, 1, 2, 500] {
-                let items: Vec<(i64, usize)> = (0..n)
-                    .map(|i| {
-                        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                        ((seed >> 20) as i64 % spread - spread / 2, i)
-                    })
-                    .collect();
+                let items: Vec<(i64, usize)> =
+                    (0..n).map(|i| ((lcg(&mut seed) >> 20) as i64 % spread - spread / 2, i)).collect();
                 let mut ours = items.clone();
                 sort_by_day(&mut ours, |x| x.0);
                 let mut std_sorted = items;

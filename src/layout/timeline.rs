@@ -11,9 +11,9 @@ use crate::layout::font;
 use crate::model::{Dataset, Index};
 use crate::money::Cents;
 
-/// Radius of an event marker; its hit area is at least 24 px across.
 /// Height of each further line of a wrapped panel title.
 pub const TITLE_LINE: f64 = 15.0;
+/// Radius of an event marker; its hit area is at least 24 px across.
 const MARKER_R: f64 = 9.0;
 const LANE: f64 = 22.0;
 /// Least room left of the plots for the value-axis labels.

@@ -3,8 +3,8 @@
 //! The helpers that build the widget never fail: a DOM call that the browser refuses (it
 //! cannot, for the widget's own literal tag and attribute names, on elements it has just
 //! made) is recorded and reported by the next [`check`]. A `?` after each of the hundred calls
-//! made the compiler write out, at each, the release of every element made before it: most of
-//! the widget's 15 KB constructor.
+//! made the compiler write out, at each, the release of every element made before it: 1.7 KB
+//! of the widget's 15.5 KB constructor.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
