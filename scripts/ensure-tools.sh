@@ -37,6 +37,13 @@ if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
   log "rustup target add wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
 fi
+# The pinned nightly (the Makefile's NIGHTLY) builds the modules readers load, rebuilding the
+# standard library from its sources (rust-src); the fuzzers run on it too.
+NIGHTLY=$(sed -n 's/^NIGHTLY := //p' "$(dirname "$0")/../Makefile")
+if ! rustup component list --toolchain "$NIGHTLY" --installed 2>/dev/null | grep -q '^rust-src'; then
+  log "rustup toolchain install $NIGHTLY with rust-src"
+  rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src
+fi
 apt_install binaryen gzip
 cargo_tool wasm-bindgen-cli "$WASM_BINDGEN_VERSION" wasm-bindgen
 
@@ -46,11 +53,7 @@ if [ "$what" = test ]; then
   command -v npm >/dev/null 2>&1 || apt_install nodejs npm
   cargo_tool wasm-pack "$WASM_PACK_VERSION" wasm-pack
   cargo_tool geckodriver "$GECKODRIVER_VERSION" geckodriver
-  # Fuzzing (the smoke runs in `make test`, and `make fuzz`) needs nightly Rust and cargo-fuzz.
-  if ! rustup toolchain list | grep -q '^nightly'; then
-    log "rustup toolchain install nightly"
-    rustup toolchain install nightly --profile minimal
-  fi
+  # Fuzzing (the smoke runs in `make test`, and `make fuzz`) needs the nightly and cargo-fuzz.
   cargo_tool cargo-fuzz "$CARGO_FUZZ_VERSION" cargo-fuzz
 fi
 log "tools ready ($what)"

@@ -11,13 +11,27 @@ const here = new URL('.', import.meta.url);
  * (`pkg/` English, the default; `pkg-uk/` Ukrainian). Any other code goes to the English module,
  * which explains that it does not know it. */
 const modules = {};
-const loadWasm = (lang) => {
-  const dir = lang === 'uk' ? 'pkg-uk/' : 'pkg/';
-  return (modules[dir] ??= import(`./${dir}coalition_tracker.js`).then(async (module) => {
-    await module.default({ module_or_path: wasmResponse(new URL(`${dir}coalition_tracker_bg.wasm`, here)) });
-    return module;
-  }));
-};
+const moduleDir = (lang) => (lang === 'uk' ? 'pkg-uk/' : 'pkg/');
+const wasmUrl = (lang) => new URL(`${moduleDir(lang)}coalition_tracker_bg.wasm`, here);
+const loadWasm = (lang) => (modules[moduleDir(lang)] ??= import(`./${moduleDir(lang)}coalition_tracker.js`).then(async (module) => {
+  await module.default({ module_or_path: wasmResponse(wasmUrl(lang)) });
+  stopOnTrap(module, wasmUrl(lang).href);
+  return module;
+}));
+
+/** Whether `error` is a trap in the widget module at `wasm` (its stack passes through it).
+ * Errors the module returns (an unknown selection, say) are not: the module chose them. */
+const trapped = (error, wasm) => error instanceof WebAssembly.RuntimeError && String(error.stack).includes(wasm);
+
+/** Stops every widget a module drives (its `stop`: a readable message, and no drawing again)
+ * when it traps. The modules readers load are built with panic=immediate-abort, so a panic is
+ * a trap, with no panic hook to run, and the module's state cannot be drawn past. Traps in
+ * anything else on a host page (another wasm module) are left alone. */
+function stopOnTrap(module, wasm) {
+  const stop = (error) => { if (trapped(error, wasm)) module.stop(`coalition-tracker stopped: ${error}`); };
+  addEventListener('error', (event) => stop(event.error));
+  addEventListener('unhandledrejection', (event) => stop(event.reason));
+}
 
 /** The wasm, fetched for streaming compilation; on a host page whose own scripts have replaced
  * or broken `window.fetch`, fetched by XMLHttpRequest instead (compiled from its bytes). */
@@ -148,9 +162,9 @@ export async function mount(host, options = optionsOf(host)) {
   const wasmReady = loadWasm(options.lang);
   wasmReady.catch(() => {});
   await new Promise((done) => { sheet.onload = sheet.onerror = done; });
-  let Widget;
+  let module;
   try {
-    ({ Widget } = await wasmReady);
+    module = await wasmReady;
   } catch (error) {
     console.error(error);
     host.dataset.state = 'error';
@@ -159,12 +173,18 @@ export async function mount(host, options = optionsOf(host)) {
   }
   try {
     const packed = options.data ? await packedData(options.data) : undefined;
-    host.widget = new Widget(box, { ...options, dataName: options.data, exporter: exporter(box, packed) }, packed);
+    host.widget = new module.Widget(box, { ...options, dataName: options.data, exporter: exporter(box, packed) }, packed);
     host.dataset.state = 'ready';
   } catch (error) {
     console.error(error);
     host.dataset.state = 'error';
-    message(box, `The coalition tracker could not show this data:\n${error.message || error}`);
+    if (trapped(error, wasmUrl(options.lang).href)) {
+      // A trap while building: the module's other widgets cannot be trusted either.
+      module.stop(`coalition-tracker stopped: ${error}`);
+      message(box, 'The graphic stopped working. Reload the page to see it again.');
+    } else {
+      message(box, `The coalition tracker could not show this data:\n${error.message || error}`);
+    }
   }
 }
 

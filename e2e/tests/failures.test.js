@@ -79,3 +79,54 @@ test('a widget mounted in a hidden, 0 px container draws correctly once it is sh
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+/** Waits until the page's widget has stopped; returns its text and how many canvases it has. */
+async function stoppedWidget(p) {
+  await p.waitForFunction(() => document.querySelector('[data-coalition-tracker]').shadowRoot
+    .querySelector('.ct')?.getAttribute('data-state') === 'error');
+  return host(p).evaluate((h) => ({
+    text: h.shadowRoot.querySelector('.ct').textContent,
+    canvases: h.shadowRoot.querySelectorAll('canvas').length,
+  }));
+}
+
+const STOPPED = { text: 'The graphic stopped working. Reload the page to see it again.', canvases: 0 };
+
+test('a trap in the widget module (a panic, in the build readers load) stops the graphic with a message', async () => {
+  const { context, page: p, errors } = await page();
+  await p.goto(`${site.server.url}embed.html`);
+  await p.locator('.ct[data-state="ready"]').waitFor();
+  // Memory runs out: the module's memory is grown from outside to its limit, less 1 MB, and a
+  // 16 MB string is passed in; the allocation fails, which the module's build turns into a trap.
+  await p.evaluate(async () => {
+    const memory = Object.values(await (await import('./pkg/coalition_tracker.js')).default())
+      .find((e) => e instanceof WebAssembly.Memory);
+    memory.grow(65536 - 16 - memory.buffer.byteLength / 65536);
+    const widget = document.querySelector('[data-coalition-tracker]').widget;
+    setTimeout(() => widget.setAsOf('2'.repeat(16 << 20)));
+  });
+  assert.deepEqual(await stoppedWidget(p), STOPPED);
+  assert.ok(errors.some((e) => /RuntimeError/.test(e)), `the trap reached the page: ${errors}`);
+  await p.mouse.click(100, 300);
+  await p.evaluate(() => new Promise(requestAnimationFrame));
+  assert.deepEqual(await stoppedWidget(p), STOPPED, 'a click after the trap draws nothing');
+  await context.close();
+});
+
+test("another wasm module's trap on the host page leaves the widget working", async () => {
+  const { context, page: p } = await page();
+  await p.goto(`${site.server.url}embed.html`);
+  await p.locator('.ct[data-state="ready"]').waitFor();
+  // (module (func (export "t") unreachable)), trapping outside any handler.
+  await p.evaluate(() => new Promise((done) => {
+    const bytes = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 7, 5, 1, 1, 116, 0, 0, 10, 5, 1, 3, 0, 0, 11]);
+    const { t } = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports;
+    addEventListener('error', () => setTimeout(done), { once: true });
+    setTimeout(t);
+  }));
+  const nl = p.getByRole('button', { name: /^Netherlands: member/ });
+  await nl.click();
+  assert.equal(await nl.getAttribute('aria-pressed'), 'true');
+  assert.equal(await host(p).evaluate((h) => h.shadowRoot.querySelector('.ct').getAttribute('data-state')), 'ready');
+  await context.close();
+});

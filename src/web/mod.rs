@@ -40,7 +40,12 @@ pub use widget::Widget;
 
 /// Reports any panic to the console and replaces every widget on the page with a readable
 /// message: after a panic the wasm instance cannot be trusted to draw again.
-#[cfg(feature = "widget")]
+///
+/// Only in builds that keep panic messages (the browser tests). The modules readers load are
+/// built with `panic=immediate-abort` (see the Makefile), which drops every panic message and
+/// the formatting behind it; there a panic is a wasm trap, and `www/widget.js` calls [`stop`]
+/// when one escapes.
+#[cfg(all(feature = "widget", not(panic = "immediate-abort")))]
 #[wasm_bindgen(start)]
 pub fn start() {
     std::panic::set_hook(Box::new(|info| stop(&format!("coalition-tracker panicked: {info}"))));
@@ -58,8 +63,10 @@ pub(crate) fn stopped() -> bool {
 
 /// What the panic hook does: logs `log`, stops every widget from drawing again (a later click
 /// or frame would otherwise draw into a half-updated state), and replaces each with a message.
-/// Public so that a test can run exactly this without having to cause a panic.
+/// Public so that a test can run exactly this without having to cause a panic, and exported
+/// so that `www/widget.js` can run it when a trap or an exception escapes the module.
 #[cfg(feature = "widget")]
+#[wasm_bindgen]
 pub fn stop(log: &str) {
     STOPPED.store(true, std::sync::atomic::Ordering::Relaxed);
     web_sys::console::error_1(&JsValue::from_str(log));
