@@ -373,6 +373,10 @@ pub struct Words {
     pub get_data: &'static str,
     /// Download buttons: CSV, JSON, PNG.
     pub downloads: [&'static str; 3],
+    /// In place of the widget after a panic (a trap, in the modules readers load).
+    pub stopped: &'static str,
+    /// In place of the widget when the browser refuses to draw.
+    pub cannot_draw: &'static str,
 }
 
 /// English.
@@ -476,6 +480,8 @@ pub const EN: Words = Words {
     credit: "Graphic: coalition-tracker.",
     get_data: "Get the data: ",
     downloads: ["CSV", "JSON", "Image (PNG)"],
+    stopped: "The graphic stopped working. Reload the page to see it again.",
+    cannot_draw: "The graphic could not be drawn in this browser.",
 };
 
 /// Ukrainian. Counts are written as "label: n" so no plural forms are needed.
@@ -579,6 +585,8 @@ pub const UK: Words = Words {
     credit: "Графіка: coalition-tracker.",
     get_data: "Отримати дані: ",
     downloads: ["CSV", "JSON", "Зображення (PNG)"],
+    stopped: "Графіка перестала працювати. Перезавантажте сторінку, щоб побачити її знову.",
+    cannot_draw: "Цей браузер не зміг намалювати графіку.",
 };
 
 #[cfg(test)]

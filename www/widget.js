@@ -7,11 +7,14 @@
 //   data-data (URL of an editor-hosted dataset: the JSON `coalition export --json` writes).
 const here = new URL('.', import.meta.url);
 
+/** The language of the words a widget is shown with: Ukrainian if asked for, else English. */
+const languageOf = (lang) => (lang === 'uk' ? 'uk' : 'en');
+
 /** The widget module of a language, loaded once: each carries the words of one language only
  * (`pkg/` English, the default; `pkg-uk/` Ukrainian). Any other code goes to the English module,
  * which explains that it does not know it. */
 const modules = {};
-const moduleDir = (lang) => (lang === 'uk' ? 'pkg-uk/' : 'pkg/');
+const moduleDir = (lang) => (languageOf(lang) === 'uk' ? 'pkg-uk/' : 'pkg/');
 const wasmUrl = (lang) => new URL(`${moduleDir(lang)}coalition_tracker_bg.wasm`, here);
 const loadWasm = (lang) => (modules[moduleDir(lang)] ??= import(`./${moduleDir(lang)}coalition_tracker.js`).then(async (module) => {
   await module.default({ module_or_path: wasmResponse(wasmUrl(lang)) });
@@ -49,6 +52,22 @@ function wasmResponse(url) {
     .then((response) => (response instanceof Response && response.ok ? response : byXhr()), byXhr);
 }
 
+/** What this script itself says, in the widget's language: it says it before, or instead of,
+ * the module that carries the rest of the widget's words. */
+const WORDS = {
+  en: {
+    loading: 'Loading the coalition tracker…',
+    noModule: 'The interactive graphic could not load; here is its static version. Reload the page to try again.',
+    badData: 'The coalition tracker could not show this data:',
+    stopped: 'The graphic stopped working. Reload the page to see it again.',
+  },
+  uk: {
+    loading: 'Завантаження трекера коаліції…',
+    noModule: 'Інтерактивну графіку не вдалося завантажити; ось її статична версія (англійською). Перезавантажте сторінку, щоб спробувати знову.',
+    badData: 'Трекер коаліції не зміг показати ці дані:',
+    stopped: 'Графіка перестала працювати. Перезавантажте сторінку, щоб побачити її знову.',
+  },
+};
 /** Options from a host element's data- attributes. */
 export function optionsOf(el) {
   const d = el.dataset;
@@ -151,11 +170,14 @@ async function showStatic(box, note) {
 export async function mount(host, options = optionsOf(host)) {
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const sheet = stylesheet('widget.css');
+  const lang = languageOf(options.lang);
+  const words = WORDS[lang];
   const box = document.createElement('div');
   box.className = 'ct-box';
+  box.lang = lang;
   const placeholder = document.createElement('p');
   placeholder.className = 'ct-placeholder';
-  placeholder.textContent = 'Loading the coalition tracker…';
+  placeholder.textContent = words.loading;
   box.append(placeholder);
   root.replaceChildren(sheet, box);
   // The stylesheet and the wasm load side by side; the widget is built once both are in.
@@ -168,7 +190,7 @@ export async function mount(host, options = optionsOf(host)) {
   } catch (error) {
     console.error(error);
     host.dataset.state = 'error';
-    await showStatic(box, 'The interactive graphic could not load; here is its static version. Reload the page to try again.');
+    await showStatic(box, words.noModule);
     return;
   }
   try {
@@ -181,9 +203,9 @@ export async function mount(host, options = optionsOf(host)) {
     if (trapped(error, wasmUrl(options.lang).href)) {
       // A trap while building: the module's other widgets cannot be trusted either.
       module.stop(`coalition-tracker stopped: ${error}`);
-      message(box, 'The graphic stopped working. Reload the page to see it again.');
+      message(box, words.stopped);
     } else {
-      message(box, `The coalition tracker could not show this data:\n${error.message || error}`);
+      message(box, `${words.badData}\n${error.message || error}`);
     }
   }
 }

@@ -90,26 +90,47 @@ async function stoppedWidget(p) {
   }));
 }
 
-const STOPPED = { text: 'The graphic stopped working. Reload the page to see it again.', canvases: 0 };
-
-test('a trap in the widget module (a panic, in the build readers load) stops the graphic with a message', async () => {
-  const { context, page: p, errors } = await page();
-  await p.goto(`${site.server.url}embed.html`);
-  await p.locator('.ct[data-state="ready"]').waitFor();
-  // Memory runs out: the module's memory is grown from outside to its limit, less 1 MB, and a
-  // 16 MB string is passed in; the allocation fails, which the module's build turns into a trap.
-  await p.evaluate(async () => {
-    const memory = Object.values(await (await import('./pkg/coalition_tracker.js')).default())
-      .find((e) => e instanceof WebAssembly.Memory);
-    memory.grow(65536 - 16 - memory.buffer.byteLength / 65536);
-    const widget = document.querySelector('[data-coalition-tracker]').widget;
-    setTimeout(() => widget.setAsOf('2'.repeat(16 << 20)));
+for (const [lang, dir, text] of [
+  ['en', 'pkg/', 'The graphic stopped working. Reload the page to see it again.'],
+  ['uk', 'pkg-uk/', 'Графіка перестала працювати. Перезавантажте сторінку, щоб побачити її знову.'],
+]) {
+  test(`a trap in the ${lang} widget module (a panic, in the build readers load) stops the graphic with a message`, async () => {
+    const { context, page: p, errors } = await page();
+    await p.goto(`${site.server.url}embed.html?lang=${lang}`);
+    await p.locator('.ct[data-state="ready"]').waitFor();
+    // Memory runs out: the module's memory is grown from outside to its limit, less 1 MB, and a
+    // 16 MB string is passed in; the allocation fails, which the module's build turns into a trap.
+    await p.evaluate(async (dir) => {
+      const memory = Object.values(await (await import(`./${dir}coalition_tracker.js`)).default())
+        .find((e) => e instanceof WebAssembly.Memory);
+      memory.grow(65536 - 16 - memory.buffer.byteLength / 65536);
+      const widget = document.querySelector('[data-coalition-tracker]').widget;
+      setTimeout(() => widget.setAsOf('2'.repeat(16 << 20)));
+    }, dir);
+    const stopped = { text, canvases: 0 };
+    assert.deepEqual(await stoppedWidget(p), stopped);
+    assert.ok(errors.some((e) => /RuntimeError/.test(e)), `the trap reached the page: ${errors}`);
+    await p.mouse.click(100, 300);
+    await p.evaluate(() => new Promise(requestAnimationFrame));
+    assert.deepEqual(await stoppedWidget(p), stopped, 'a click after the trap draws nothing');
+    await context.close();
   });
-  assert.deepEqual(await stoppedWidget(p), STOPPED);
-  assert.ok(errors.some((e) => /RuntimeError/.test(e)), `the trap reached the page: ${errors}`);
-  await p.mouse.click(100, 300);
-  await p.evaluate(() => new Promise(requestAnimationFrame));
-  assert.deepEqual(await stoppedWidget(p), STOPPED, 'a click after the trap draws nothing');
+}
+
+test('a Ukrainian embed says in Ukrainian that it is loading, or that it cannot show its data', async () => {
+  const { context, page: p } = await page();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await p.route('**/pkg-uk/*.wasm', async (route) => { await held; await route.continue(); });
+  await p.route('**/fake-data.json', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><p>Please sign in</p>' }));
+  // Held wasm also holds the load event back: the test goes on once the page is parsed.
+  await p.goto(`${site.server.url}embed.html?lang=uk&data=fake-data.json`, { waitUntil: 'domcontentloaded' });
+  const placeholder = await p.waitForFunction(() => document.querySelector('[data-coalition-tracker]').shadowRoot
+    ?.querySelector('.ct-placeholder')?.textContent);
+  assert.equal(await placeholder.jsonValue(), 'Завантаження трекера коаліції…');
+  release();
+  assert.match(await errorText(p), /^Трекер коаліції не зміг показати ці дані:\nfake-data\.json: line 1, column 1/);
+  assert.equal(await host(p).evaluate((h) => h.shadowRoot.querySelector('.ct-box').lang), 'uk');
   await context.close();
 });
 

@@ -70,7 +70,8 @@ pub(crate) fn stopped() -> bool {
 pub fn stop(log: &str) {
     STOPPED.store(true, std::sync::atomic::Ordering::Relaxed);
     web_sys::console::error_1(&JsValue::from_str(log));
-    dom::show_failure_everywhere("The graphic stopped working. Reload the page to see it again.");
+    // The module's first language: the modules readers load carry one language each.
+    dom::show_failure_everywhere(Lang::DEFAULT.words().stopped);
 }
 
 /// A JS `Error` with `message`.

@@ -707,7 +707,7 @@ impl Inner {
     fn fail(&self, e: &JsValue) {
         web_sys::console::error_1(e);
         self.root.replace_children_with_node_0();
-        let _ = child(&self.root, "p", "ct-error", "The graphic could not be drawn in this browser.");
+        let _ = child(&self.root, "p", "ct-error", self.loc().words.cannot_draw);
     }
 
     /// Names and places the transparent buttons over the marks of every view. The buttons are
