@@ -26,6 +26,7 @@ pub mod palette;
 pub mod raw;
 #[cfg(all(not(target_arch = "wasm32"), feature = "en"))]
 pub mod render;
+pub mod session;
 pub mod summary;
 pub mod tilegrid;
 pub mod validate;

@@ -17,23 +17,19 @@ use super::canvas::Canvas;
 use super::dom::{check, child, html, place, px, styles, Attr};
 use super::intl::IntlFmt;
 use super::{as_of_date, bundled_dataset, error, language, stopped};
-use crate::aggregate::{snapshot, Snapshot};
 use crate::date::Date;
 use crate::details::{cite, data_as_of, dek, describe, image_footer, label, summary_text, tables, DATA_LANG};
 use crate::draw::culled::Culled;
 use crate::draw::{self, Scaled};
 use crate::geometry::{wrap, Rect};
 use crate::i18n::{fill, Fmt, Lang, Locale};
-use crate::interaction::{step_in_list, step_in_plane, Key, Look, Target, UiState, View};
-use crate::layout::{timeline::domain, Columns, Scene, GUTTER, MIN_WIDTH};
+use crate::interaction::{step_in_list, step_in_plane, Key, Look, Target, View};
+use crate::layout::{timeline::domain, Columns, GUTTER};
 use crate::model::Dataset;
 use crate::palette::Palette;
+use crate::session::{from_fragment, Session};
 
 const VIEWS: [View; 3] = [View::Map, View::Bars, View::Timeline];
-
-/// How far (CSS px) a mark's paint reaches beyond its rectangle: the map's focus ring is drawn
-/// 6 px outside a tile with a 2 px stroke, the timeline's 7 px outside a marker's circle.
-const MARK_PAINT_REACH: f64 = 8.0;
 
 /// What makes a mark's button a transparent target exactly over its mark.
 const MARK_STYLE: &[(&str, &str)] = &[
@@ -115,19 +111,6 @@ enum Theme {
     Auto,
 }
 
-/// The selection and date a URL fragment such as `#select=NL&as-of=2024-02-15` asks for.
-fn from_fragment(fragment: &str) -> (Option<String>, Option<String>) {
-    let mut out = (None, None);
-    for pair in fragment.trim_start_matches('#').split('&') {
-        match pair.split_once('=') {
-            Some(("select", v)) if !v.is_empty() => out.0 = Some(v.to_string()),
-            Some(("as-of", v)) if !v.is_empty() => out.1 = Some(v.to_string()),
-            _ => {}
-        }
-    }
-    out
-}
-
 /// The DOM of one view.
 struct ViewDom {
     view: View,
@@ -136,8 +119,6 @@ struct ViewDom {
     marks: Element,
     /// Size last given to the canvas: CSS width, height and device pixel ratio.
     size: (f64, f64, f64),
-    /// Bumped whenever the view's layout changes (a slider step often changes one view only).
-    generation: u64,
     /// What the canvas shows: the layout's generation, dark or not, and the view's look.
     drawn: Option<(u64, bool, Look)>,
     /// What was last set on each mark button, so that only changes reach the DOM.
@@ -155,13 +136,10 @@ struct MarkButton {
 
 /// Everything the widget knows; shared by its event handlers.
 struct Inner {
-    ds: Dataset,
-    ui: UiState,
-    snap: Snapshot,
-    scene: Scene,
+    /// The dataset, the reader's state, and the snapshot and layout shown.
+    s: Session,
     /// The date the texts around the views (dek, summary, slider label) were written for.
     texts_for: Option<i64>,
-    width: f64,
     root: Element,
     dek: Element,
     grid: Element,
@@ -228,25 +206,9 @@ fn dark_scheme_query() -> Option<web_sys::MediaQueryList> {
     web_sys::window()?.match_media("(prefers-color-scheme: dark)").ok().flatten()
 }
 
-fn key_of(ds: &Dataset, t: Target) -> String {
-    match t {
-        Target::Party(p) => ds.parties[p].code.clone(),
-        Target::Pooled(c) => ds.contributions[c].id.clone(),
-        Target::NotItemised => "not-itemised".to_string(),
-        Target::Event(e) => ds.events[e].id.clone(),
-    }
-}
-
-fn target_of(ds: &Dataset, key: &str) -> Option<Target> {
-    if key == "not-itemised" {
-        return Some(Target::NotItemised);
-    }
-    ds.parties
-        .iter()
-        .position(|p| p.code == key)
-        .map(Target::Party)
-        .or_else(|| ds.events.iter().position(|e| e.id == key).map(Target::Event))
-        .or_else(|| ds.contributions.iter().position(|c| c.id == key && c.pooled).map(Target::Pooled))
+/// What a host's key names in `s`, or an error saying that nothing is called that.
+fn target_of(s: &Session, key: &str) -> Result<Target, JsValue> {
+    s.target_of(key).ok_or_else(|| error(format!("nothing called \"{key}\" to select")))
 }
 
 #[wasm_bindgen]
@@ -273,12 +235,7 @@ impl Widget {
                 .map_err(|e| error(format!("{}: {e}", options.data_name.as_deref().unwrap_or("the data file"))))?,
         };
         let as_of = as_of_date(&ds, options.as_of.clone())?;
-        let selected = match options.select.as_deref() {
-            Some(key) => Some(target_of(&ds, key).ok_or_else(|| error(format!("nothing called \"{key}\" to select")))?),
-            None => None,
-        };
-        let mut inner = Inner::build(ds, as_of, &container, &options)?;
-        inner.ui.selected = selected;
+        let inner = Inner::build(ds, as_of, &container, &options)?;
         let rc = Rc::new(RefCell::new(inner));
         rc.borrow_mut().me = Rc::downgrade(&rc);
         let mut listeners = listen(&rc)?;
@@ -302,7 +259,7 @@ impl Widget {
         let mut inner = self.inner.try_borrow_mut().map_err(|_| error("the widget is busy"))?;
         let target = match key.as_deref() {
             None | Some("") => None,
-            Some(k) => Some(target_of(&inner.ds, k).ok_or_else(|| error(format!("nothing called \"{k}\" to select")))?),
+            Some(k) => Some(target_of(&inner.s, k)?),
         };
         inner.select(target);
         inner.render()
@@ -311,13 +268,13 @@ impl Widget {
     /// The selected party code, event id, pooled pledge id or `not-itemised`, if any.
     pub fn selection(&self) -> Option<String> {
         let inner = self.inner.try_borrow().ok()?;
-        inner.ui.selected.map(|t| key_of(&inner.ds, t))
+        inner.s.ui.selected.map(|t| inner.s.key_of(t))
     }
 
     /// The date shown, as YYYY-MM-DD.
     #[wasm_bindgen(js_name = asOf)]
     pub fn as_of(&self) -> Option<String> {
-        self.inner.try_borrow().ok().map(|i| i.ui.as_of.to_string())
+        self.inner.try_borrow().ok().map(|i| i.s.ui.as_of.to_string())
     }
 
     /// Moves every view to `date` (YYYY-MM-DD).
@@ -336,6 +293,9 @@ impl Inner {
         let intl = IntlFmt::new(lang);
         let loc = Locale::new(lang, &intl);
         let w = loc.words;
+        let mut s = Session::new(ds, as_of, &loc);
+        s.ui.selected = options.select.as_deref().map(|key| target_of(&s, key)).transpose()?;
+        let ds = &s.ds;
         let theme = match options.theme.as_deref() {
             None | Some("auto") => Theme::Auto,
             Some("light") => Theme::Light,
@@ -403,7 +363,6 @@ impl Inner {
                 canvas,
                 marks,
                 size: (0.0, 0.0, 0.0),
-                generation: 0,
                 drawn: None,
                 buttons: Vec::new(),
             });
@@ -417,7 +376,7 @@ impl Inner {
         let slider: HtmlInputElement =
             child(&control, "input", "ct-slider", "").dyn_into().map_err(|_| error("no input"))?;
         slider.set_type("range");
-        let (first, last) = (domain(&ds).0 + 20, ds.coalition.as_of.day_number());
+        let (first, last) = (domain(ds).0 + 20, ds.coalition.as_of.day_number());
         slider.set_min(&first.to_string());
         slider.set_max(&last.to_string());
         slider.set_step("1");
@@ -426,7 +385,7 @@ impl Inner {
             child(&list, "li", "", &format!("{} — {}", loc.fmt.date(e.date), e.title));
         }
         styles(&root, &[("position", "relative")]);
-        footer(&root, &ds, options, &loc);
+        footer(&root, ds, options, &loc);
         let tooltip = child(&root, "div", "ct-tooltip", "");
         styles(&tooltip, &[("position", "absolute"), ("pointer-events", "none")]);
         tooltip.attr("role", "tooltip");
@@ -434,15 +393,9 @@ impl Inner {
         container.replace_children_with_node_1(&root);
         check()?;
 
-        let snap = snapshot(&ds, as_of);
-        let scene = Scene::new(&ds, &snap, MIN_WIDTH, &loc);
         Ok(Inner {
-            ds,
-            ui: UiState::new(as_of),
-            snap,
-            scene,
+            s,
             texts_for: None,
-            width: 0.0,
             root,
             dek,
             grid,
@@ -473,48 +426,29 @@ impl Inner {
         })
     }
 
-    /// Shows `scene`, marking each view whose layout it changes to be drawn again.
-    fn set_scene(&mut self, scene: Scene) {
-        for v in &mut self.views {
-            if !scene.same_view(&self.scene, v.view) {
-                v.generation += 1;
-            }
-        }
-        self.scene = scene;
-    }
-
     /// Lays the views out again for a new container width.
     fn relayout(&mut self, width: f64) {
-        let width = if width > 0.0 { width } else { MIN_WIDTH };
-        if (width - self.width).abs() < 0.5 {
-            return;
+        if self.s.set_width(width, &Locale::new(self.lang, &self.intl)) {
+            self.rebuild_marks();
+            self.schedule();
         }
-        self.width = width;
-        self.set_scene(Scene::new(&self.ds, &self.snap, width, &self.loc()));
-        self.rebuild_marks();
-        self.schedule();
     }
 
     fn set_as_of(&mut self, date: Date) {
-        if date == self.ui.as_of {
-            return;
+        if self.s.set_as_of(date, &Locale::new(self.lang, &self.intl)) {
+            self.rebuild_marks();
+            self.update_fragment();
+            self.announce_date_later();
+            self.schedule();
         }
-        self.ui.as_of = date;
-        self.snap = snapshot(&self.ds, date);
-        self.set_scene(Scene::new(&self.ds, &self.snap, self.width.max(MIN_WIDTH), &self.loc()));
-        self.ui.hover = None;
-        self.rebuild_marks();
-        self.update_fragment();
-        self.announce_date_later();
-        self.schedule();
     }
 
     fn select(&mut self, target: Option<Target>) {
-        self.ui.selected = target;
+        self.s.ui.selected = target;
         self.sync_marks();
         self.update_fragment();
         let words = match target {
-            Some(t) => label(&self.ds, &self.snap, t, &self.loc()),
+            Some(t) => label(&self.s.ds, &self.s.snap, t, &self.loc()),
             None => self.loc().words.announce_cleared.to_string(),
         };
         self.announcer.set_text_content(Some(&words));
@@ -526,16 +460,10 @@ impl Inner {
     fn announce_date_later(&mut self) {
         later(&self.me, &mut self.announce_timer, 700, |inner| {
             let loc = inner.loc();
-            let (date, dek) = (loc.fmt.date(inner.ui.as_of), dek(&inner.ds, &inner.snap, &loc));
+            let (date, dek) = (loc.fmt.date(inner.s.ui.as_of), dek(&inner.s.ds, &inner.s.snap, &loc));
             let words = fill(loc.words.announce_as_of, &[("date", &date), ("dek", &dek)]);
             inner.announcer.set_text_content(Some(&words));
         });
-    }
-
-    /// The fragment that restores this view: `#select=NL&as-of=2024-02-15`.
-    fn fragment(&self) -> String {
-        let select = self.ui.selected.map(|t| format!("select={}&", key_of(&self.ds, t))).unwrap_or_default();
-        format!("#{select}as-of={}", self.ui.as_of)
     }
 
     /// Keeps the page's URL fragment in step with the view, for hosts that asked for it, 150 ms
@@ -547,7 +475,7 @@ impl Inner {
         }
         later(&self.me, &mut self.fragment_timer, 150, |inner| {
             if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-                let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&inner.fragment()));
+                let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&inner.s.fragment()));
             }
         });
     }
@@ -556,18 +484,18 @@ impl Inner {
     fn copy_link(&self) {
         let Some(window) = web_sys::window() else { return };
         let href = window.location().href().unwrap_or_default();
-        let link = format!("{}{}", href.split('#').next().unwrap_or(&href), self.fragment());
+        let link = format!("{}{}", href.split('#').next().unwrap_or(&href), self.s.fragment());
         let _ = window.navigator().clipboard().write_text(&link);
         self.copy_status.set_text_content(Some(&fill(self.loc().words.link_copied, &[("link", &link)])));
     }
 
     /// Offers the contributions shown (CSV or JSON) or an image of the current view (PNG).
     fn download(&self, kind: &str) -> Result<(), JsValue> {
-        let name = format!("{}-{}.{kind}", self.ds.coalition.id, self.ui.as_of);
+        let name = format!("{}-{}.{kind}", self.s.ds.coalition.id, self.s.ui.as_of);
         match (kind, &self.exporter) {
             ("png", _) => super::dom::download(&self.root, &name, &self.image()?),
             ("csv" | "json", Some(exporter)) => {
-                let args = [kind, &name, &self.ds.coalition.id, &self.ui.as_of.to_string(), self.lang.code()];
+                let args = [kind, &name, &self.s.ds.coalition.id, &self.s.ui.as_of.to_string(), self.lang.code()];
                 let args: js_sys::Array = args.iter().map(|a| JsValue::from_str(a)).collect();
                 exporter.apply(&JsValue::NULL, &args).map(drop)
             }
@@ -581,13 +509,13 @@ impl Inner {
         let doc = self.root.owner_document().ok_or_else(|| error("no document"))?;
         let canvas: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into().map_err(|_| error("no canvas"))?;
         let k = 2.0;
-        let width = self.scene.columns.timeline;
-        let views: Vec<(f64, f64)> = VIEWS.iter().map(|&v| self.scene.size(v)).collect();
+        let width = self.s.scene.columns.timeline;
+        let views: Vec<(f64, f64)> = VIEWS.iter().map(|&v| self.s.scene.size(v)).collect();
         // The dek and the source lines are wrapped to the image's width: a phone's is narrow.
         let loc = self.loc();
-        let dek_lines = wrap(&dek(&self.ds, &self.snap, &loc), 15.0, width);
+        let dek_lines = wrap(&dek(&self.s.ds, &self.s.snap, &loc), 15.0, width);
         let foot_lines: Vec<String> =
-            image_footer(&self.ds, self.ui.as_of, &loc).iter().flat_map(|l| wrap(l, 13.0, width)).collect();
+            image_footer(&self.s.ds, self.s.ui.as_of, &loc).iter().flat_map(|l| wrap(l, 13.0, width)).collect();
         let top = 56.0 + 20.0 * dek_lines.len() as f64;
         let height = top + views.iter().map(|(_, h)| h + 24.0).sum::<f64>() + 20.0 * foot_lines.len() as f64 + 20.0;
         canvas.set_width((width * k) as u32);
@@ -603,7 +531,7 @@ impl Inner {
         ctx.fill_rect(0.0, 0.0, width, height);
         ctx.set_fill_style_str(&p.ink.hex());
         ctx.set_font(&format!("bold 22px {}", draw::FONT_FAMILY));
-        ctx.fill_text(&self.ds.coalition.name, 0.0, 28.0)?;
+        ctx.fill_text(&self.s.ds.coalition.name, 0.0, 28.0)?;
         ctx.set_fill_style_str(&p.muted.hex());
         ctx.set_font(&format!("15px {}", draw::FONT_FAMILY));
         for (i, line) in dek_lines.iter().enumerate() {
@@ -647,7 +575,7 @@ impl Inner {
     /// sources, as of the date shown.
     fn build_table(&mut self) {
         self.table.replace_children_with_node_0();
-        for table in tables(&self.ds, &self.snap, &self.loc()) {
+        for table in tables(&self.s.ds, &self.s.snap, &self.loc()) {
             let t = child(&self.table, "table", "", "");
             child(&t, "caption", "", table.caption);
             let head = child(&child(&t, "thead", "", ""), "tr", "", "");
@@ -662,7 +590,7 @@ impl Inner {
                 child(&row, "td", "", second);
             }
         }
-        self.table_for = Some(self.ui.as_of.day_number());
+        self.table_for = Some(self.s.ui.as_of.day_number());
     }
 
     /// The reader's language and its `Intl` formatting.
@@ -716,7 +644,7 @@ impl Inner {
     fn rebuild_marks(&mut self) {
         let loc = Locale::new(self.lang, &self.intl);
         for v in &mut self.views {
-            let marks = self.scene.marks(v.view);
+            let marks = self.s.scene.marks(v.view);
             let buttons = v.marks.children();
             for _ in marks.len()..buttons.length() as usize {
                 if let Some(extra) = v.marks.last_element_child() {
@@ -737,22 +665,13 @@ impl Inner {
                         b
                     }
                 };
-                let name = match (v.view, target) {
-                    (View::Bars, Target::Party(_)) => self
-                        .scene
-                        .bars
-                        .rows
-                        .get(i)
-                        .map(|r| fill(loc.words.label_bar, &[("name", &r.label), ("value", &r.value)])),
-                    _ => None,
-                };
-                let name = name.unwrap_or_else(|| label(&self.ds, &self.snap, target, &loc));
+                let name = self.s.mark_name(v.view, i, target, &loc);
                 let known = &mut v.buttons[i];
                 if known.name != name {
                     button.attr("aria-label", &name);
                     known.name = name;
                 }
-                let r = mark_rect(&self.scene, v.view, i);
+                let r = self.s.mark_rect(v.view, i);
                 if known.place != Some(r) {
                     place(&button, r.x, r.y, r.w, r.h);
                     known.place = Some(r);
@@ -765,12 +684,11 @@ impl Inner {
     /// Keeps each button's pressed state and the one tab stop per view in step with the state.
     fn sync_marks(&mut self) {
         for v in &mut self.views {
-            let marks = self.scene.marks(v.view);
-            let focus = self.ui.focus.filter(|f| f.0 == v.view).map(|f| f.1);
-            let stop = focus.or(self.ui.selected).and_then(|t| marks.iter().position(|&m| m == t)).unwrap_or(0);
+            let marks = self.s.scene.marks(v.view);
+            let stop = self.s.tab_stop(v.view, &marks);
             let buttons = v.marks.children();
             for (i, (&target, known)) in marks.iter().zip(&mut v.buttons).enumerate() {
-                let state = (self.ui.selected == Some(target), i == stop);
+                let state = (self.s.ui.selected == Some(target), i == stop);
                 if known.state == Some(state) {
                     continue;
                 }
@@ -788,7 +706,7 @@ impl Inner {
             return Err(error("the graphic has stopped working; reload the page"));
         }
         let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 4.0);
-        let columns = self.scene.columns;
+        let columns = self.s.scene.columns;
         let palette = self.palette();
         let dark = palette == Palette::DARK;
         // Written only when they change: each write makes the browser restyle the widget.
@@ -812,7 +730,7 @@ impl Inner {
             }
         }
         for v in &mut self.views {
-            let (w, h) = self.scene.size(v.view);
+            let (w, h) = self.s.scene.size(v.view);
             if v.size != (w, h, dpr) {
                 let style = v.canvas.style();
                 style.set_property("width", &px(w))?;
@@ -823,9 +741,9 @@ impl Inner {
                 v.size = (w, h, dpr);
                 v.drawn = None;
             }
-            let marks = self.scene.marks(v.view);
-            let look = self.ui.look(&self.ds, v.view, &marks);
-            let shows = (v.generation, dark, look);
+            let marks = self.s.scene.marks(v.view);
+            let look = self.s.ui.look(&self.s.ds, v.view, &marks);
+            let shows = (self.s.generation(v.view), dark, look);
             // The same scene and palette with another look (a hover, a selection, a focus ring):
             // only the marks drawn differently are repainted.
             let dirty: Option<Vec<Rect>> = match v.drawn.take() {
@@ -833,12 +751,9 @@ impl Inner {
                     v.drawn = Some(drawn);
                     continue;
                 }
-                Some((generation, dark, was)) if (generation, dark) == (shows.0, shows.1) => Some(
-                    was.changed(&shows.2, &marks)
-                        .into_iter()
-                        .map(|i| mark_rect(&self.scene, v.view, i).inflate(MARK_PAINT_REACH))
-                        .collect(),
-                ),
+                Some((generation, dark, was)) if (generation, dark) == (shows.0, shows.1) => {
+                    Some(self.s.repaint_rects(v.view, &was, &shows.2, &marks))
+                }
                 _ => None,
             };
             v.drawn = Some(shows);
@@ -849,17 +764,19 @@ impl Inner {
             let scaled = Scaled::new(backend, dpr, (w.round() as u32, h.round() as u32));
             let mut b = Culled::new(scaled, dirty.as_deref());
             let drawn = match v.view {
-                View::Map => draw::map::draw(&mut b, &self.scene.map, &self.ds, &self.ui, &palette),
-                View::Bars => draw::bars::draw(&mut b, &self.scene.bars, &self.ds, &self.ui, &palette),
-                View::Timeline => draw::timeline::draw(&mut b, &self.scene.timeline, &self.ds, &self.ui, &palette),
+                View::Map => draw::map::draw(&mut b, &self.s.scene.map, &self.s.ds, &self.s.ui, &palette),
+                View::Bars => draw::bars::draw(&mut b, &self.s.scene.bars, &self.s.ds, &self.s.ui, &palette),
+                View::Timeline => {
+                    draw::timeline::draw(&mut b, &self.s.scene.timeline, &self.s.ds, &self.s.ui, &palette)
+                }
             };
             drawn.and_then(|()| b.present()).map_err(|e| error(e.to_string()))?;
         }
-        let day = self.ui.as_of.day_number();
+        let day = self.s.ui.as_of.day_number();
         if self.texts_for != Some(day) {
             self.texts_for = Some(day);
-            self.dek.set_text_content(Some(&dek(&self.ds, &self.snap, &self.loc())));
-            self.summary.set_text_content(Some(&summary_text(&self.ds, &self.snap, &self.loc())));
+            self.dek.set_text_content(Some(&dek(&self.s.ds, &self.s.snap, &self.loc())));
+            self.summary.set_text_content(Some(&summary_text(&self.s.ds, &self.s.snap, &self.loc())));
             if self.table_for.is_some_and(|shown| shown != day) {
                 self.build_table();
             }
@@ -867,7 +784,7 @@ impl Inner {
             if self.slider.value() != value {
                 self.slider.set_value(&value);
             }
-            let long = self.intl.date(self.ui.as_of);
+            let long = self.intl.date(self.s.ui.as_of);
             self.slider_label.set_text_content(Some(&long));
             self.slider.attr("aria-valuetext", &long);
         }
@@ -877,17 +794,17 @@ impl Inner {
     }
 
     fn render_details(&mut self) {
-        let shown = (self.ui.selected, self.ui.as_of.day_number());
+        let shown = (self.s.ui.selected, self.s.ui.as_of.day_number());
         if self.details_shown == Some(shown) {
             return;
         }
         self.details_shown = Some(shown);
         self.details.replace_children_with_node_0();
-        let Some(target) = self.ui.selected else {
+        let Some(target) = self.s.ui.selected else {
             child(&self.details, "p", "ct-details-hint", self.loc().words.hint);
             return;
         };
-        let d = describe(&self.ds, target, self.ui.as_of, &self.loc());
+        let d = describe(&self.s.ds, target, self.s.ui.as_of, &self.loc());
         let title = child(&self.details, "h3", "ct-details-title", &d.title);
         mark_data_language(&title, d.title_from_data);
         child(&self.details, "p", "ct-details-subtitle", &d.subtitle);
@@ -907,11 +824,11 @@ impl Inner {
     /// The mark under a pointer event in `view`: the button it landed on, or a hit test.
     fn target_at(&self, view: View, event: &MouseEvent) -> Option<Target> {
         if let Some(i) = mark_index(event) {
-            return self.scene.marks(view).get(i).copied();
+            return self.s.scene.marks(view).get(i).copied();
         }
         let rect = self.view_dom(view)?.canvas.get_bounding_client_rect();
         let (x, y) = (f64::from(event.client_x()) - rect.left(), f64::from(event.client_y()) - rect.top());
-        self.scene.hit(view, x, y)
+        self.s.scene.hit(view, x, y)
     }
 
     fn show_tooltip(&self, target: Option<Target>, client: (f64, f64)) {
@@ -919,7 +836,7 @@ impl Inner {
             self.tooltip.attr("hidden", "");
             return;
         };
-        self.tooltip.set_text_content(Some(&label(&self.ds, &self.snap, target, &self.loc())));
+        self.tooltip.set_text_content(Some(&label(&self.s.ds, &self.s.snap, target, &self.loc())));
         let _ = self.tooltip.remove_attribute("hidden");
         let root = self.root.get_bounding_client_rect();
         let width = f64::from(self.tooltip.client_width());
@@ -967,18 +884,6 @@ fn view_name(view: View) -> &'static str {
         View::Map => "map",
         View::Bars => "bars",
         View::Timeline => "timeline",
-    }
-}
-
-/// Where the button of mark `i` of a view goes: the tile, the bar row, or a 24 px square
-/// around an event marker.
-fn mark_rect(scene: &Scene, view: View, i: usize) -> Rect {
-    match view {
-        View::Map => scene.map.tiles.get(i).map(|t| t.rect).unwrap_or_default(),
-        View::Bars => scene.bars.rows.get(i).map(|r| r.row).unwrap_or_default(),
-        View::Timeline => {
-            scene.timeline.markers.get(i).map(|m| Rect::new(m.x - 12.0, m.y - 12.0, 24.0, 24.0)).unwrap_or_default()
-        }
     }
 }
 
@@ -1035,8 +940,8 @@ fn listen(rc: &Rc<RefCell<Inner>>) -> Result<Vec<EventListener>, JsValue> {
                 }
                 let hover = inner.target_at(view, e);
                 inner.show_tooltip(hover, (f64::from(e.client_x()), f64::from(e.client_y())));
-                if hover != inner.ui.hover {
-                    inner.ui.hover = hover;
+                if hover != inner.s.ui.hover {
+                    inner.s.ui.hover = hover;
                     inner.schedule();
                 }
             });
@@ -1050,7 +955,7 @@ fn listen(rc: &Rc<RefCell<Inner>>) -> Result<Vec<EventListener>, JsValue> {
         out.push(EventListener::new(&target, "pointerleave", move |_| {
             with(&w, |inner| {
                 inner.show_tooltip(None, (0.0, 0.0));
-                if inner.ui.hover.take().is_some() {
+                if inner.s.ui.hover.take().is_some() {
                     inner.schedule();
                 }
             });
@@ -1065,7 +970,7 @@ fn listen(rc: &Rc<RefCell<Inner>>) -> Result<Vec<EventListener>, JsValue> {
                     }
                     return;
                 };
-                let next = if inner.ui.selected == Some(hit) { None } else { Some(hit) };
+                let next = if inner.s.ui.selected == Some(hit) { None } else { Some(hit) };
                 inner.select(next);
                 if inner.touch {
                     inner.show_tooltip(next, (f64::from(e.client_x()), f64::from(e.client_y())));
@@ -1091,11 +996,12 @@ fn listen(rc: &Rc<RefCell<Inner>>) -> Result<Vec<EventListener>, JsValue> {
                 }
                 _ => {
                     e.prevent_default();
-                    let marks = inner.scene.marks(view);
+                    let marks = inner.s.scene.marks(view);
                     let from =
-                        inner.ui.focus.filter(|f| f.0 == view).and_then(|f| marks.iter().position(|&m| m == f.1));
+                        inner.s.ui.focus.filter(|f| f.0 == view).and_then(|f| marks.iter().position(|&m| m == f.1));
                     let next = if view == View::Map {
-                        let centers: Vec<(f64, f64)> = inner.scene.map.tiles.iter().map(|t| t.rect.center()).collect();
+                        let centers: Vec<(f64, f64)> =
+                            inner.s.scene.map.tiles.iter().map(|t| t.rect.center()).collect();
                         step_in_plane(&centers, from, key)
                     } else {
                         step_in_list(marks.len(), from, key)
@@ -1112,7 +1018,7 @@ fn listen(rc: &Rc<RefCell<Inner>>) -> Result<Vec<EventListener>, JsValue> {
         out.push(EventListener::new(&target, "focusin", move |e| {
             let Some(i) = mark_index(e) else { return };
             with(&w, |inner| {
-                inner.ui.focus = inner.scene.marks(view).get(i).map(|&t| (view, t));
+                inner.s.ui.focus = inner.s.scene.marks(view).get(i).map(|&t| (view, t));
                 inner.sync_marks();
                 inner.schedule();
             });
@@ -1120,8 +1026,8 @@ fn listen(rc: &Rc<RefCell<Inner>>) -> Result<Vec<EventListener>, JsValue> {
         let w = Rc::downgrade(rc);
         out.push(EventListener::new(&target, "focusout", move |_| {
             with(&w, |inner| {
-                if inner.ui.focus.is_some_and(|f| f.0 == view) {
-                    inner.ui.focus = None;
+                if inner.s.ui.focus.is_some_and(|f| f.0 == view) {
+                    inner.s.ui.focus = None;
                     inner.schedule();
                 }
             });
