@@ -22,7 +22,7 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
 NIGHTLY := nightly-2026-05-20
 # Readers' modules are built with the standard library rebuilt for size, with
 # `panic=immediate-abort`: a panic traps at once, so no panic message, location or the
-# formatting code behind them is linked (6.4 KB less of the English widget, gzipped). There is
+# formatting code behind them is linked (5.8 KB less of the English widget, gzipped). There is
 # then no panic hook; www/widget.js stops the graphic when a trap escapes (see web::stop).
 SHIPPED_RUST := RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" cargo +$(NIGHTLY) rustc \
 	-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --target-dir target/shipped

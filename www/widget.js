@@ -15,23 +15,26 @@ const languageOf = (lang) => (lang === 'uk' ? 'uk' : 'en');
  * which explains that it does not know it. */
 const modules = {};
 const moduleDir = (lang) => (languageOf(lang) === 'uk' ? 'pkg-uk/' : 'pkg/');
-const wasmUrl = (lang) => new URL(`${moduleDir(lang)}coalition_tracker_bg.wasm`, here);
-const loadWasm = (lang) => (modules[moduleDir(lang)] ??= import(`./${moduleDir(lang)}coalition_tracker.js`).then(async (module) => {
-  await module.default({ module_or_path: wasmResponse(wasmUrl(lang)) });
-  stopOnTrap(module, wasmUrl(lang).href);
+/** Where a language's module is: its glue is `….js` and its wasm `…_bg.wasm` after this. */
+const moduleBase = (lang) => new URL(`${moduleDir(lang)}coalition_tracker`, here).href;
+const loadWasm = (lang) => (modules[moduleDir(lang)] ??= import(`${moduleBase(lang)}.js`).then(async (module) => {
+  await module.default({ module_or_path: wasmResponse(`${moduleBase(lang)}_bg.wasm`) });
+  stopOnTrap(module, moduleBase(lang));
   return module;
 }));
 
-/** Whether `error` is a trap in the widget module at `wasm` (its stack passes through it).
- * Errors the module returns (an unknown selection, say) are not: the module chose them. */
-const trapped = (error, wasm) => error instanceof WebAssembly.RuntimeError && String(error.stack).includes(wasm);
+/** Whether `error` is a trap in the module at `base`: its stack passes through the module's
+ * wasm or its glue (the glue is on the stack of every call into the wasm, so a module compiled
+ * from bytes by the XMLHttpRequest fallback, whose frames carry no URL, is still recognised).
+ * Errors the module returns (an unknown selection, say) are not traps: the module chose them. */
+const trapped = (error, base) => error instanceof WebAssembly.RuntimeError && String(error.stack).includes(base);
 
 /** Stops every widget a module drives (its `stop`: a readable message, and no drawing again)
  * when it traps. The modules readers load are built with panic=immediate-abort, so a panic is
  * a trap, with no panic hook to run, and the module's state cannot be drawn past. Traps in
  * anything else on a host page (another wasm module) are left alone. */
-function stopOnTrap(module, wasm) {
-  const stop = (error) => { if (trapped(error, wasm)) module.stop(`coalition-tracker stopped: ${error}`); };
+function stopOnTrap(module, base) {
+  const stop = (error) => { if (trapped(error, base)) module.stop(`coalition-tracker stopped: ${error}`); };
   addEventListener('error', (event) => stop(event.error));
   addEventListener('unhandledrejection', (event) => stop(event.reason));
 }
@@ -200,7 +203,7 @@ export async function mount(host, options = optionsOf(host)) {
   } catch (error) {
     console.error(error);
     host.dataset.state = 'error';
-    if (trapped(error, wasmUrl(options.lang).href)) {
+    if (trapped(error, moduleBase(options.lang))) {
       // A trap while building: the module's other widgets cannot be trusted either.
       module.stop(`coalition-tracker stopped: ${error}`);
       message(box, words.stopped);

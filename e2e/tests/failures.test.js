@@ -90,12 +90,15 @@ async function stoppedWidget(p) {
   }));
 }
 
-for (const [lang, dir, text] of [
-  ['en', 'pkg/', 'The graphic stopped working. Reload the page to see it again.'],
-  ['uk', 'pkg-uk/', 'Графіка перестала працювати. Перезавантажте сторінку, щоб побачити її знову.'],
+for (const [lang, dir, text, how] of [
+  ['en', 'pkg/', 'The graphic stopped working. Reload the page to see it again.', 'streamed'],
+  ['uk', 'pkg-uk/', 'Графіка перестала працювати. Перезавантажте сторінку, щоб побачити її знову.', 'streamed'],
+  // A host page that broke fetch: the module is compiled from bytes, and its frames carry no URL.
+  ['en', 'pkg/', 'The graphic stopped working. Reload the page to see it again.', 'fetched by XMLHttpRequest'],
 ]) {
-  test(`a trap in the ${lang} widget module (a panic, in the build readers load) stops the graphic with a message`, async () => {
+  test(`a trap in the ${lang} widget module (${how}; a panic, in the build readers load) stops the graphic with a message`, async () => {
     const { context, page: p, errors } = await page();
+    if (how !== 'streamed') await context.addInitScript(() => { window.fetch = () => Promise.reject(new Error('fetch is broken here')); });
     await p.goto(`${site.server.url}embed.html?lang=${lang}`);
     await p.locator('.ct[data-state="ready"]').waitFor();
     // Memory runs out: the module's memory is grown from outside to its limit, less 1 MB, and a
