@@ -366,3 +366,23 @@ async fn repainting_only_the_changed_marks_gives_the_pixels_of_a_full_redraw() {
     walked.remove();
     whole.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_dropped_widget_is_unwired_and_its_events_do_nothing() {
+    let (container, widget) = mount(800, "2024-06-01");
+    next_frame().await;
+    let nl = mark(&container, "map", "Netherlands");
+    // Every error the page reports from here on: a listener calling a dropped handler would throw.
+    let errors = std::rc::Rc::new(std::cell::Cell::new(0));
+    let count = errors.clone();
+    let on_error = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || count.set(count.get() + 1));
+    web_sys::window().unwrap().add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref()).unwrap();
+
+    drop(widget);
+    click_at(&nl, center(&nl));
+    key(&nl, "ArrowRight");
+    next_frame().await;
+    web_sys::window().unwrap().remove_event_listener_with_callback("error", on_error.as_ref().unchecked_ref()).unwrap();
+    assert_eq!(errors.get(), 0, "no listener called the dropped handler");
+    assert_eq!(nl.get_attribute("aria-pressed").as_deref(), Some("false"), "the click selected nothing");
+}

@@ -13,6 +13,8 @@ mod bench;
 mod canvas;
 #[cfg(feature = "widget")]
 mod dom;
+#[cfg(feature = "widget")]
+mod events;
 #[cfg(any(feature = "widget", feature = "loader"))]
 mod intl;
 #[cfg(feature = "loader")]

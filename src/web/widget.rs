@@ -6,15 +6,14 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use gloo_events::{EventListener, EventListenerOptions};
-use gloo_render::{request_animation_frame, AnimationFrame};
 use plotters_backend::DrawingBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlCanvasElement, HtmlInputElement, KeyboardEvent, MouseEvent, PointerEvent};
+use web_sys::{Element, HtmlCanvasElement, HtmlInputElement};
 
 use super::canvas::Canvas;
 use super::dom::{check, child, html, place, px, styles, Attr};
+use super::events::{wire, Handler, Kind, Wiring};
 use super::intl::IntlFmt;
 use super::{as_of_date, bundled_dataset, error, language, stopped};
 use crate::date::Date;
@@ -150,7 +149,6 @@ struct Inner {
     tooltip: Element,
     /// What the details panel shows now, so it is rebuilt only when that changes.
     details_shown: Option<(Option<Target>, i64)>,
-    frame: Option<AnimationFrame>,
     touch: bool,
     theme: Theme,
     /// The reader's colour-scheme preference, asked once (`theme` auto follows it).
@@ -165,18 +163,19 @@ struct Inner {
     intl: IntlFmt,
     summary: Element,
     announcer: Element,
-    /// The pending announcement of a new date: slider steps are announced once the reader
-    /// stops, not at every step.
-    announce_timer: Option<Timer>,
-    /// The pending update of the URL fragment.
-    fragment_timer: Option<Timer>,
     /// The table view, shown instead of the charts when the reader asks for it.
     table: Element,
     toggle: Element,
     /// The date the table was last built for, while it is shown.
     table_for: Option<i64>,
-    me: Weak<RefCell<Inner>>,
+    /// The page's side of the widget's events, frames and timers (set once wired).
+    wiring: Option<Wiring>,
 }
+
+/// The timers a widget asks `events.js` for: the announcement of a new date, and the update of
+/// the URL fragment.
+const TIMER_ANNOUNCE: u32 = 0;
+const TIMER_FRAGMENT: u32 = 1;
 
 /// Makes widget ids unique on a page that holds several widgets outside shadow roots.
 static NEXT_ID: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
@@ -196,9 +195,18 @@ const VISUALLY_HIDDEN: &[(&str, &str)] = &[
 #[wasm_bindgen]
 pub struct Widget {
     inner: Rc<RefCell<Inner>>,
-    _listeners: Vec<EventListener>,
-    _observer: web_sys::ResizeObserver,
-    _on_resize: Closure<dyn FnMut(js_sys::Array)>,
+    /// Called by `events.js` for every event, frame and timer of the widget.
+    _handler: Handler,
+}
+
+impl Drop for Widget {
+    /// Removes the widget's listeners and pending calls before its handler is dropped, so that
+    /// nothing calls the handler after that.
+    fn drop(&mut self) {
+        if let Some(wiring) = self.inner.try_borrow().ok().as_ref().and_then(|i| i.wiring.as_ref()) {
+            wiring.stop();
+        }
+    }
 }
 
 /// The reader's colour-scheme preference, watched for changes.
@@ -237,20 +245,20 @@ impl Widget {
         let as_of = as_of_date(&ds, options.as_of.clone())?;
         let inner = Inner::build(ds, as_of, &container, &options)?;
         let rc = Rc::new(RefCell::new(inner));
-        rc.borrow_mut().me = Rc::downgrade(&rc);
-        let mut listeners = listen(&rc)?;
-        let scheme = rc.borrow().scheme.clone();
-        if let Some(query) = scheme {
-            let w = Rc::downgrade(&rc);
-            listeners.push(EventListener::new(&query, "change", move |_| with(&w, Inner::schedule)));
-        }
-        let (observer, on_resize) = observe_size(&rc)?;
-        {
+        let w = Rc::downgrade(&rc);
+        let handler: Handler = Closure::new(move |kind, view, mark, x, y, flag, key| {
+            handle(&w, Kind::of(kind), view, mark, (x, y), flag, key)
+        });
+        let wiring = wire(&rc.borrow().root, handler.as_ref().unchecked_ref());
+        let first = {
             let mut inner = rc.borrow_mut();
+            inner.wiring = Some(wiring);
             inner.relayout(width);
-            inner.render()?;
-        }
-        Ok(Widget { inner: rc, _listeners: listeners, _observer: observer, _on_resize: on_resize })
+            inner.render()
+        };
+        // Made before the first render's result is looked at: dropping it unwires the page.
+        let widget = Widget { inner: rc, _handler: handler };
+        first.map(|()| widget)
     }
 
     /// Selects a party (by code), an event or pooled pledge (by id), or `not-itemised`;
@@ -405,7 +413,6 @@ impl Inner {
             details,
             tooltip,
             details_shown: None,
-            frame: None,
             touch: false,
             theme,
             scheme: dark_scheme_query(),
@@ -417,12 +424,10 @@ impl Inner {
             intl,
             summary,
             announcer,
-            announce_timer: None,
-            fragment_timer: None,
             table,
             toggle,
             table_for: None,
-            me: Weak::new(),
+            wiring: None,
         })
     }
 
@@ -457,27 +462,34 @@ impl Inner {
 
     /// Announces the date shown 700 ms after the last change, so dragging the slider does not
     /// flood the live region.
-    fn announce_date_later(&mut self) {
-        later(&self.me, &mut self.announce_timer, 700, |inner| {
-            let loc = inner.loc();
-            let (date, dek) = (loc.fmt.date(inner.s.ui.as_of), dek(&inner.s.ds, &inner.s.snap, &loc));
-            let words = fill(loc.words.announce_as_of, &[("date", &date), ("dek", &dek)]);
-            inner.announcer.set_text_content(Some(&words));
-        });
+    fn announce_date_later(&self) {
+        if let Some(wiring) = &self.wiring {
+            wiring.later(700, TIMER_ANNOUNCE);
+        }
+    }
+
+    /// Announces the date shown and what it shows.
+    fn announce_date(&self) {
+        let loc = self.loc();
+        let (date, dek) = (loc.fmt.date(self.s.ui.as_of), dek(&self.s.ds, &self.s.snap, &loc));
+        let words = fill(loc.words.announce_as_of, &[("date", &date), ("dek", &dek)]);
+        self.announcer.set_text_content(Some(&words));
     }
 
     /// Keeps the page's URL fragment in step with the view, for hosts that asked for it, 150 ms
     /// after the last change: `history.replaceState` costs a few milliseconds (the browser
     /// process records the URL), and browsers throttle a page that calls it on every slider step.
-    fn update_fragment(&mut self) {
-        if !self.hash {
-            return;
+    fn update_fragment(&self) {
+        if let Some(wiring) = self.wiring.as_ref().filter(|_| self.hash) {
+            wiring.later(150, TIMER_FRAGMENT);
         }
-        later(&self.me, &mut self.fragment_timer, 150, |inner| {
-            if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-                let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&inner.s.fragment()));
-            }
-        });
+    }
+
+    /// Writes the fragment that restores this view into the page's URL.
+    fn write_fragment(&self) {
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&self.s.fragment()));
+        }
     }
 
     /// Copies the link to this view and says whether that worked.
@@ -613,22 +625,10 @@ impl Inner {
     }
 
     /// Asks for a redraw on the next animation frame, once however often it is asked.
-    fn schedule(&mut self) {
-        if self.frame.is_some() {
-            return;
+    fn schedule(&self) {
+        if let Some(wiring) = &self.wiring {
+            wiring.frame();
         }
-        let me = self.me.clone();
-        self.frame = Some(request_animation_frame(move |_| {
-            let Some(rc) = me.upgrade() else { return };
-            let Ok(mut inner) = rc.try_borrow_mut() else { return };
-            inner.frame = None;
-            if stopped() {
-                return;
-            }
-            if let Err(e) = inner.render() {
-                inner.fail(&e);
-            }
-        }));
     }
 
     /// Replaces the widget with a readable message after an error it cannot draw past.
@@ -821,14 +821,14 @@ impl Inner {
         self.views.iter().find(|v| v.view == view)
     }
 
-    /// The mark under a pointer event in `view`: the button it landed on, or a hit test.
-    fn target_at(&self, view: View, event: &MouseEvent) -> Option<Target> {
-        if let Some(i) = mark_index(event) {
+    /// The mark under a pointer in `view`: the mark of the button it is on, or a hit test at
+    /// its `client` position.
+    fn target_at(&self, view: View, mark: Option<usize>, client: (f64, f64)) -> Option<Target> {
+        if let Some(i) = mark {
             return self.s.scene.marks(view).get(i).copied();
         }
         let rect = self.view_dom(view)?.canvas.get_bounding_client_rect();
-        let (x, y) = (f64::from(event.client_x()) - rect.left(), f64::from(event.client_y()) - rect.top());
-        self.s.scene.hit(view, x, y)
+        self.s.scene.hit(view, client.0 - rect.left(), client.1 - rect.top())
     }
 
     fn show_tooltip(&self, target: Option<Target>, client: (f64, f64)) {
@@ -887,30 +887,6 @@ fn view_name(view: View) -> &'static str {
     }
 }
 
-/// The `data-i` of the mark button an event came from, if it came from one.
-fn mark_index(event: &Event) -> Option<usize> {
-    let el: Element = event.target()?.dyn_into().ok()?;
-    el.closest(".ct-mark").ok()??.get_attribute("data-i")?.parse().ok()
-}
-
-/// A pending timeout: its handle and the callback it will run.
-type Timer = (i32, Closure<dyn FnMut()>);
-
-/// Runs `f` on the widget `ms` milliseconds from now, instead of what `slot` was waiting to run.
-fn later(me: &Weak<RefCell<Inner>>, slot: &mut Option<Timer>, ms: i32, f: fn(&mut Inner)) {
-    let Some(window) = web_sys::window() else { return };
-    if let Some((handle, _)) = slot {
-        window.clear_timeout_with_handle(*handle);
-    }
-    let w = me.clone();
-    let callback: Closure<dyn FnMut()> = Closure::new(move || with(&w, f));
-    let handle = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref(), ms)
-        .unwrap_or(0);
-    // The previous callback is dropped here, after its timeout was cleared: never while running.
-    *slot = Some((handle, callback));
-}
-
 /// Runs `f` on the widget state unless it is already borrowed (a handler re-entered by a
 /// synchronous DOM event); such an event is dropped rather than allowed to panic.
 fn with(weak: &Weak<RefCell<Inner>>, f: impl FnOnce(&mut Inner)) {
@@ -924,78 +900,69 @@ fn with(weak: &Weak<RefCell<Inner>>, f: impl FnOnce(&mut Inner)) {
     }
 }
 
-fn listen(rc: &Rc<RefCell<Inner>>) -> Result<Vec<EventListener>, JsValue> {
-    let inner = rc.borrow();
-    let mut out = Vec::new();
-    for v in &inner.views {
-        let view = v.view;
-        let target = v.section.clone();
-        let w = Rc::downgrade(rc);
-        out.push(EventListener::new(&target, "pointermove", move |e| {
-            let Some(e) = e.dyn_ref::<PointerEvent>() else { return };
-            with(&w, |inner| {
-                inner.touch = e.pointer_type() == "touch";
-                if inner.touch {
-                    return;
-                }
-                let hover = inner.target_at(view, e);
-                inner.show_tooltip(hover, (f64::from(e.client_x()), f64::from(e.client_y())));
-                if hover != inner.s.ui.hover {
-                    inner.s.ui.hover = hover;
-                    inner.schedule();
-                }
-            });
-        }));
-        let w = Rc::downgrade(rc);
-        out.push(EventListener::new(&target, "pointerdown", move |e| {
-            let Some(e) = e.dyn_ref::<PointerEvent>() else { return };
-            with(&w, |inner| inner.touch = e.pointer_type() == "touch");
-        }));
-        let w = Rc::downgrade(rc);
-        out.push(EventListener::new(&target, "pointerleave", move |_| {
-            with(&w, |inner| {
-                inner.show_tooltip(None, (0.0, 0.0));
-                if inner.s.ui.hover.take().is_some() {
-                    inner.schedule();
-                }
-            });
-        }));
-        let w = Rc::downgrade(rc);
-        out.push(EventListener::new(&target, "click", move |e| {
-            let Some(e) = e.dyn_ref::<MouseEvent>() else { return };
-            with(&w, |inner| {
-                let Some(hit) = inner.target_at(view, e) else {
-                    if mark_index(e).is_none() && e.detail() > 0 {
-                        inner.select(None);
-                    }
-                    return;
-                };
-                let next = if inner.s.ui.selected == Some(hit) { None } else { Some(hit) };
-                inner.select(next);
-                if inner.touch {
-                    inner.show_tooltip(next, (f64::from(e.client_x()), f64::from(e.client_y())));
-                }
-            });
-        }));
-        let w = Rc::downgrade(rc);
-        let options = EventListenerOptions::enable_prevent_default();
-        out.push(EventListener::new_with_options(&target, "keydown", options, move |e| {
-            let Some(k) = e.dyn_ref::<KeyboardEvent>() else { return };
-            let Some(key) = Key::from_dom(&k.key()) else { return };
-            // Only keys aimed at a mark move between marks: the slider in the timeline's
-            // section has its own Home, End and arrows.
-            if key != Key::Clear && mark_index(e).is_none() {
+/// What the widget does on an event, frame or timer from `events.js` (see [`Kind`]); true if
+/// the event's default action is to be prevented.
+fn handle(
+    w: &Weak<RefCell<Inner>>,
+    kind: Option<Kind>,
+    view: i32,
+    mark: i32,
+    client: (f64, f64),
+    flag: bool,
+    key: Option<String>,
+) -> bool {
+    let Some(kind) = kind else { return false };
+    let view = usize::try_from(view).ok().and_then(|i| VIEWS.get(i).copied());
+    let mark = usize::try_from(mark).ok();
+    let mut prevent = false;
+    let mut focus_next = None;
+    with(w, |inner| match (kind, view) {
+        (Kind::Move, Some(view)) => {
+            inner.touch = flag;
+            if inner.touch {
                 return;
             }
-            let mut focus_next = None;
-            with(&w, |inner| match key {
+            let hover = inner.target_at(view, mark, client);
+            inner.show_tooltip(hover, client);
+            if hover != inner.s.ui.hover {
+                inner.s.ui.hover = hover;
+                inner.schedule();
+            }
+        }
+        (Kind::Down, _) => inner.touch = flag,
+        (Kind::Leave, _) => {
+            inner.show_tooltip(None, (0.0, 0.0));
+            if inner.s.ui.hover.take().is_some() {
+                inner.schedule();
+            }
+        }
+        (Kind::Click, Some(view)) => {
+            let Some(hit) = inner.target_at(view, mark, client) else {
+                // A click on the background clears the selection; a key's click never does.
+                if mark.is_none() && flag {
+                    inner.select(None);
+                }
+                return;
+            };
+            let next = if inner.s.ui.selected == Some(hit) { None } else { Some(hit) };
+            inner.select(next);
+            if inner.touch {
+                inner.show_tooltip(next, client);
+            }
+        }
+        (Kind::Key, Some(view)) => {
+            let Some(key) = key.as_deref().and_then(Key::from_dom) else { return };
+            match key {
                 Key::Select => {}
                 Key::Clear => {
                     inner.select(None);
                     inner.show_tooltip(None, (0.0, 0.0));
                 }
+                // Only keys aimed at a mark move between marks: the slider in the timeline's
+                // section has its own Home, End and arrows.
+                _ if mark.is_none() => {}
                 _ => {
-                    e.prevent_default();
+                    prevent = true;
                     let marks = inner.s.scene.marks(view);
                     let from =
                         inner.s.ui.focus.filter(|f| f.0 == view).and_then(|f| marks.iter().position(|&m| m == f.1));
@@ -1008,81 +975,46 @@ fn listen(rc: &Rc<RefCell<Inner>>) -> Result<Vec<EventListener>, JsValue> {
                     };
                     focus_next = next.and_then(|i| inner.view_dom(view)?.marks.children().item(i as u32));
                 }
-            });
-            // Focusing fires `focusin` synchronously, which needs the state: so after the borrow.
-            if let Some(button) = focus_next.and_then(|b| html(&b).ok()) {
-                let _ = button.focus();
             }
-        }));
-        let w = Rc::downgrade(rc);
-        out.push(EventListener::new(&target, "focusin", move |e| {
-            let Some(i) = mark_index(e) else { return };
-            with(&w, |inner| {
-                inner.s.ui.focus = inner.s.scene.marks(view).get(i).map(|&t| (view, t));
-                inner.sync_marks();
-                inner.schedule();
-            });
-        }));
-        let w = Rc::downgrade(rc);
-        out.push(EventListener::new(&target, "focusout", move |_| {
-            with(&w, |inner| {
-                if inner.s.ui.focus.is_some_and(|f| f.0 == view) {
-                    inner.s.ui.focus = None;
-                    inner.schedule();
-                }
-            });
-        }));
-    }
-    if let Ok(buttons) = inner.root.query_selector_all(".ct-download") {
-        for i in 0..buttons.length() {
-            let Some(button) = buttons.item(i) else { continue };
-            let w = Rc::downgrade(rc);
-            out.push(EventListener::new(&button, "click", move |e| {
-                let kind = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<Element>().ok())
-                    .and_then(|b| b.get_attribute("data-download"));
-                with(&w, |inner| {
-                    if let Err(err) = inner.download(kind.as_deref().unwrap_or("")) {
-                        web_sys::console::error_1(&err);
-                    }
-                });
-            }));
         }
-    }
-    let w = Rc::downgrade(rc);
-    out.push(EventListener::new(&inner.toggle, "click", move |_| {
-        with(&w, |inner| {
+        (Kind::FocusIn, Some(view)) => {
+            let Some(i) = mark else { return };
+            inner.s.ui.focus = inner.s.scene.marks(view).get(i).map(|&t| (view, t));
+            inner.sync_marks();
+            inner.schedule();
+        }
+        (Kind::FocusOut, Some(view)) if inner.s.ui.focus.is_some_and(|f| f.0 == view) => {
+            inner.s.ui.focus = None;
+            inner.schedule();
+        }
+        (Kind::Download, _) => {
+            if let Err(err) = inner.download(key.as_deref().unwrap_or("")) {
+                web_sys::console::error_1(&err);
+            }
+        }
+        (Kind::Toggle, _) => {
             if let Err(e) = inner.toggle_table() {
                 inner.fail(&e);
             }
-        })
-    }));
-    if let Ok(Some(copy)) = inner.root.query_selector(".ct-copy") {
-        let w = Rc::downgrade(rc);
-        out.push(EventListener::new(&copy, "click", move |_| with(&w, |inner| inner.copy_link())));
-    }
-    let w = Rc::downgrade(rc);
-    let slider = inner.slider.clone();
-    out.push(EventListener::new(&inner.slider, "input", move |_| {
-        let Ok(day) = slider.value().parse::<i64>() else { return };
-        with(&w, |inner| inner.set_as_of(Date::from_day_number(day)));
-    }));
-    Ok(out)
-}
-
-type ResizeHandler = Closure<dyn FnMut(js_sys::Array)>;
-
-fn observe_size(rc: &Rc<RefCell<Inner>>) -> Result<(web_sys::ResizeObserver, ResizeHandler), JsValue> {
-    let w = Rc::downgrade(rc);
-    let on_resize: ResizeHandler = Closure::new(move |entries: js_sys::Array| {
-        let width =
-            entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>().map(|e| e.content_rect().width()).unwrap_or(0.0);
-        with(&w, |inner| inner.relayout(width));
+        }
+        (Kind::Copy, _) => inner.copy_link(),
+        (Kind::Slide, _) if client.0.is_finite() => inner.set_as_of(Date::from_day_number(client.0 as i64)),
+        (Kind::Resize, _) => inner.relayout(client.0),
+        (Kind::Scheme, _) => inner.schedule(),
+        (Kind::Frame, _) => {
+            if let Err(e) = inner.render() {
+                inner.fail(&e);
+            }
+        }
+        (Kind::Timer, _) if mark == Some(TIMER_ANNOUNCE as usize) => inner.announce_date(),
+        (Kind::Timer, _) => inner.write_fragment(),
+        _ => {}
     });
-    let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
-    observer.observe(&rc.borrow().root);
-    Ok((observer, on_resize))
+    // Focusing fires `focusin` synchronously, which needs the state: so after the borrow.
+    if let Some(button) = focus_next.and_then(|b| html(&b).ok()) {
+        let _ = button.focus();
+    }
+    prevent
 }
 
 /// Marks text quoted from the dataset with the dataset's language, so a screen reader reading
