@@ -128,39 +128,63 @@ impl Subjects<'_> {
     }
 }
 
-/// Collects problems while records are checked.
-struct Checker<'f> {
+/// Collects problems while the records of `'r` are checked.
+struct Checker<'f, 'r> {
     file: &'f str,
     errors: Vec<Problem>,
     warnings: Vec<Problem>,
     /// Every record id seen so far, with the record that used it first.
-    ids: HashMap<String, String>,
+    ids: HashMap<String, Record<'r>>,
 }
 
-/// Names a record the way an editor finds it in the file: `[[parties]] #3 "NL"`.
-fn record_name(table: &str, position: usize, key: Option<&str>) -> String {
-    match key {
-        Some(k) if !k.trim().is_empty() => format!("[[{table}]] #{} \"{k}\"", position + 1),
-        _ => format!("[[{table}]] #{}", position + 1),
+/// A record as messages name it, the way an editor finds it in the file: `[[parties]] #3 "NL"`,
+/// or a table, `[coalition]`. Written out only for a message: most records of a large file never
+/// need their name, and writing it for each cost a tenth of validation.
+#[derive(Clone, Copy, Debug)]
+enum Record<'r> {
+    /// A table that appears once.
+    Table(&'static str),
+    /// A record of an array of tables: the table, the record's place in it from 0, its key.
+    Item(&'static str, usize, Key<'r>),
+}
+
+/// What names a record besides its place.
+#[derive(Clone, Copy, Debug)]
+enum Key<'r> {
+    /// Its id or code, if it has one.
+    Id(Option<&'r str>),
+    /// Two of its fields, for records without an id: `NL member`, `DKK 1999-01-01`.
+    Pair(Option<&'r str>, Option<&'r str>),
+}
+
+impl fmt::Display for Record<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (table, number, key) = match *self {
+            Record::Table(table) => return write!(f, "[{table}]"),
+            Record::Item(table, position, key) => (table, position + 1, key),
+        };
+        let key = match key {
+            Key::Id(id) => id.map(str::to_string),
+            Key::Pair(a, b) => a.zip(b).map(|(a, b)| format!("{a} {b}")),
+        };
+        match key {
+            Some(k) if !k.trim().is_empty() => write!(f, "[[{table}]] #{number} \"{k}\""),
+            _ => write!(f, "[[{table}]] #{number}"),
+        }
     }
 }
 
-/// A key for records without an id, from two of their fields: `NL member`, `DKK 1999-01-01`.
-fn pair_label(first: &Option<String>, second: &Option<String>) -> Option<String> {
-    Some(format!("{} {}", first.as_deref()?, second.as_deref()?))
-}
-
-impl Checker<'_> {
-    fn problem(&self, record: &str, field: &str, message: String) -> Problem {
+impl<'r> Checker<'_, 'r> {
+    fn problem(&self, record: &Record, field: &str, message: String) -> Problem {
         Problem { file: self.file.to_string(), record: record.to_string(), field: field.to_string(), message }
     }
 
-    fn error(&mut self, record: &str, field: &str, message: impl Into<String>) {
+    fn error(&mut self, record: &Record, field: &str, message: impl Into<String>) {
         let p = self.problem(record, field, message.into());
         self.errors.push(p);
     }
 
-    fn required(&mut self, record: &str, field: &str, value: &Option<String>) -> Option<String> {
+    fn required(&mut self, record: &Record, field: &str, value: &Option<String>) -> Option<String> {
         match value.as_deref().map(str::trim) {
             Some(v) if !v.is_empty() => Some(v.to_string()),
             Some(_) => {
@@ -180,23 +204,23 @@ impl Checker<'_> {
     }
 
     /// An id that must be unique across every record of the file.
-    fn id(&mut self, record: &str, value: &Option<String>) -> Option<String> {
+    fn id(&mut self, record: &Record<'r>, value: &Option<String>) -> Option<String> {
         let id = self.required(record, "id", value)?;
         if let Some(first) = self.ids.get(&id) {
             let message = format!("duplicate id \"{id}\": {first} already uses it");
             self.error(record, "id", message);
             return None;
         }
-        self.ids.insert(id.clone(), record.to_string());
+        self.ids.insert(id.clone(), *record);
         Some(id)
     }
 
-    fn date(&mut self, record: &str, field: &str, value: &Option<String>, as_of: Option<Date>) -> Option<Date> {
+    fn date(&mut self, record: &Record, field: &str, value: &Option<String>, as_of: Option<Date>) -> Option<Date> {
         let text = self.required(record, field, value)?;
         self.parse_date(record, field, &text, as_of)
     }
 
-    fn parse_date(&mut self, record: &str, field: &str, text: &str, as_of: Option<Date>) -> Option<Date> {
+    fn parse_date(&mut self, record: &Record, field: &str, text: &str, as_of: Option<Date>) -> Option<Date> {
         match Date::parse(text) {
             Err(e) => {
                 self.error(record, field, e);
@@ -215,7 +239,7 @@ impl Checker<'_> {
     /// One of a fixed set of words, with a default when the field is absent.
     fn choice<T: Copy>(
         &mut self,
-        record: &str,
+        record: &Record,
         field: &str,
         value: &Option<String>,
         default: Option<T>,
@@ -238,7 +262,7 @@ impl Checker<'_> {
     /// A list of ids that must name known records; `at_least` of them are required.
     fn links(
         &mut self,
-        record: &str,
+        record: &Record,
         field: &str,
         ids: &[String],
         known: &HashMap<String, Index>,
@@ -264,7 +288,7 @@ impl Checker<'_> {
     }
 
     fn coalition(&mut self, raw: Option<&RawCoalition>) -> Option<Coalition> {
-        let record = "[coalition]";
+        let record = &Record::Table("coalition");
         let Some(raw) = raw else {
             self.error(record, "", "the [coalition] table is missing");
             return None;
@@ -281,11 +305,11 @@ impl Checker<'_> {
         })
     }
 
-    fn sources(&mut self, raw: &[RawSource], as_of: Option<Date>) -> Vec<Source> {
+    fn sources(&mut self, raw: &'r [RawSource], as_of: Option<Date>) -> Vec<Source> {
         let bases = [("stated", SourceDateBasis::Stated), ("content", SourceDateBasis::Content)];
         let mut out = Vec::with_capacity(raw.len());
         for (i, s) in raw.iter().enumerate() {
-            let record = record_name("sources", i, s.id.as_deref());
+            let record = Record::Item("sources", i, Key::Id(s.id.as_deref()));
             let id = self.id(&record, &s.id);
             let headline = self.required(&record, "headline", &s.headline);
             let date = self.date(&record, "date", &s.date, as_of);
@@ -316,11 +340,11 @@ impl Checker<'_> {
         out
     }
 
-    fn parties(&mut self, raw: &[RawParty]) -> Vec<Party> {
+    fn parties(&mut self, raw: &'r [RawParty]) -> Vec<Party> {
         let kinds = [("state", PartyKind::State), ("organisation", PartyKind::Organisation)];
         let mut out: Vec<Party> = Vec::with_capacity(raw.len());
         for (i, p) in raw.iter().enumerate() {
-            let record = record_name("parties", i, p.code.as_deref());
+            let record = Record::Item("parties", i, Key::Id(p.code.as_deref()));
             let code = self.required(&record, "code", &p.code);
             let name = self.required(&record, "name", &p.name);
             let kind = self.choice(&record, "kind", &p.kind, Some(PartyKind::State), &kinds);
@@ -355,12 +379,12 @@ impl Checker<'_> {
         out
     }
 
-    fn roles(&mut self, raw: &[RawRole], refs: &Refs) -> Vec<RoleSpan> {
+    fn roles(&mut self, raw: &'r [RawRole], refs: &Refs) -> Vec<RoleSpan> {
         let roles: Vec<(&str, Role)> = Role::ALL.iter().map(|r| (r.key(), *r)).collect();
         let timings = [("exact", Timing::Exact), ("by", Timing::By)];
         let mut out = Vec::with_capacity(raw.len());
         for (i, r) in raw.iter().enumerate() {
-            let record = record_name("roles", i, pair_label(&r.party, &r.role).as_deref());
+            let record = Record::Item("roles", i, Key::Pair(r.party.as_deref(), r.role.as_deref()));
             let party = self.required(&record, "party", &r.party).and_then(|code| {
                 let found = refs.parties.get(&code).copied();
                 if found.is_none() {
@@ -385,10 +409,10 @@ impl Checker<'_> {
         out
     }
 
-    fn events(&mut self, raw: &[RawEvent], refs: &Refs) -> Vec<Event> {
+    fn events(&mut self, raw: &'r [RawEvent], refs: &Refs) -> Vec<Event> {
         let mut out = Vec::with_capacity(raw.len());
         for (i, e) in raw.iter().enumerate() {
-            let record = record_name("events", i, e.id.as_deref());
+            let record = Record::Item("events", i, Key::Id(e.id.as_deref()));
             let id = self.id(&record, &e.id);
             let date = self.date(&record, "date", &e.date, refs.as_of);
             let title = self.required(&record, "title", &e.title);
@@ -403,7 +427,7 @@ impl Checker<'_> {
     }
 
     /// A positive decimal; `if_zero` says what to do instead of a zero.
-    fn decimal(&mut self, record: &str, field: &str, value: &Option<AmountText>, if_zero: &str) -> Option<Decimal> {
+    fn decimal(&mut self, record: &Record, field: &str, value: &Option<AmountText>, if_zero: &str) -> Option<Decimal> {
         let Some(AmountText(text)) = value else {
             self.error(record, field, "is missing");
             return None;
@@ -421,10 +445,10 @@ impl Checker<'_> {
         }
     }
 
-    fn rates(&mut self, raw: &[RawRate], refs: &Refs) -> Vec<RateRecord> {
+    fn rates(&mut self, raw: &'r [RawRate], refs: &Refs) -> Vec<RateRecord> {
         let mut out = Vec::with_capacity(raw.len());
         for (i, r) in raw.iter().enumerate() {
-            let record = record_name("rates", i, pair_label(&r.currency, &r.date).as_deref());
+            let record = Record::Item("rates", i, Key::Pair(r.currency.as_deref(), r.date.as_deref()));
             let currency = self.currency(&record, &r.currency);
             if currency.as_deref() == Some("EUR") {
                 self.error(&record, "currency", "EUR needs no rate: amounts in EUR are used as they are");
@@ -445,7 +469,7 @@ impl Checker<'_> {
         out
     }
 
-    fn currency(&mut self, record: &str, value: &Option<String>) -> Option<String> {
+    fn currency(&mut self, record: &Record, value: &Option<String>) -> Option<String> {
         let code = self.required(record, "currency", value)?;
         if is_currency_code(&code) {
             return Some(code);
@@ -457,7 +481,7 @@ impl Checker<'_> {
     /// Reads an amount and its currency and converts it at the rate in force on `date`.
     fn money(
         &mut self,
-        record: &str,
+        record: &Record,
         amount: &Option<AmountText>,
         currency: &Option<String>,
         date: Option<Date>,
@@ -506,12 +530,12 @@ impl Checker<'_> {
         }
     }
 
-    fn contributions(&mut self, raw: &[RawContribution], refs: &Refs, rates: &[RateRecord]) -> Vec<Contribution> {
+    fn contributions(&mut self, raw: &'r [RawContribution], refs: &Refs, rates: &[RateRecord]) -> Vec<Contribution> {
         let statuses: Vec<(&str, Status)> = Status::ALL.iter().map(|s| (s.key(), *s)).collect();
         let timings = [("exact", Timing::Exact), ("by", Timing::By)];
         let mut out = Vec::with_capacity(raw.len());
         for (i, x) in raw.iter().enumerate() {
-            let record = record_name("contributions", i, x.id.as_deref());
+            let record = Record::Item("contributions", i, Key::Id(x.id.as_deref()));
             let id = self.id(&record, &x.id);
             let donors = self.links(&record, "donors", &x.donors, refs.parties, "party", 1);
             if x.pooled && x.donors.len() < 2 {
@@ -554,10 +578,15 @@ impl Checker<'_> {
         out
     }
 
-    fn reported_totals(&mut self, raw: &[RawReportedTotal], refs: &Refs, rates: &[RateRecord]) -> Vec<ReportedTotal> {
+    fn reported_totals(
+        &mut self,
+        raw: &'r [RawReportedTotal],
+        refs: &Refs,
+        rates: &[RateRecord],
+    ) -> Vec<ReportedTotal> {
         let mut out = Vec::with_capacity(raw.len());
         for (i, t) in raw.iter().enumerate() {
-            let record = record_name("reported_totals", i, t.id.as_deref());
+            let record = Record::Item("reported_totals", i, Key::Id(t.id.as_deref()));
             let id = self.id(&record, &t.id);
             let date = self.date(&record, "date", &t.date, refs.as_of);
             let money = self.money(&record, &t.amount, &t.currency, date, rates);
@@ -571,10 +600,10 @@ impl Checker<'_> {
         out
     }
 
-    fn conflicts(&mut self, raw: &[RawConflict], refs: &Refs, subjects: &Subjects) -> Vec<Conflict> {
+    fn conflicts(&mut self, raw: &'r [RawConflict], refs: &Refs, subjects: &Subjects) -> Vec<Conflict> {
         let mut out = Vec::with_capacity(raw.len());
         for (i, x) in raw.iter().enumerate() {
-            let record = record_name("conflicts", i, x.id.as_deref());
+            let record = Record::Item("conflicts", i, Key::Id(x.id.as_deref()));
             let id = self.id(&record, &x.id);
             let topic = self.required(&record, "topic", &x.topic);
             let mut about = Vec::with_capacity(x.about.len());
@@ -626,7 +655,7 @@ fn plausibility_warnings(ds: &Dataset) -> Vec<Problem> {
                     "donor {code} is not recorded as a member on {} (donors sometimes give before they join)",
                     x.date
                 );
-                out.push(warn(record_name("contributions", i, Some(&x.id)), "donors", message));
+                out.push(warn(Record::Item("contributions", i, Key::Id(Some(&x.id))).to_string(), "donors", message));
             }
         }
     }
@@ -639,7 +668,7 @@ fn plausibility_warnings(ds: &Dataset) -> Vec<Problem> {
                 t.date,
                 crate::money::format_eur(itemised)
             );
-            out.push(warn(record_name("reported_totals", i, Some(&t.id)), "amount", message));
+            out.push(warn(Record::Item("reported_totals", i, Key::Id(Some(&t.id))).to_string(), "amount", message));
         }
     }
     out
