@@ -120,6 +120,20 @@ for (const [lang, dir, text, how] of [
   });
 }
 
+test('a browser call that throws inside the widget stops the graphic with a message, not a frozen widget', async () => {
+  const { context, page: p, errors } = await page();
+  await p.goto(`${site.server.url}embed.html`);
+  await p.locator('.ct[data-state="ready"]').waitFor();
+  // Not a trap: a JavaScript exception that unwinds through the module's redraw.
+  await p.evaluate(() => {
+    CanvasRenderingContext2D.prototype.fillRect = () => { throw new Error('fillRect refused'); };
+  });
+  await p.getByRole('button', { name: /^Netherlands: member/ }).click();
+  assert.deepEqual(await stoppedWidget(p), { text: 'The graphic stopped working. Reload the page to see it again.', canvases: 0 });
+  assert.ok(errors.some((e) => /fillRect refused/.test(e)), `the error reached the page: ${errors}`);
+  await context.close();
+});
+
 test('a Ukrainian embed says in Ukrainian that it is loading, or that it cannot show its data', async () => {
   const { context, page: p } = await page();
   let release;

@@ -4,7 +4,7 @@
 // The kinds are `Kind` in web/events.rs; a kind's number is its place in KINDS here.
 
 const KINDS = ['move', 'down', 'leave', 'click', 'key', 'focusin', 'focusout', 'download', 'toggle', 'copy',
-  'slide', 'resize', 'scheme', 'frame', 'timer'];
+  'slide', 'resize', 'scheme', 'frame', 'timer', 'fail'];
 const VIEWS = ['map', 'bars', 'timeline'];
 
 /** Wires the widget under `root` to `handle`; returns what the module asks of the page:
@@ -13,8 +13,17 @@ const VIEWS = ['map', 'bars', 'timeline'];
  * `stop()` (removes every listener and pending call; the module then drops `handle`). */
 export function wire(root, handle) {
   const abort = new AbortController();
-  const call = (kind, view = -1, mark = -1, x = 0, y = 0, flag = false, key = undefined) =>
-    handle(KINDS.indexOf(kind), view, mark, x, y, flag, key);
+  const call = (kind, view = -1, mark = -1, x = 0, y = 0, flag = false, key = undefined) => {
+    try {
+      return handle(KINDS.indexOf(kind), view, mark, x, y, flag, key);
+    } catch (error) {
+      // A trap, or a browser call that threw inside the module and unwound through it, leaves
+      // its state half-changed: the module stops the graphic with a message, then the error
+      // goes on to the page as before.
+      handle(KINDS.indexOf('fail'), -1, -1, 0, 0, false, String(error));
+      throw error;
+    }
+  };
   const on = (target, type, listener) => target.addEventListener(type, listener, { signal: abort.signal });
   // The mark button an event came from, by its place among its view's marks.
   const mark = (e) => Number(e.target.closest?.('.ct-mark')?.dataset.i ?? -1);

@@ -65,12 +65,15 @@ pub enum Kind {
     Frame,
     /// A timer asked for by [`Wiring::later`]; its number is the mark.
     Timer,
+    /// An error escaped the handler (a trap, or a browser call that threw inside it); `key`:
+    /// the error.
+    Fail,
 }
 
 impl Kind {
     /// The kind numbered `code`.
     pub fn of(code: u32) -> Option<Kind> {
-        const ALL: [Kind; 15] = [
+        const ALL: [Kind; 16] = [
             Kind::Move,
             Kind::Down,
             Kind::Leave,
@@ -86,6 +89,7 @@ impl Kind {
             Kind::Scheme,
             Kind::Frame,
             Kind::Timer,
+            Kind::Fail,
         ];
         usize::try_from(code).ok().and_then(|i| ALL.get(i).copied())
     }

@@ -66,7 +66,8 @@ pub(crate) fn stopped() -> bool {
 /// What the panic hook does: logs `log`, stops every widget from drawing again (a later click
 /// or frame would otherwise draw into a half-updated state), and replaces each with a message.
 /// Public so that a test can run exactly this without having to cause a panic, and exported
-/// so that `www/widget.js` can run it when a trap or an exception escapes the module.
+/// so that `www/widget.js` can run it after a trap. `events.js` runs it too (through the
+/// handler's `Fail`) when a trap or a thrown browser call escapes the widget's handler.
 #[cfg(feature = "widget")]
 #[wasm_bindgen]
 pub fn stop(log: &str) {

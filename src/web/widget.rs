@@ -912,6 +912,11 @@ fn handle(
     key: Option<String>,
 ) -> bool {
     let Some(kind) = kind else { return false };
+    if kind == Kind::Fail {
+        // Not through `with`: the state may still be borrowed by the call that failed.
+        super::stop(&format!("coalition-tracker stopped: {}", key.unwrap_or_default()));
+        return false;
+    }
     let view = usize::try_from(view).ok().and_then(|i| VIEWS.get(i).copied());
     let mark = usize::try_from(mark).ok();
     let mut prevent = false;
