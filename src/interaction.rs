@@ -28,6 +28,11 @@ pub enum View {
     Timeline,
 }
 
+impl View {
+    /// Every view, in the order the widget shows them and `web/events.js` numbers them.
+    pub const ALL: [View; 3] = [View::Map, View::Bars, View::Timeline];
+}
+
 /// The reader's state of the widget.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct UiState {

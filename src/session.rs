@@ -67,7 +67,7 @@ impl Session {
     }
 
     fn set_scene(&mut self, scene: Scene) {
-        for view in [View::Map, View::Bars, View::Timeline] {
+        for view in View::ALL {
             if !scene.same_view(&self.scene, view) {
                 self.generations[view as usize] += 1;
             }

@@ -11,8 +11,6 @@ use coalition_tracker::layout::{Scene, MIN_WIDTH};
 use coalition_tracker::load::{load, Format};
 use coalition_tracker::session::{from_fragment, Session, MARK_PAINT_REACH};
 
-const VIEWS: [View; 3] = [View::Map, View::Bars, View::Timeline];
-
 fn date(s: &str) -> Date {
     Date::parse(s).unwrap()
 }
@@ -28,11 +26,11 @@ fn session(as_of: &str, width: f64) -> Session {
 /// Whether every view of `s` is laid out as for `width`.
 fn laid_out_for(s: &Session, width: f64) -> bool {
     let fresh = Scene::new(&s.ds, &s.snap, width, &Locale::plain());
-    s.scene.columns == fresh.columns && VIEWS.iter().all(|&v| s.scene.same_view(&fresh, v))
+    s.scene.columns == fresh.columns && View::ALL.iter().all(|&v| s.scene.same_view(&fresh, v))
 }
 
 fn generations(s: &Session) -> Vec<u64> {
-    VIEWS.iter().map(|&v| s.generation(v)).collect()
+    View::ALL.iter().map(|&v| s.generation(v)).collect()
 }
 
 #[test]

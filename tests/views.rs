@@ -169,7 +169,7 @@ fn a_point_inside_each_mark_finds_it_and_points_outside_find_nothing() {
         }
         let f = s.timeline.funding.rect;
         assert_eq!(s.hit(View::Timeline, f.x - 20.0, f.center().1), None, "left of the plot area");
-        for view in [View::Map, View::Bars, View::Timeline] {
+        for view in View::ALL {
             let (w, h) = s.size(view);
             assert_eq!(s.hit(view, -5.0, -5.0), None);
             assert_eq!(s.hit(view, w + 5.0, h + 5.0), None);
@@ -262,7 +262,7 @@ fn every_view_draws_inside_its_canvas() {
     let ds = dataset();
     for width in WIDTHS {
         let s = scene(&ds, "2024-06-01", width);
-        for view in [View::Map, View::Bars, View::Timeline] {
+        for view in View::ALL {
             let (w, h) = s.size(view);
             for op in record(&ds, &s, view, &UiState::new(date("2024-06-01"))) {
                 let points: Vec<BackendCoord> = match &op {
@@ -421,7 +421,7 @@ fn a_view_redraws_only_when_what_it_shows_changes() {
     let ds = dataset();
     let s = scene(&ds, "2024-06-01", 1000.0);
     let mut ui = UiState::new(date("2024-06-01"));
-    let looks = |ui: &UiState| [View::Map, View::Bars, View::Timeline].map(|v| ui.look(&ds, v, &s.marks(v)));
+    let looks = |ui: &UiState| View::ALL.map(|v| ui.look(&ds, v, &s.marks(v)));
     let before = looks(&ui);
     // Ukraine has a tile but no bar: hovering it changes the map alone.
     ui.hover = Some(Target::Party(party(&ds, "UA")));
@@ -555,7 +555,7 @@ fn value_axis_labels_fit_left_of_the_plot_in_any_language() {
 fn a_culled_redraw_issues_every_changed_call_in_order_and_little_else() {
     let ds = dataset();
     let s = scene(&ds, "2024-06-01", 1000.0);
-    for view in [View::Map, View::Bars, View::Timeline] {
+    for view in View::ALL {
         let marks = s.marks(view);
         let mut before = UiState::new(date("2024-06-01"));
         before.selected = Some(Target::Party(party(&ds, "NL")));

@@ -71,6 +71,7 @@ const WORDS = {
     stopped: 'Графіка перестала працювати. Перезавантажте сторінку, щоб побачити її знову.',
   },
 };
+
 /** Options from a host element's data- attributes. */
 export function optionsOf(el) {
   const d = el.dataset;

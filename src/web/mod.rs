@@ -45,8 +45,8 @@ pub use widget::Widget;
 ///
 /// Only in builds that keep panic messages (the browser tests). The modules readers load are
 /// built with `panic=immediate-abort` (see the Makefile), which drops every panic message and
-/// the formatting behind it; there a panic is a wasm trap, and `www/widget.js` calls [`stop`]
-/// when one escapes.
+/// the formatting behind it; there a panic is a wasm trap, and `web/events.js` (for a trap in
+/// an event) or `www/widget.js` (for one in a host's call) runs [`stop`].
 #[cfg(all(feature = "widget", not(panic = "immediate-abort")))]
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -71,7 +71,10 @@ pub(crate) fn stopped() -> bool {
 #[cfg(feature = "widget")]
 #[wasm_bindgen]
 pub fn stop(log: &str) {
-    STOPPED.store(true, std::sync::atomic::Ordering::Relaxed);
+    // Once only: a trap in an event reaches both events.js and widget.js's page-wide listener.
+    if STOPPED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
     web_sys::console::error_1(&JsValue::from_str(log));
     // The module's first language: the modules readers load carry one language each.
     dom::show_failure_everywhere(Lang::DEFAULT.words().stopped);

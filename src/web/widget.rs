@@ -28,8 +28,6 @@ use crate::model::Dataset;
 use crate::palette::Palette;
 use crate::session::{from_fragment, Session};
 
-const VIEWS: [View; 3] = [View::Map, View::Bars, View::Timeline];
-
 /// What makes a mark's button a transparent target exactly over its mark.
 const MARK_STYLE: &[(&str, &str)] = &[
     ("position", "absolute"),
@@ -345,7 +343,7 @@ impl Inner {
         let titles = w.view_titles;
         let mut views = Vec::with_capacity(3);
         let mut details = None;
-        for (view, title) in VIEWS.into_iter().zip(titles) {
+        for (view, title) in View::ALL.into_iter().zip(titles) {
             if view == View::Timeline {
                 details = Some(child(&grid, "div", "ct-details", ""));
             }
@@ -522,7 +520,7 @@ impl Inner {
         let canvas: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into().map_err(|_| error("no canvas"))?;
         let k = 2.0;
         let width = self.s.scene.columns.timeline;
-        let views: Vec<(f64, f64)> = VIEWS.iter().map(|&v| self.s.scene.size(v)).collect();
+        let views: Vec<(f64, f64)> = View::ALL.iter().map(|&v| self.s.scene.size(v)).collect();
         // The dek and the source lines are wrapped to the image's width: a phone's is narrow.
         let loc = self.loc();
         let dek_lines = wrap(&dek(&self.s.ds, &self.s.snap, &loc), 15.0, width);
@@ -917,7 +915,7 @@ fn handle(
         super::stop(&format!("coalition-tracker stopped: {}", key.unwrap_or_default()));
         return false;
     }
-    let view = usize::try_from(view).ok().and_then(|i| VIEWS.get(i).copied());
+    let view = usize::try_from(view).ok().and_then(|i| View::ALL.get(i).copied());
     let mark = usize::try_from(mark).ok();
     let mut prevent = false;
     let mut focus_next = None;
