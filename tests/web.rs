@@ -5,7 +5,7 @@
 
 mod common;
 
-use coalition_tracker::web::{export_text, pack_dataset, summary, Widget};
+use coalition_tracker::web::{export_text, image_png, pack_dataset, summary, Widget};
 use common::next_frame;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -278,25 +278,64 @@ async fn ukrainian_names_words_and_intl_formatting() {
 }
 
 #[wasm_bindgen_test]
-fn csv_and_json_downloads_go_through_the_exporter_and_the_loader_writes_them() {
+fn downloads_go_through_the_exporter_and_the_loader_writes_them() {
     let buttons = |container: &Element| -> Vec<String> {
         let list = container.query_selector_all(".ct-download").unwrap();
         (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap()).collect()
     };
-    // Without an exporter (a page that mounts the widget without widget.js) only the image is
-    // offered: the widget module itself writes no CSV or JSON.
+    // Without an exporter (a page that mounts the widget without widget.js) nothing is offered:
+    // the widget module itself writes no CSV, JSON or image.
     let (plain, _widget) = mount(800, "2024-02-15");
-    assert_eq!(buttons(&plain), ["Image (PNG)"]);
+    assert!(buttons(&plain).is_empty());
+    assert!(plain.query_selector(".ct-downloads").unwrap().is_none());
     plain.remove();
 
     let calls = js_sys::Array::new();
     let exporter = js_sys::Function::new_with_args("...args", "this.push(args)").bind0(&calls);
-    let (container, _widget) =
-        mount_with(800, &[("asOf", "2024-02-15".into()), ("lang", "uk".into()), ("exporter", exporter.into())]);
+    let (container, _widget) = mount_with(
+        800,
+        &[
+            ("asOf", "2024-02-15".into()),
+            ("lang", "uk".into()),
+            ("theme", "dark".into()),
+            ("exporter", exporter.into()),
+        ],
+    );
     assert_eq!(buttons(&container), ["CSV", "JSON", "Зображення (PNG)"]);
     container.query_selector("[data-download=csv]").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
     let args: Vec<String> = js_sys::Array::from(&calls.get(0)).iter().map(|a| a.as_string().unwrap()).collect();
+    // A CSV or JSON download gets no more than these.
     assert_eq!(args, ["csv", "it-coalition-2024-02-15.csv", "it-coalition", "2024-02-15", "uk"]);
+
+    // An image also gets the palette, the three canvases and their CSS sizes.
+    container.query_selector("[data-download=png]").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
+    let args = js_sys::Array::from(&calls.get(1));
+    assert_eq!(args.length(), 8);
+    assert_eq!(args.get(1).as_string().as_deref(), Some("it-coalition-2024-02-15.png"));
+    assert_eq!(args.get(5).as_bool(), Some(true), "dark");
+    let canvases: Vec<HtmlCanvasElement> =
+        js_sys::Array::from(&args.get(6)).iter().map(|c| c.dyn_into().unwrap()).collect();
+    let sizes: Vec<f64> = js_sys::Array::from(&args.get(7)).iter().map(|n| n.as_f64().unwrap()).collect();
+    for (view, canvas) in ["map", "bars", "timeline"].into_iter().zip(&canvases) {
+        assert_eq!(canvas, &self::canvas(&container, view));
+    }
+    let widest = f64::from(canvases.iter().map(|c| c.client_width()).max().unwrap());
+    assert_eq!(sizes.len(), 6);
+    assert_eq!(sizes.iter().step_by(2).copied().fold(0.0, f64::max), widest);
+    // The loader composes it at twice the CSS size: as wide as the widest view, as tall as the
+    // views stacked with the texts around them.
+    let url = image_png("it-coalition", None, "2024-02-15", "uk", true, canvases, sizes.clone()).unwrap();
+    let url = url.as_string().unwrap();
+    let png = web_sys::window().unwrap().atob(url.strip_prefix("data:image/png;base64,").unwrap()).unwrap();
+    let be32 = |at: usize| png.chars().skip(at).take(4).fold(0u32, |n, c| n << 8 | c as u32);
+    assert_eq!(be32(16), (2.0 * widest) as u32, "width");
+    let views: f64 = sizes.iter().skip(1).step_by(2).sum();
+    assert!(be32(20) as f64 > 2.0 * (views + 3.0 * 24.0 + 56.0), "height {}", be32(20));
+    let refused = image_png("it-coalition", None, "2024-02-15", "en", false, vec![], vec![1.0]).err().unwrap();
+    assert_eq!(
+        js_sys::Error::from(refused).message().as_string().unwrap(),
+        "imagePng: give a width and a height for each canvas"
+    );
 
     // What widget.js then asks the loader for: the rows shown on that date.
     let csv = export_text("csv", "it-coalition", None, "2024-02-15", "uk").unwrap();

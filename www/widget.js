@@ -97,7 +97,7 @@ function message(box, text) {
   }
 }
 
-/** The loader module (validation and packing of editor-hosted data, and the CSV and JSON
+/** The loader module (validation and packing of editor-hosted data, and the CSV, JSON and PNG
  * downloads), fetched only when a page or a reader first needs it. */
 let loader;
 const loadLoader = () => (loader ??= import('./loader/coalition_tracker.js').then(async (module) => {
@@ -108,24 +108,31 @@ const loadLoader = () => (loader ??= import('./loader/coalition_tracker.js').the
   throw error;
 }));
 
-/** Offers `text` to the reader as a file named `name`. */
-function save(box, name, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Offers `href` (a blob or data URL) to the reader as a file named `name`. */
+function save(box, name, href) {
   const link = document.createElement('a');
-  link.href = url;
+  link.href = href;
   link.download = name;
   box.append(link);
   link.click();
   link.remove();
+}
+
+/** Offers `text` to the reader as a file named `name`. */
+function saveText(box, name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  save(box, name, url);
   URL.revokeObjectURL(url);
 }
 
-/** The widget's `exporter`: writes a CSV or JSON download with the loader module, from the
- * packed editor-hosted data if there is any, else from the bundled dataset the widget names. */
-const exporter = (box, packed) => (kind, name, dataset, asOf, lang) => {
+/** The widget's `exporter`: writes a CSV or JSON download, or composes the PNG of the views the
+ * widget passes, with the loader module, from the packed editor-hosted data if there is any,
+ * else from the bundled dataset the widget names. */
+const exporter = (box, packed) => (kind, name, dataset, asOf, lang, dark, canvases, sizes) => {
   loadLoader()
-    .then((module) => save(box, name, kind === 'csv' ? 'text/csv' : 'application/json',
-      module.exportText(kind, dataset, packed, asOf, lang)))
+    .then((module) => (kind === 'png'
+      ? save(box, name, module.imagePng(dataset, packed, asOf, lang, dark, canvases, sizes))
+      : saveText(box, name, kind === 'csv' ? 'text/csv' : 'application/json', module.exportText(kind, dataset, packed, asOf, lang))))
     .catch((error) => console.error(error));
 };
 

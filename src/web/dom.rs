@@ -80,17 +80,6 @@ pub fn place(e: &Element, left: f64, top: f64, width: f64, height: f64) {
     styles(e, &[("left", &left), ("top", &top), ("width", &width), ("height", &height)]);
 }
 
-/// Offers `href` (a URL as a JS string, which need not pass through wasm memory) to the reader
-/// as a file named `name`.
-pub fn download(parent: &Element, name: &str, href: &JsValue) -> Result<(), JsValue> {
-    let a = child(parent, "a", "", "");
-    js_sys::Reflect::set(&a, &JsValue::from_str("href"), href)?;
-    a.attr("download", name);
-    html(&a)?.click();
-    a.remove();
-    check()
-}
-
 /// Sets inline styles through the CSSOM. Used for the few declarations the widget cannot work
 /// without (overlay positioning), so it works on a page that has not loaded its stylesheet.
 pub fn styles(e: &Element, declarations: &[(&str, &str)]) {

@@ -5,13 +5,16 @@
 //! the file, the record and the field.
 
 use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
 
+use super::image;
 use super::intl::IntlFmt;
 use super::{as_of_date, bundled_dataset, error, language};
 use crate::date::Date;
 use crate::export;
-use crate::i18n::Locale;
+use crate::i18n::{Lang, Locale};
 use crate::load::{check_size, load, Format};
+use crate::model::Dataset;
 use crate::summary::summarise;
 use crate::validate::Problem;
 
@@ -58,12 +61,7 @@ pub fn export_text(
     as_of: &str,
     lang: &str,
 ) -> Result<String, JsValue> {
-    let ds = match packed {
-        Some(bytes) => crate::codec::unpack(&bytes).map_err(|e| error(e.to_string()))?,
-        None => bundled_dataset(coalition)?,
-    };
-    let date = Date::parse(as_of).map_err(error)?;
-    let lang = language(lang)?;
+    let (ds, date, lang) = download_of(coalition, packed, as_of, lang)?;
     let intl = IntlFmt::new(lang);
     let loc = Locale::new(lang, &intl);
     match kind {
@@ -71,4 +69,41 @@ pub fn export_text(
         "json" => serde_json::to_string_pretty(&export::download(&ds, date, &loc)).map_err(|e| error(e.to_string())),
         other => Err(error(format!("no download of kind \"{other}\""))),
     }
+}
+
+/// A reader's image download: the widget's `canvases` (map, bars, timeline) as drawn, with
+/// `sizes` their CSS widths and heights in turn, under the title and the dek of `as_of` and
+/// over the sources, as a PNG data URL. `dark` picks the palette the views were drawn with;
+/// the other arguments are those of [`export_text`].
+#[wasm_bindgen(js_name = imagePng)]
+pub fn image_png(
+    coalition: &str,
+    packed: Option<Vec<u8>>,
+    as_of: &str,
+    lang: &str,
+    dark: bool,
+    canvases: Vec<HtmlCanvasElement>,
+    sizes: Vec<f64>,
+) -> Result<JsValue, JsValue> {
+    let (ds, date, lang) = download_of(coalition, packed, as_of, lang)?;
+    if sizes.len() != 2 * canvases.len() {
+        return Err(error("imagePng: give a width and a height for each canvas"));
+    }
+    let views: Vec<_> = canvases.into_iter().zip(sizes.chunks_exact(2)).map(|(c, s)| (c, s[0], s[1])).collect();
+    let intl = IntlFmt::new(lang);
+    image::png(&ds, date, &Locale::new(lang, &intl), dark, &views)
+}
+
+/// The dataset, date and language a download names.
+fn download_of(
+    coalition: &str,
+    packed: Option<Vec<u8>>,
+    as_of: &str,
+    lang: &str,
+) -> Result<(Dataset, Date, Lang), JsValue> {
+    let ds = match packed {
+        Some(bytes) => crate::codec::unpack(&bytes).map_err(|e| error(e.to_string()))?,
+        None => bundled_dataset(coalition)?,
+    };
+    Ok((ds, Date::parse(as_of).map_err(error)?, language(lang)?))
 }

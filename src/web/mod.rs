@@ -15,6 +15,8 @@ mod canvas;
 mod dom;
 #[cfg(feature = "widget")]
 mod events;
+#[cfg(feature = "loader")]
+mod image;
 #[cfg(any(feature = "widget", feature = "loader"))]
 mod intl;
 #[cfg(feature = "loader")]
@@ -36,7 +38,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 #[cfg(feature = "bench")]
 pub use bench::Bench;
 #[cfg(feature = "loader")]
-pub use loader::{export_text, pack_dataset, summary};
+pub use loader::{export_text, image_png, pack_dataset, summary};
 #[cfg(feature = "widget")]
 pub use widget::Widget;
 

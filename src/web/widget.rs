@@ -17,10 +17,10 @@ use super::events::{wire, Handler, Kind, Wiring};
 use super::intl::IntlFmt;
 use super::{as_of_date, bundled_dataset, error, language, stopped};
 use crate::date::Date;
-use crate::details::{cite, data_as_of, dek, describe, image_footer, label, summary_text, tables, DATA_LANG};
+use crate::details::{cite, data_as_of, dek, describe, label, summary_text, tables, DATA_LANG};
 use crate::draw::culled::Culled;
 use crate::draw::{self, Scaled};
-use crate::geometry::{wrap, Rect};
+use crate::geometry::Rect;
 use crate::i18n::{fill, Fmt, Lang, Locale};
 use crate::interaction::{step_in_list, step_in_plane, Key, Look, Target, View};
 use crate::layout::{timeline::domain, Columns, GUTTER};
@@ -58,9 +58,10 @@ struct Options {
     data_name: Option<String>,
     /// `en` (the default) or `uk`.
     lang: Option<String>,
-    /// Writes the CSV and JSON downloads: `exporter(kind, fileName, datasetId, asOf, lang)`.
-    /// `www/widget.js` passes one that runs the loader module, so the widget module carries no
-    /// serialiser; without it the widget offers only the PNG download.
+    /// Writes the downloads: `exporter(kind, fileName, datasetId, asOf, lang)`, and for `png`
+    /// also `dark, canvases, sizes` (see `Inner::download`). `www/widget.js` passes one that
+    /// runs the loader module, so the widget module carries no serialiser and no image
+    /// composition; without one the widget offers no download.
     exporter: Option<js_sys::Function>,
 }
 
@@ -154,7 +155,7 @@ struct Inner {
     /// The grid columns and darkness the widget's frame was last given.
     frame_shown: Option<(Columns, bool)>,
     hash: bool,
-    /// Writes the CSV and JSON downloads (see [`Options::exporter`]).
+    /// Writes the downloads (see [`Options::exporter`]).
     exporter: Option<js_sys::Function>,
     copy_status: Element,
     lang: Lang,
@@ -499,68 +500,27 @@ impl Inner {
         self.copy_status.set_text_content(Some(&fill(self.loc().words.link_copied, &[("link", &link)])));
     }
 
-    /// Offers the contributions shown (CSV or JSON) or an image of the current view (PNG).
+    /// Offers the contributions shown (CSV or JSON) or an image of the view (PNG) through the
+    /// host's exporter. For an image it also passes whether the palette is dark, the three
+    /// canvases, and their CSS widths and heights in turn (see the loader's `imagePng`).
     fn download(&self, kind: &str) -> Result<(), JsValue> {
+        let exporter = self.exporter.as_ref().ok_or_else(|| error("no exporter for downloads"))?;
         let name = format!("{}-{}.{kind}", self.s.ds.coalition.id, self.s.ui.as_of);
-        match (kind, &self.exporter) {
-            ("png", _) => super::dom::download(&self.root, &name, &self.image()?),
-            ("csv" | "json", Some(exporter)) => {
-                let args = [kind, &name, &self.s.ds.coalition.id, &self.s.ui.as_of.to_string(), self.lang.code()];
-                let args: js_sys::Array = args.iter().map(|a| JsValue::from_str(a)).collect();
-                exporter.apply(&JsValue::NULL, &args).map(drop)
+        let args = [kind, &name, &self.s.ds.coalition.id, &self.s.ui.as_of.to_string(), self.lang.code()];
+        let args: js_sys::Array = args.iter().map(|a| JsValue::from_str(a)).collect();
+        if kind == "png" {
+            let (canvases, sizes) = (js_sys::Array::new(), js_sys::Array::new());
+            for v in &self.views {
+                let (w, h) = self.s.scene.size(v.view);
+                canvases.push(&v.canvas);
+                sizes.push(&w.into());
+                sizes.push(&h.into());
             }
-            _ => Err(error(format!("no download of kind \"{kind}\""))),
+            args.push(&(self.palette() == Palette::DARK).into());
+            args.push(&canvases);
+            args.push(&sizes);
         }
-    }
-
-    /// The current view as a PNG data URL: the title and date above the three views, the
-    /// sources below, so the image carries its own attribution.
-    fn image(&self) -> Result<JsValue, JsValue> {
-        let doc = self.root.owner_document().ok_or_else(|| error("no document"))?;
-        let canvas: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into().map_err(|_| error("no canvas"))?;
-        let k = 2.0;
-        let width = self.s.scene.columns.timeline;
-        let views: Vec<(f64, f64)> = View::ALL.iter().map(|&v| self.s.scene.size(v)).collect();
-        // The dek and the source lines are wrapped to the image's width: a phone's is narrow.
-        let loc = self.loc();
-        let dek_lines = wrap(&dek(&self.s.ds, &self.s.snap, &loc), 15.0, width);
-        let foot_lines: Vec<String> =
-            image_footer(&self.s.ds, self.s.ui.as_of, &loc).iter().flat_map(|l| wrap(l, 13.0, width)).collect();
-        let top = 56.0 + 20.0 * dek_lines.len() as f64;
-        let height = top + views.iter().map(|(_, h)| h + 24.0).sum::<f64>() + 20.0 * foot_lines.len() as f64 + 20.0;
-        canvas.set_width((width * k) as u32);
-        canvas.set_height((height * k) as u32);
-        let ctx: web_sys::CanvasRenderingContext2d = canvas
-            .get_context("2d")?
-            .ok_or_else(|| error("no 2D context"))?
-            .dyn_into()
-            .map_err(|_| error("no 2D context"))?;
-        ctx.scale(k, k)?;
-        let p = self.palette();
-        ctx.set_fill_style_str(&p.background.hex());
-        ctx.fill_rect(0.0, 0.0, width, height);
-        ctx.set_fill_style_str(&p.ink.hex());
-        ctx.set_font(&format!("bold 22px {}", draw::FONT_FAMILY));
-        ctx.fill_text(&self.s.ds.coalition.name, 0.0, 28.0)?;
-        ctx.set_fill_style_str(&p.muted.hex());
-        ctx.set_font(&format!("15px {}", draw::FONT_FAMILY));
-        for (i, line) in dek_lines.iter().enumerate() {
-            ctx.fill_text(line, 0.0, 54.0 + 20.0 * i as f64)?;
-        }
-        let mut y = top;
-        for (v, (w, h)) in self.views.iter().zip(&views) {
-            ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&v.canvas, 0.0, y, *w, *h)?;
-            y += h + 24.0;
-        }
-        ctx.set_font(&format!("13px {}", draw::FONT_FAMILY));
-        for (i, line) in foot_lines.iter().enumerate() {
-            ctx.fill_text(line, 0.0, y + 8.0 + 20.0 * i as f64)?;
-        }
-        // The data URL (a megabyte or more) stays a JS string: copied into wasm memory it would
-        // grow the linear memory for good, since wasm memory never shrinks.
-        let to_data_url: js_sys::Function =
-            js_sys::Reflect::get(&canvas, &JsValue::from_str("toDataURL"))?.dyn_into()?;
-        to_data_url.call1(&canvas, &JsValue::from_str("image/png"))
+        exporter.apply(&JsValue::NULL, &args).map(drop)
     }
 
     /// Switches between the charts and the table view.
@@ -866,12 +826,13 @@ fn footer(root: &Element, ds: &Dataset, options: &Options, loc: &Locale) {
     for line in std::iter::once(w.method[0].to_string()).chain(rates).chain(rest) {
         child(&method, "li", "", &line);
     }
-    let get = child(&foot, "p", "ct-downloads", w.get_data);
-    let offered = if options.exporter.is_some() { 0 } else { 2 };
-    for (kind, text) in ["csv", "json", "png"].into_iter().zip(w.downloads).skip(offered) {
-        let button = child(&get, "button", "ct-download", text);
-        button.attr("type", "button");
-        button.attr("data-download", kind);
+    if options.exporter.is_some() {
+        let get = child(&foot, "p", "ct-downloads", w.get_data);
+        for (kind, text) in ["csv", "json", "png"].into_iter().zip(w.downloads) {
+            let button = child(&get, "button", "ct-download", text);
+            button.attr("type", "button");
+            button.attr("data-download", kind);
+        }
     }
     child(&foot, "p", "ct-version", &data_as_of(ds, loc));
     child(&foot, "p", "ct-credit", options.credit.as_deref().unwrap_or(w.credit));
