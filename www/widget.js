@@ -78,6 +78,25 @@ export function optionsOf(el) {
   return { coalition: d.coalition, asOf: d.asOf, select: d.select, theme: d.theme, credit: d.credit, hash: 'hash' in d, data: d.data, lang: d.lang };
 }
 
+/** The widget a host calls (`host.widget`), each method stopping the graphic when a call ends
+ * in a trap, or in an exception that a browser call threw inside the module: that unwinds
+ * through the module and leaves the widget's state borrowed, so that every later event would
+ * be ignored (its `asOf()` then answers undefined). An error the widget returns (an unknown
+ * selection, say) leaves it working. The exception goes on to the host either way. */
+const guarded = (module, base, widget) => new Proxy(widget, {
+  get: (target, key) => {
+    const value = target[key];
+    return typeof value !== 'function' || key === 'free' ? value : (...args) => {
+      try {
+        return value.apply(target, args);
+      } catch (error) {
+        if (trapped(error, base) || target.asOf() === undefined) module.stop(`coalition-tracker stopped: ${error}`);
+        throw error;
+      }
+    };
+  },
+});
+
 /** Replaces the widget with a message; each further line (a validation error) is a list item. */
 function message(box, text) {
   const [first, ...rest] = String(text).split('\n');
@@ -206,7 +225,8 @@ export async function mount(host, options = optionsOf(host)) {
   }
   try {
     const packed = options.data ? await packedData(options.data) : undefined;
-    host.widget = new module.Widget(box, { ...options, dataName: options.data, exporter: exporter(box, packed) }, packed);
+    const widget = new module.Widget(box, { ...options, dataName: options.data, exporter: exporter(box, packed) }, packed);
+    host.widget = guarded(module, moduleBase(options.lang), widget);
     host.dataset.state = 'ready';
   } catch (error) {
     console.error(error);

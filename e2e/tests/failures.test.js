@@ -136,6 +136,25 @@ test('a browser call that throws inside the widget stops the graphic with a mess
   await context.close();
 });
 
+test("a browser call that throws inside a host's call to the widget stops it, with the message", async () => {
+  const { context, page: p } = await page();
+  await p.goto(`${site.server.url}embed.html`);
+  await p.locator('.ct[data-state="ready"]').waitFor();
+  // An error the widget returns leaves it working.
+  assert.equal(await host(p).evaluate((h) => { try { h.widget.select('nowhere'); } catch (e) { return e.message; } }),
+    'nothing called "nowhere" to select');
+  assert.equal(await host(p).evaluate((h) => { h.widget.select('NL'); return h.widget.selection(); }), 'NL');
+  // A browser call that throws while the widget redraws for the host: the exception reaches the
+  // host, and the widget, whose state it left borrowed, stops instead of ignoring every event.
+  const thrown = await host(p).evaluate((h) => {
+    CanvasRenderingContext2D.prototype.fillRect = () => { throw new Error('fillRect refused'); };
+    try { h.widget.select('DK'); } catch (e) { return e.message; }
+  });
+  assert.equal(thrown, 'fillRect refused');
+  assert.deepEqual(await stoppedWidget(p), { text: 'The graphic stopped working. Reload the page to see it again.', canvases: 0 });
+  await context.close();
+});
+
 test('a Ukrainian embed says in Ukrainian that it is loading, or that it cannot show its data', async () => {
   const { context, page: p } = await page();
   let release;

@@ -68,8 +68,9 @@ pub(crate) fn stopped() -> bool {
 /// What the panic hook does: logs `log`, stops every widget from drawing again (a later click
 /// or frame would otherwise draw into a half-updated state), and replaces each with a message.
 /// Public so that a test can run exactly this without having to cause a panic, and exported
-/// so that `www/widget.js` can run it after a trap. `events.js` runs it too (through the
-/// handler's `Fail`) when a trap or a thrown browser call escapes the widget's handler.
+/// so that `www/widget.js` can run it after a trap, or after a browser call threw inside a
+/// host's call to the widget. `events.js` runs it too (through the handler's `Fail`) when a
+/// trap or a thrown browser call escapes the widget's handler.
 #[cfg(feature = "widget")]
 #[wasm_bindgen]
 pub fn stop(log: &str) {
