@@ -62,7 +62,11 @@ build: validate tools/node_modules/.package-lock.json
 	cd dist && ../tools/node_modules/.bin/esbuild --minify --allow-overwrite --outdir=. --outbase=. --log-level=warning \
 		--bundle --format=esm pkg/*.js pkg-uk/*.js loader/*.js
 	cd dist && rm -rf pkg/snippets pkg-uk/snippets && ../tools/node_modules/.bin/esbuild --minify --allow-overwrite \
-		--outdir=. --outbase=. --log-level=warning $$(ls *.js *.css)
+		--outdir=. --outbase=. --log-level=warning $$(ls *.js *.css | grep -vx embed-page.js)
+	# embed.html's script carries its own copy of widget.js (host pages load widget.js itself):
+	# one request fewer for the iframe, and 0.2 KB less gzipped than the two files.
+	cd dist && ../tools/node_modules/.bin/esbuild --bundle --format=esm --minify --allow-overwrite --log-level=warning \
+		'--external:./loader/*' embed-page.js --outfile=embed-page.js
 	# The static version, for readers without JavaScript or wasm, drawn by the same code as SVG.
 	$(CLI) render data/it-coalition.toml --out dist --inject dist/index.html --inject dist/embed-static.html
 	@echo "dist/ is ready: $$(du -sh dist | cut -f1), wasm $$(gzip -9c dist/pkg/coalition_tracker_bg.wasm | wc -c) bytes gzipped"
@@ -89,7 +93,7 @@ test-page: e2e/node_modules/.package-lock.json
 
 # The weight of everything embed.html loads, in English and in Ukrainian (each fetches its
 # language's widget module), gzip -9, printed per file. `make budget` holds both to the issue's
-# 60 KB; `make test` holds them to BUDGET_LIMIT, the heavier (Ukrainian, 73,578 B) plus a little,
+# 60 KB; `make test` holds them to BUDGET_LIMIT, the heavier (Ukrainian, 73,515 B) plus a little,
 # so that no change makes either heavier while the 60 KB budget is not yet met (see BENCHMARKS.md).
 BUDGET_LIMIT ?= 74300
 
