@@ -3,16 +3,26 @@
 
 use std::cell::RefCell;
 
-use js_sys::{Array, Intl, Object, Reflect};
-use wasm_bindgen::JsValue;
+use js_sys::Intl;
+use wasm_bindgen::prelude::*;
 
 use crate::date::{Date, Precision};
 use crate::i18n::{Fmt, Lang};
 use crate::money::{Cents, Decimal};
 
+#[wasm_bindgen(module = "/src/web/intl.js")]
+extern "C" {
+    /// The formatters of [`IntlFmt`] for a language tag, in the order of its fields.
+    fn formatters(tag: &str) -> js_sys::Array;
+
+    /// A formatter of amounts in a currency, in words or in figures.
+    #[wasm_bindgen(js_name = inCurrency)]
+    fn currency_format(tag: &str, currency: &str, words: bool) -> Intl::NumberFormat;
+}
+
 /// `Intl` formatters for one language, created once and reused for every label.
 pub struct IntlFmt {
-    locales: Array,
+    tag: &'static str,
     eur_short: Intl::NumberFormat,
     eur_full: Intl::NumberFormat,
     eur_axis: Intl::NumberFormat,
@@ -25,37 +35,6 @@ pub struct IntlFmt {
     /// Formatters of amounts in their own currency, by currency and whether in words, made on
     /// first use (a dataset names a handful of currencies: a list is smaller than a map).
     currencies: RefCell<Vec<(String, bool, Intl::NumberFormat)>>,
-}
-
-fn options(pairs: &[(&str, JsValue)]) -> Object {
-    let o = Object::new();
-    for (k, v) in pairs {
-        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
-    }
-    o
-}
-
-fn s(v: &str) -> JsValue {
-    JsValue::from_str(v)
-}
-
-fn n(v: f64) -> JsValue {
-    JsValue::from_f64(v)
-}
-
-/// A currency formatter: the euro as "€" in every language; other currencies by their ISO code,
-/// since a symbol such as "kr" would not say which krone.
-fn money(locales: &Array, currency: &str, extra: &[(&str, JsValue)]) -> Intl::NumberFormat {
-    let display = if currency == "EUR" { "narrowSymbol" } else { "code" };
-    let mut pairs = vec![("style", s("currency")), ("currency", s(currency)), ("currencyDisplay", s(display))];
-    pairs.extend(extra.iter().cloned());
-    Intl::NumberFormat::new(locales, &options(&pairs))
-}
-
-fn dates(locales: &Array, pairs: &[(&str, JsValue)]) -> Intl::DateTimeFormat {
-    let mut all = vec![("timeZone", s("UTC"))];
-    all.extend(pairs.iter().cloned());
-    Intl::DateTimeFormat::new(locales, &options(&all))
 }
 
 fn number(f: &Intl::NumberFormat, value: f64) -> String {
@@ -86,20 +65,21 @@ impl IntlFmt {
             #[cfg(feature = "uk")]
             Lang::Uk => "uk",
         };
-        let locales = Array::of1(&s(tag));
-        let compact = [("notation", s("compact")), ("compactDisplay", s("short")), ("minimumFractionDigits", n(0.0))];
+        // intl.js returns them in the order of the fields: its own array, so the casts hold.
+        let all = formatters(tag);
+        let at = |i| all.get(i);
         IntlFmt {
-            eur_short: money(&locales, "EUR", &[&compact[..], &[("maximumFractionDigits", n(1.0))]].concat()),
-            eur_full: money(&locales, "EUR", &[("minimumFractionDigits", n(0.0)), ("maximumFractionDigits", n(2.0))]),
-            eur_axis: money(&locales, "EUR", &[&compact[..], &[("maximumFractionDigits", n(0.0))]].concat()),
-            day: dates(&locales, &[("day", s("numeric")), ("month", s("long")), ("year", s("numeric"))]),
-            month: dates(&locales, &[("month", s("long")), ("year", s("numeric"))]),
-            year: dates(&locales, &[("year", s("numeric"))]),
-            day_short: dates(&locales, &[("day", s("numeric")), ("month", s("short")), ("year", s("numeric"))]),
-            month_short: dates(&locales, &[("month", s("short"))]),
-            month_tick: dates(&locales, &[("month", s("short")), ("year", s("numeric"))]),
+            tag,
+            eur_short: at(0).unchecked_into(),
+            eur_full: at(1).unchecked_into(),
+            eur_axis: at(2).unchecked_into(),
+            day: at(3).unchecked_into(),
+            month: at(4).unchecked_into(),
+            year: at(5).unchecked_into(),
+            day_short: at(6).unchecked_into(),
+            month_short: at(7).unchecked_into(),
+            month_tick: at(8).unchecked_into(),
             currencies: RefCell::new(Vec::new()),
-            locales,
         }
     }
 
@@ -110,27 +90,7 @@ impl IntlFmt {
         let at = match cache.iter().position(|(c, w, _)| c == currency && *w == words) {
             Some(at) => at,
             None => {
-                let f = if words {
-                    Intl::NumberFormat::new(
-                        &self.locales,
-                        &options(&[
-                            ("style", s("currency")),
-                            ("currency", s(currency)),
-                            ("currencyDisplay", s("name")),
-                            ("notation", s("compact")),
-                            ("compactDisplay", s("long")),
-                            ("minimumFractionDigits", n(0.0)),
-                            ("maximumFractionDigits", n(1.0)),
-                        ]),
-                    )
-                } else {
-                    money(
-                        &self.locales,
-                        currency,
-                        &[("minimumFractionDigits", n(0.0)), ("maximumFractionDigits", n(6.0))],
-                    )
-                };
-                cache.push((currency.to_string(), words, f));
+                cache.push((currency.to_string(), words, currency_format(self.tag, currency, words)));
                 cache.len() - 1
             }
         };
