@@ -57,7 +57,7 @@ build: validate tools/node_modules/.package-lock.json
 	cp www/* dist/
 	# Readers get the JavaScript and CSS minified (about 3.7 KB less gzipped); the readable
 	# sources are www/ and wasm-bindgen's output. Each module's glue is bundled with its copies
-	# of src/web/events.js and intl.js (in snippets/), which it would otherwise fetch only once
+	# of src/web/events.js, intl.js and options.js (in snippets/), which it would otherwise fetch only once
 	# it has itself arrived: fewer requests on the way to the first drawing, and less gzipped.
 	cd dist && ../tools/node_modules/.bin/esbuild --minify --allow-overwrite --outdir=. --outbase=. --log-level=warning \
 		--bundle --format=esm pkg/*.js pkg-uk/*.js loader/*.js
@@ -93,9 +93,9 @@ test-page: e2e/node_modules/.package-lock.json
 
 # The weight of everything embed.html loads, in English and in Ukrainian (each fetches its
 # language's widget module), gzip -9, printed per file. `make budget` holds both to the issue's
-# 60 KB; `make test` holds them to BUDGET_LIMIT, the heavier (Ukrainian, 72,672 B) plus a little,
+# 60 KB; `make test` holds them to BUDGET_LIMIT, the heavier (Ukrainian, 72,326 B) plus a little,
 # so that no change makes either heavier while the 60 KB budget is not yet met (see BENCHMARKS.md).
-BUDGET_LIMIT ?= 73200
+BUDGET_LIMIT ?= 72900
 
 test-budget: e2e/node_modules/.package-lock.json
 	cd e2e && node budget.js --limit $(BUDGET_LIMIT)

@@ -357,6 +357,30 @@ fn downloads_go_through_the_exporter_and_the_loader_writes_them() {
     container.remove();
 }
 
+#[wasm_bindgen_test]
+fn options_of_the_wrong_type_are_refused_by_name_and_null_ones_are_not_given() {
+    let container = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&container).unwrap();
+    let refusal = |pairs: &[(&str, JsValue)]| {
+        let options = js_sys::Object::new();
+        for (key, value) in pairs {
+            js_sys::Reflect::set(&options, &(*key).into(), value).unwrap();
+        }
+        let refused = Widget::new(container.clone(), options.into(), None).err()?;
+        js_sys::Error::from(refused).message().as_string()
+    };
+    assert_eq!(refusal(&[("asOf", 2024.into())]).as_deref(), Some("widget options: `asOf` must be text"));
+    assert_eq!(refusal(&[("hash", "yes".into())]).as_deref(), Some("widget options: `hash` must be true or false"));
+    assert_eq!(refusal(&[("lang", JsValue::TRUE)]).as_deref(), Some("widget options: `lang` must be text"));
+    // null and undefined are "not given": the defaults, and a widget.
+    assert_eq!(refusal(&[("asOf", JsValue::NULL), ("theme", JsValue::UNDEFINED), ("hash", JsValue::NULL)]), None);
+    assert_eq!(
+        container.query_selector(".ct-title").unwrap().unwrap().text_content().unwrap(),
+        "IT Coalition for Ukraine"
+    );
+    container.remove();
+}
+
 /// Every pixel of a canvas's backing store.
 fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
     let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();

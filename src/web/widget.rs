@@ -65,38 +65,30 @@ struct Options {
     exporter: Option<js_sys::Function>,
 }
 
+#[wasm_bindgen(module = "/src/web/options.js")]
+extern "C" {
+    /// The options object's values, in the order [`Options::read`] takes them, each checked.
+    #[wasm_bindgen(catch, js_name = readOptions)]
+    fn read_options(options: &JsValue) -> Result<js_sys::Array, JsValue>;
+}
+
 impl Options {
     /// Reads the options object. An absent, `undefined` or `null` option is not given; any
-    /// other value that is not text (or, for `hash`, a boolean) is an error naming the option.
+    /// other value that is not text (or, for `hash`, a boolean, for `exporter`, a function) is
+    /// an error naming the option (see `options.js`).
     fn read(value: &JsValue) -> Result<Options, JsValue> {
-        if value.is_undefined() || value.is_null() {
-            return Ok(Options::default());
-        }
-        let get = |key: &str| {
-            js_sys::Reflect::get(value, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
-        };
-        let text = |key: &str| match get(key) {
-            None => Ok(None),
-            Some(v) => v.as_string().map(Some).ok_or_else(|| error(format!("widget options: `{key}` must be text"))),
-        };
-        let hash = match get("hash") {
-            None => false,
-            Some(v) => v.as_bool().ok_or_else(|| error("widget options: `hash` must be true or false"))?,
-        };
-        let exporter = match get("exporter") {
-            None => None,
-            Some(v) => Some(v.dyn_into().map_err(|_| error("widget options: `exporter` must be a function"))?),
-        };
+        let values = read_options(value)?;
+        let text = |i| values.get(i).as_string();
         Ok(Options {
-            exporter,
-            coalition: text("coalition")?,
-            as_of: text("asOf")?,
-            select: text("select")?,
-            theme: text("theme")?,
-            credit: text("credit")?,
-            hash,
-            data_name: text("dataName")?,
-            lang: text("lang")?,
+            coalition: text(0),
+            as_of: text(1),
+            select: text(2),
+            theme: text(3),
+            credit: text(4),
+            data_name: text(5),
+            lang: text(6),
+            hash: values.get(7).as_bool().unwrap_or(false),
+            exporter: values.get(8).dyn_into().ok(),
         })
     }
 }
