@@ -29,12 +29,15 @@ const loadWasm = (lang) => (modules[moduleDir(lang)] ??= import(`${moduleBase(la
  * Errors the module returns (an unknown selection, say) are not traps: the module chose them. */
 const trapped = (error, base) => error instanceof WebAssembly.RuntimeError && String(error.stack).includes(base);
 
+/** Stops every widget `module` drives after `error` (see `stop` in src/web/mod.rs). */
+const stopAfter = (module, error) => module.stop(`coalition-tracker stopped: ${error}`);
+
 /** Stops every widget a module drives (its `stop`: a readable message, and no drawing again)
  * when it traps. The modules readers load are built with panic=immediate-abort, so a panic is
  * a trap, with no panic hook to run, and the module's state cannot be drawn past. Traps in
  * anything else on a host page (another wasm module) are left alone. */
 function stopOnTrap(module, base) {
-  const stop = (error) => { if (trapped(error, base)) module.stop(`coalition-tracker stopped: ${error}`); };
+  const stop = (error) => { if (trapped(error, base)) stopAfter(module, error); };
   addEventListener('error', (event) => stop(event.error));
   addEventListener('unhandledrejection', (event) => stop(event.reason));
 }
@@ -90,7 +93,7 @@ const guarded = (module, base, widget) => new Proxy(widget, {
       try {
         return value.apply(target, args);
       } catch (error) {
-        if (trapped(error, base) || target.asOf() === undefined) module.stop(`coalition-tracker stopped: ${error}`);
+        if (trapped(error, base) || target.asOf() === undefined) stopAfter(module, error);
         throw error;
       }
     };
@@ -233,7 +236,7 @@ export async function mount(host, options = optionsOf(host)) {
     host.dataset.state = 'error';
     if (trapped(error, moduleBase(options.lang))) {
       // A trap while building: the module's other widgets cannot be trusted either.
-      module.stop(`coalition-tracker stopped: ${error}`);
+      stopAfter(module, error);
       message(box, words.stopped);
     } else {
       message(box, `${words.badData}\n${error.message || error}`);

@@ -85,10 +85,11 @@ pub fn image_png(
     canvases: Vec<HtmlCanvasElement>,
     sizes: Vec<f64>,
 ) -> Result<JsValue, JsValue> {
-    let (ds, date, lang) = download_of(coalition, packed, as_of, lang)?;
+    // Checked first: a dataset is unpacked for nothing when the call cannot be drawn.
     if sizes.len() != 2 * canvases.len() {
         return Err(error("imagePng: give a width and a height for each canvas"));
     }
+    let (ds, date, lang) = download_of(coalition, packed, as_of, lang)?;
     let views: Vec<_> = canvases.into_iter().zip(sizes.chunks_exact(2)).map(|(c, s)| (c, s[0], s[1])).collect();
     let intl = IntlFmt::new(lang);
     image::png(&ds, date, &Locale::new(lang, &intl), dark, &views)

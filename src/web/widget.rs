@@ -40,7 +40,7 @@ const MARK_STYLE: &[(&str, &str)] = &[
 
 /// How a host configures a widget: from `embed.html`'s URL parameters or the script embed's
 /// `data-` attributes (see `www/widget.js`). Every field is optional.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug)]
 struct Options {
     /// Bundled dataset id; `it-coalition` when absent.
     coalition: Option<String>,
