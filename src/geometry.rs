@@ -55,6 +55,23 @@ impl Rect {
     }
 }
 
+/// A basic Latin or Cyrillic capital letter's small letter; any other character unchanged.
+///
+/// The widget writes and sizes text in English and Ukrainian only. This mapping stands in for
+/// `char::to_lowercase` and `is_uppercase`, and breaking and trimming at spaces for
+/// `split_whitespace` and `trim_end`: each of those links a Unicode table into the wasm (0.8 KB
+/// of the widget module gzipped for the last three, 5 KB for the lowercase table).
+pub fn small_letter(c: char) -> char {
+    let code = u32::from(c);
+    let small = match code {
+        0x41..=0x5A | 0x410..=0x42F => code + 0x20, // A–Z, А–Я
+        0x400..=0x40F => code + 0x50,               // Ѐ–Џ, among them Є, І and Ї
+        0x48A..=0x4BF if code % 2 == 0 => code + 1, // Ґ and the other paired letters
+        _ => code,
+    };
+    char::from_u32(small).unwrap_or(c)
+}
+
 /// Estimated width in CSS pixels of `text` set in the widget's sans-serif at `size` px.
 ///
 /// Layout needs widths before anything is drawn, and natively there is no font to measure, so
@@ -68,7 +85,7 @@ pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
             ' ' | 'f' | 't' | 'r' | 'I' | '(' | ')' | '[' | ']' | '-' => 0.38,
             'm' | 'w' | 'M' | 'W' | '—' | '€' | '%' => 0.9,
             '0'..='9' => 0.58,
-            c if c.is_uppercase() => 0.7,
+            c if small_letter(c) != c => 0.7,
             _ => 0.56,
         })
         .sum();
@@ -85,7 +102,8 @@ pub fn fit_text(text: &str, size: f64, bold: bool, max_width: f64) -> String {
     let mut chars: Vec<char> = text.chars().collect();
     while !chars.is_empty() {
         chars.pop();
-        let candidate: String = chars.iter().collect::<String>().trim_end().to_string() + "…";
+        let candidate: String =
+            chars.iter().collect::<String>().trim_end_matches(' ').to_string() + "…";
         if text_width(&candidate, size, bold) <= max_width {
             return candidate;
         }
@@ -98,7 +116,7 @@ pub fn fit_text(text: &str, size: f64, bold: bool, max_width: f64) -> String {
 pub fn wrap(text: &str, size: f64, max_width: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
         let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
         if line.is_empty() || text_width(&candidate, size, false) <= max_width {
             line = candidate;
@@ -124,6 +142,22 @@ mod tests {
         assert!(!a.contains(10.0, 5.0) && b.contains(10.0, 5.0));
         assert!(!a.contains(-0.01, 5.0));
         assert!(!a.overlaps(&b) && a.overlaps(&a.inflate(-1.0)));
+    }
+
+    #[test]
+    fn small_letter_agrees_with_unicode_for_latin_and_cyrillic_and_leaves_the_rest() {
+        let mut mapped = 0;
+        for c in (0..0x500).filter_map(char::from_u32) {
+            let unicode: Vec<char> = c.to_lowercase().collect();
+            if small_letter(c) != c {
+                assert_eq!(unicode, [small_letter(c)], "{c}");
+                mapped += 1;
+            }
+        }
+        // A–Z, А–Я, Ѐ–Џ and the 27 paired capitals from Ҋ to Ҿ.
+        assert_eq!(mapped, 26 + 32 + 16 + 27);
+        assert_eq!(small_letter('Ґ'), 'ґ');
+        assert_eq!(small_letter('É'), 'É', "outside the widget's alphabets");
     }
 
     #[test]

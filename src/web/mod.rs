@@ -108,7 +108,7 @@ pub(crate) fn language(code: &str) -> Result<Lang, JsValue> {
 
 /// The date to show: `as_of` if given (YYYY-MM-DD), else the dataset's own last date.
 pub(crate) fn as_of_date(ds: &Dataset, as_of: Option<String>) -> Result<Date, JsValue> {
-    match as_of.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+    match as_of.as_deref().map(|t| t.trim_matches(|c: char| c.is_ascii_whitespace())).filter(|t| !t.is_empty()) {
         Some(text) => Date::parse(text).map_err(error),
         None => Ok(ds.coalition.as_of),
     }
