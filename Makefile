@@ -55,6 +55,10 @@ build: validate tools/node_modules/.package-lock.json
 	$(call wasm,dist/pkg-uk,--no-default-features --features widget$(,)uk)
 	$(call wasm,dist/loader,--no-default-features --features loader$(,)en$(,)uk)
 	cp www/* dist/
+	# Every built-in dataset packed (the widget module carries only the default one, build.rs's
+	# DEFAULT; widget.js fetches the others from here).
+	mkdir -p dist/data
+	for f in $(DATA); do $(CLI) pack "$$f" --out "dist/data/$$(basename "$$f" .toml).bin"; done
 	# Readers get the JavaScript and CSS minified (about 3.7 KB less gzipped); the readable
 	# sources are www/ and wasm-bindgen's output. Each module's glue is bundled with its copies
 	# of the snippets it imports (src/web/events.js, intl.js, options.js, in snippets/), which

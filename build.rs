@@ -2,6 +2,11 @@
 //! `src/bundled.rs` and `src/codec.rs`). The crate's own model, validation and codec modules
 //! are compiled into this script, so the data is checked by exactly the code the CLI runs, and
 //! the wasm never validates the bundled data again.
+//!
+//! The widget module readers load (built for wasm32 with feature `widget` and without `loader`)
+//! embeds only the default dataset, [`DEFAULT`]: `www/widget.js` fetches any other as the packed
+//! file `coalition pack` writes (`dist/data/ID.bin`), so that a dataset an editor adds does not
+//! make every reader's embed heavier. Everything else (the CLI, the loader, tests) embeds them all.
 
 // The build script uses a part of each module; the rest is for the crate.
 #[allow(dead_code)]
@@ -32,6 +37,9 @@ mod validate;
 use std::fmt::Write as _;
 use std::path::Path;
 
+/// The dataset a widget shows when no `coalition` is named; the one the widget module embeds.
+const DEFAULT: &str = "it-coalition";
+
 fn main() {
     println!("cargo:rerun-if-changed=data");
     for module in ["aggregate", "codec", "date", "model", "money", "order", "raw", "validate"] {
@@ -45,7 +53,14 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .collect();
     files.sort();
-    let mut list = String::from("/// Every built-in dataset, by file name.\npub const BUNDLED: &[Bundled] = &[\n");
+    let feature = |name: &str| std::env::var_os(format!("CARGO_FEATURE_{name}")).is_some();
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32");
+    let default_only = wasm && feature("WIDGET") && !feature("LOADER");
+    let mut list = format!(
+        "/// The dataset shown when no `coalition` is named; the widget module embeds only this one.\n\
+         pub const DEFAULT: &str = {DEFAULT:?};\n\
+         /// Every built-in dataset, by file name.\npub const BUNDLED: &[Bundled] = &[\n"
+    );
     for path in files {
         println!("cargo:rerun-if-changed={}", path.display());
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_else(|| fail("bad file name in data/"));
@@ -61,14 +76,17 @@ fn main() {
         let target = Path::new(&out_dir).join(format!("{stem}.bin"));
         std::fs::write(&target, codec::pack(&loaded.dataset))
             .unwrap_or_else(|e| fail(&format!("{}: {e}", target.display())));
-        let _ = writeln!(
-            list,
-            "    Bundled {{ id: {stem:?}, file: {:?}, packed: include_bytes!({:?}) }},",
-            file,
-            target.display().to_string()
-        );
+        let packed = if default_only && stem != DEFAULT {
+            "None".to_string()
+        } else {
+            format!("Some(include_bytes!({:?}))", target.display().to_string())
+        };
+        let _ = writeln!(list, "    Bundled {{ id: {stem:?}, file: {file:?}, packed: {packed} }},");
     }
     list.push_str("];\n");
+    if !list.contains(&format!("id: {DEFAULT:?}")) {
+        fail(&format!("the default dataset, data/{DEFAULT}.toml, is missing"));
+    }
     let generated = Path::new(&out_dir).join("bundled.rs");
     std::fs::write(&generated, list).unwrap_or_else(|e| fail(&format!("{}: {e}", generated.display())));
 }

@@ -1,5 +1,7 @@
 //! The datasets built into the widget: every `data/*.toml`, validated and packed by `build.rs`
 //! (see [`crate::codec`]), so the wasm carries its data and neither parses nor validates it.
+//! The widget module carries only [`DEFAULT`]'s; `www/widget.js` fetches the others as packed
+//! files (`coalition pack`), so that adding a dataset does not make every reader's embed heavier.
 
 /// One built-in dataset.
 #[derive(Clone, Copy, Debug)]
@@ -8,8 +10,9 @@ pub struct Bundled {
     pub id: &'static str,
     /// The source file, for messages.
     pub file: &'static str,
-    /// The validated dataset in its packed form.
-    pub packed: &'static [u8],
+    /// The validated dataset in its packed form; `None` in the widget module for all but
+    /// [`DEFAULT`].
+    pub packed: Option<&'static [u8]>,
 }
 
 include!(concat!(env!("OUT_DIR"), "/bundled.rs"));

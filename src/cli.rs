@@ -19,10 +19,14 @@ usage:
   coalition summary FILE [--as-of YYYY-MM-DD] [--json]
   coalition export FILE --json [--out PATH]
   coalition render FILE --out DIR [--as-of YYYY-MM-DD] [--inject HTML]...
+  coalition pack FILE --out PATH
 
 FILE is a dataset in TOML (data/*.toml) or in the JSON that `export` writes.
 `render` writes the static version (static.html and one SVG per view) into DIR, and puts it in
-each HTML file given with --inject, in place of the line <!--coalition-static-->.";
+each HTML file given with --inject, in place of the line <!--coalition-static-->.
+`pack` writes the validated dataset in the packed form the widget reads: `make build` puts one
+for each data/*.toml in dist/data/, which the widget fetches for a `coalition` other than the
+default.";
 
 /// What went wrong, and the exit code it deserves.
 enum Failure {
@@ -144,6 +148,15 @@ fn run(args: &[String]) -> Result<(), Failure> {
             let ds = &loaded.dataset;
             let dir = options.out.as_deref().ok_or_else(|| Failure::Usage("render needs --out DIR".into()))?;
             render_static(ds, as_of_option(&options, ds)?, dir, &options.inject)
+        }
+        "pack" => {
+            let loaded = load::load(&options.file, &bytes, format).map_err(Failure::Data)?;
+            print_warnings(&loaded);
+            let path = options.out.as_deref().ok_or_else(|| Failure::Usage("pack needs --out PATH".into()))?;
+            let packed = crate::codec::pack(&loaded.dataset);
+            std::fs::write(path, &packed).map_err(|e| Failure::Io(format!("cannot write {path}: {e}")))?;
+            println!("wrote {path} ({} bytes)", packed.len());
+            Ok(())
         }
         other => Err(Failure::Usage(format!("unknown command {other}"))),
     }

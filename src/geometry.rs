@@ -102,8 +102,7 @@ pub fn fit_text(text: &str, size: f64, bold: bool, max_width: f64) -> String {
     let mut chars: Vec<char> = text.chars().collect();
     while !chars.is_empty() {
         chars.pop();
-        let candidate: String =
-            chars.iter().collect::<String>().trim_end_matches(' ').to_string() + "…";
+        let candidate: String = chars.iter().collect::<String>().trim_end_matches(' ').to_string() + "…";
         if text_width(&candidate, size, bold) <= max_width {
             return candidate;
         }

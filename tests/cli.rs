@@ -163,3 +163,28 @@ fn the_static_version_escapes_every_string_from_data() {
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;Netherlands"));
     assert!(html.contains("&lt;img src=x onerror=alert(2)&gt;Netherlands joins"));
 }
+
+#[test]
+fn pack_writes_the_bytes_the_build_embeds_and_refuses_bad_data() {
+    let dir = std::env::temp_dir().join(format!("coalition-pack-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for bundled in coalition_tracker::bundled::BUNDLED {
+        let out = dir.join(format!("{}.bin", bundled.id));
+        let o = coalition(&["pack", bundled.file, "--out", out.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let written = std::fs::read(&out).unwrap();
+        assert_eq!(Some(written.as_slice()), bundled.packed, "{}", bundled.id);
+        let ds = coalition_tracker::codec::unpack(&written).unwrap();
+        assert_eq!(ds.coalition.id, bundled.id);
+    }
+    assert_eq!(
+        coalition_tracker::bundled::find(coalition_tracker::bundled::DEFAULT).map(|b| b.id),
+        Some("it-coalition")
+    );
+    let bad = dir.join("bad.toml");
+    std::fs::write(&bad, "[coalition]\nid = \"x\"\n").unwrap();
+    let o = coalition(&["pack", bad.to_str().unwrap(), "--out", dir.join("bad.bin").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "invalid data is not packed");
+    assert!(!dir.join("bad.bin").exists());
+    assert_eq!(coalition(&["pack", "data/it-coalition.toml"]).status.code(), Some(2), "--out is required");
+}

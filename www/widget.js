@@ -18,7 +18,7 @@ const moduleDir = (lang) => (languageOf(lang) === 'uk' ? 'pkg-uk/' : 'pkg/');
 /** Where a language's module is: its glue is `….js` and its wasm `…_bg.wasm` after this. */
 const moduleBase = (lang) => new URL(`${moduleDir(lang)}coalition_tracker`, here).href;
 const loadWasm = (lang) => (modules[moduleDir(lang)] ??= import(`${moduleBase(lang)}.js`).then(async (module) => {
-  await module.default({ module_or_path: wasmResponse(`${moduleBase(lang)}_bg.wasm`) });
+  await module.default({ module_or_path: fetched(`${moduleBase(lang)}_bg.wasm`) });
   stopOnTrap(module, moduleBase(lang));
   return module;
 }));
@@ -42,14 +42,15 @@ function stopOnTrap(module, base) {
   addEventListener('unhandledrejection', (event) => stop(event.reason));
 }
 
-/** The wasm, fetched for streaming compilation; on a host page whose own scripts have replaced
- * or broken `window.fetch`, fetched by XMLHttpRequest instead (compiled from its bytes). */
-function wasmResponse(url) {
+/** `url`'s response (the wasm's, for streaming compilation); on a host page whose own scripts
+ * have replaced or broken `window.fetch`, its bytes fetched by XMLHttpRequest instead (the wasm
+ * is then compiled from them). An error it rejects with carries the HTTP `status`, if any. */
+function fetched(url) {
   const byXhr = () => new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('GET', url);
     xhr.responseType = 'arraybuffer';
-    xhr.onload = () => (xhr.status === 200 ? resolve(xhr.response) : reject(new Error(`${url}: ${xhr.status}`)));
+    xhr.onload = () => (xhr.status === 200 ? resolve(xhr.response) : reject(Object.assign(new Error(`${url}: ${xhr.status}`), { status: xhr.status })));
     xhr.onerror = () => reject(new Error(`${url} could not be fetched`));
     xhr.send();
   });
@@ -158,6 +159,24 @@ const exporter = (box, packed) => (kind, name, dataset, asOf, lang, dark, canvas
     .catch((error) => console.error(error));
 };
 
+/** The built-in dataset the widget module carries itself (`DEFAULT` in build.rs). */
+const EMBEDDED = 'it-coalition';
+
+/** Any other built-in dataset, packed and validated by `coalition pack` when the site was built
+ * (`data/ID.bin`): fetched rather than carried by the module, so that a dataset an editor adds
+ * does not make every reader's embed heavier. Undefined for the embedded one, and for a name
+ * with no file, so that the module's message lists the datasets there are. */
+async function builtIn(id) {
+  if (!id || id === EMBEDDED) return;
+  const url = new URL(`data/${encodeURIComponent(id)}.bin`, here).href;
+  try {
+    const got = await fetched(url);
+    return new Uint8Array(got instanceof ArrayBuffer ? got : await got.arrayBuffer());
+  } catch (error) {
+    if (error.status !== 404) throw error;
+  }
+}
+
 /** Fetches an editor-hosted dataset and returns it validated and packed for the widget. Every
  * failure is an Error a reader can read; invalid data lists every problem, one per line, in the
  * words `coalition validate` uses. A declared size over the limit is refused (by the loader, in
@@ -213,9 +232,12 @@ export async function mount(host, options = optionsOf(host)) {
   placeholder.textContent = words.loading;
   box.append(placeholder);
   root.replaceChildren(sheet, box);
-  // The stylesheet and the wasm load side by side; the widget is built once both are in.
+  // The stylesheet, the wasm and a built-in dataset the module does not carry load side by
+  // side; the widget is built once they are in.
   const wasmReady = loadWasm(options.lang);
   wasmReady.catch(() => {});
+  const builtInReady = options.data ? undefined : builtIn(options.coalition);
+  builtInReady?.catch(() => {});
   await new Promise((done) => { sheet.onload = sheet.onerror = done; });
   let module;
   try {
@@ -227,7 +249,7 @@ export async function mount(host, options = optionsOf(host)) {
     return;
   }
   try {
-    const packed = options.data ? await packedData(options.data) : undefined;
+    const packed = options.data ? await packedData(options.data) : await builtInReady;
     const widget = new module.Widget(box, { ...options, dataName: options.data, exporter: exporter(box, packed) }, packed);
     host.widget = guarded(module, moduleBase(options.lang), widget);
     host.dataset.state = 'ready';

@@ -91,6 +91,27 @@ test('the script embed looks right under aggressive host CSS, and two widgets se
   await context.close();
 });
 
+test('a built-in dataset other than the default is fetched packed, the default is not, and an unknown one is named', async () => {
+  const packedFiles = (requests) => requests.filter((u) => new URL(u).pathname.startsWith('/data/')).map((u) => new URL(u).pathname);
+  const drones = await openWidget(site.browser, `${site.server.url}embed.html?coalition=drones-ew`, { width: 800 });
+  assert.equal(await drones.page.locator('.ct-title').innerText(), 'Coalition of Drones and EW');
+  assert.deepEqual(packedFiles(drones.requests), ['/data/drones-ew.bin']);
+  await drones.page.getByRole('button', { name: /^Sweden:/ }).click();
+  assert.equal(await host(drones.page).evaluate((h) => h.widget.selection()), 'SE');
+  assert.deepEqual(drones.errors, []);
+  await drones.context.close();
+  const named = await openWidget(site.browser, `${site.server.url}embed.html?coalition=it-coalition`, { width: 800 });
+  assert.equal(await named.page.locator('.ct-title').innerText(), 'IT Coalition for Ukraine');
+  assert.deepEqual(packedFiles(named.requests), [], 'the module carries the default dataset');
+  await named.context.close();
+  const context = await site.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${site.server.url}embed.html?coalition=no-such`);
+  const shown = await page.locator('.ct-error-list').innerText();
+  assert.equal(shown, 'no built-in dataset "no-such"; built in: drones-ew, it-coalition');
+  await context.close();
+});
+
 test('theme=dark paints the dark palette; auto follows the reader', async () => {
   const dark = await openWidget(site.browser, `${site.server.url}embed.html?theme=dark`, { width: 800 });
   const background = (page) => host(page).evaluate((h) => {

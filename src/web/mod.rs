@@ -94,7 +94,10 @@ pub(crate) fn bundled_dataset(id: &str) -> Result<Dataset, JsValue> {
         let known: Vec<&str> = crate::bundled::BUNDLED.iter().map(|b| b.id).collect();
         error(format!("no built-in dataset \"{id}\"; built in: {}", known.join(", ")))
     })?;
-    crate::codec::unpack(bundled.packed).map_err(|e| error(format!("{}: {e}", bundled.file)))
+    let packed = bundled
+        .packed
+        .ok_or_else(|| error(format!("\"{id}\" is not in this module: www/widget.js fetches it from data/{id}.bin")))?;
+    crate::codec::unpack(packed).map_err(|e| error(format!("{}: {e}", bundled.file)))
 }
 
 /// The language `code` names, or an error naming the languages this module is built with

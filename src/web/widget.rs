@@ -42,7 +42,7 @@ const MARK_STYLE: &[(&str, &str)] = &[
 /// `data-` attributes (see `www/widget.js`). Every field is optional.
 #[derive(Debug)]
 struct Options {
-    /// Bundled dataset id; `it-coalition` when absent.
+    /// Bundled dataset id; [`crate::bundled::DEFAULT`] when absent.
     coalition: Option<String>,
     /// Date to show first (YYYY-MM-DD).
     as_of: Option<String>,
@@ -229,7 +229,7 @@ impl Widget {
             options.as_of = as_of.or(options.as_of);
         }
         let ds = match packed {
-            None => bundled_dataset(options.coalition.as_deref().unwrap_or("it-coalition"))?,
+            None => bundled_dataset(options.coalition.as_deref().unwrap_or(crate::bundled::DEFAULT))?,
             Some(bytes) => crate::codec::unpack(&bytes)
                 .map_err(|e| error(format!("{}: {e}", options.data_name.as_deref().unwrap_or("the data file"))))?,
         };
