@@ -27,9 +27,16 @@ const MAGIC: &[u8; 4] = b"CTD2";
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CodecError(pub String);
 
+impl CodecError {
+    /// What is wrong, for a reader: "the packed dataset is damaged: …".
+    pub fn message(&self) -> String {
+        ["the packed dataset is damaged: ", &self.0].concat()
+    }
+}
+
 impl std::fmt::Display for CodecError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "the packed dataset is damaged: {}", self.0)
+        f.write_str(&self.message())
     }
 }
 

@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+use crate::money::{int, zero_padded};
+
 /// How much of a date the source states.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Precision {
@@ -68,7 +70,7 @@ fn digits(text: &str, len: usize) -> Option<u32> {
 impl Date {
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, rejecting impossible dates such as 2024-02-30.
     pub fn parse(text: &str) -> Result<Date, String> {
-        let shape = || format!("\"{text}\" is not a date: write YYYY-MM-DD, YYYY-MM or YYYY");
+        let shape = || ["\"", text, "\" is not a date: write YYYY-MM-DD, YYYY-MM or YYYY"].concat();
         let mut parts = text.split('-');
         let year = parts.next().and_then(|p| digits(p, 4)).ok_or_else(shape)? as i32;
         let month = match parts.next() {
@@ -76,7 +78,7 @@ impl Date {
             Some(p) => digits(p, 2).ok_or_else(shape)? as u8,
         };
         if !(1..=12).contains(&month) {
-            return Err(format!("\"{text}\" is not a date: there is no month {month}"));
+            return Err(["\"", text, "\" is not a date: there is no month ", &int(i64::from(month))].concat());
         }
         let last = days_in_month(year, month);
         let day = match parts.next() {
@@ -87,10 +89,8 @@ impl Date {
             return Err(shape());
         }
         if day == 0 || day > last {
-            return Err(format!(
-                "\"{text}\" is not a date: {} {year} has {last} days",
-                MONTH_NAMES[usize::from(month - 1)]
-            ));
+            let (name, year, last) = (MONTH_NAMES[usize::from(month - 1)], int(i64::from(year)), int(i64::from(last)));
+            return Err(["\"", text, "\" is not a date: ", name, " ", &year, " has ", &last, " days"].concat());
         }
         Ok(Date { year, month, day, precision: Precision::Day })
     }
@@ -168,6 +168,17 @@ impl Date {
         &MONTH_NAMES[usize::from(self.month - 1)][..3]
     }
 
+    /// ISO form at the stated precision: `2024-01-23`, `2023-09` or `2023`.
+    pub fn iso(self) -> String {
+        let year = zero_padded(u64::try_from(self.year).unwrap_or(0), 4);
+        let (month, day) = (zero_padded(u64::from(self.month), 2), zero_padded(u64::from(self.day), 2));
+        match self.precision {
+            Precision::Day => [&year, "-", &month, "-", &day].concat(),
+            Precision::Month => [&year, "-", &month].concat(),
+            Precision::Year => year,
+        }
+    }
+
     /// A compact form for axes and tooltips: "23 Jan 2024", "Sep 2023" or "2023".
     pub fn short(self) -> String {
         match self.precision {
@@ -188,14 +199,10 @@ impl Date {
     }
 }
 
-/// ISO form at the stated precision: `2024-01-23`, `2023-09` or `2023`.
+/// ISO form at the stated precision (see [`Date::iso`]).
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.precision {
-            Precision::Day => write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day),
-            Precision::Month => write!(f, "{:04}-{:02}", self.year, self.month),
-            Precision::Year => write!(f, "{:04}", self.year),
-        }
+        f.write_str(&self.iso())
     }
 }
 

@@ -9,6 +9,7 @@ use crate::geometry::small_letter;
 use crate::i18n::{fill, Locale};
 use crate::interaction::Target;
 use crate::model::*;
+use crate::money::int;
 
 /// The language the dataset's own words (notes, claims, event titles) are written in: every
 /// source so far is in English. The widget marks such text with it, so that a screen reader in
@@ -61,13 +62,13 @@ pub struct Details {
 
 /// How a source is cited: "“Headline”, Publisher, 27 January 2024 [s000]".
 pub fn cite(s: &Source, loc: &Locale) -> String {
-    let publisher = s.publisher.as_deref().map(|p| format!(", {p}")).unwrap_or_default();
+    let publisher = s.publisher.as_deref().map(|p| [", ", p].concat()).unwrap_or_default();
     let author = s.author.as_deref().map(|a| fill(loc.words.by_author, &[("author", a)])).unwrap_or_default();
     let dated = match s.date_basis {
         SourceDateBasis::Stated => loc.fmt.date(s.date),
-        SourceDateBasis::Content => format!("{} ({})", loc.fmt.date(s.date), loc.words.date_from_content),
+        SourceDateBasis::Content => [&loc.fmt.date(s.date), " (", loc.words.date_from_content, ")"].concat(),
     };
-    format!("“{}”{publisher}{author}, {dated} [{}]", s.headline, s.id)
+    ["“", &s.headline, "”", &publisher, &author, ", ", &dated, " [", &s.id, "]"].concat()
 }
 
 fn role_noun(role: Role, loc: &Locale) -> &'static str {
@@ -115,7 +116,7 @@ pub fn value_line(ds: &Dataset, x: &Contribution, loc: &Locale) -> String {
     let (w, f) = (loc.words, loc.fmt);
     match &x.money {
         None => {
-            let what = x.description.as_deref().map(|d| format!(": {d}")).unwrap_or_default();
+            let what = x.description.as_deref().map(|d| [": ", d].concat()).unwrap_or_default();
             fill(w.in_kind_line, &[("what", &what)])
         }
         Some(m) => {
@@ -128,7 +129,7 @@ pub fn value_line(ds: &Dataset, x: &Contribution, loc: &Locale) -> String {
                         ("amount", &amount),
                         ("words", &f.amount_words(m.amount, &m.currency)),
                         ("eur", &f.eur_full(m.eur)),
-                        ("rate", &rate.per_eur.to_string()),
+                        ("rate", &rate.per_eur.text()),
                         ("currency", &m.currency),
                         ("basis", &rate.basis),
                         ("date", &f.date(rate.date)),
@@ -180,7 +181,7 @@ fn conflict_sections(ds: &Dataset, subjects: &[Subject], as_of: Date, loc: &Loca
         .map(|c| {
             let claims = c.claims.iter().map(|cl| {
                 let ids: Vec<&str> = cl.sources.iter().map(|&s| ds.sources[s].id.as_str()).collect();
-                Line::data(format!("{} [{}]", cl.says, ids.join(", ")))
+                Line::data([&cl.says, " [", &ids.join(", "), "]"].concat())
             });
             let follows = c.resolution.as_ref().map(|r| Line::ui(fill(loc.words.follows, &[("text", r)])));
             Section {
@@ -199,7 +200,7 @@ pub fn dek(ds: &Dataset, snap: &Snapshot, loc: &Locale) -> String {
         Some(t) => fill(w.dek_reported, &[("eur", &f.eur_short(t.money.eur))]),
         None => w.dek_no_total.to_string(),
     };
-    fill(w.dek, &[("members", &snap.member_count.to_string()), ("total", &total), ("date", &f.date(snap.as_of))])
+    fill(w.dek, &[("members", &int(snap.member_count as i64)), ("total", &total), ("date", &f.date(snap.as_of))])
 }
 
 /// A text summary of the coalition on the snapshot date: members, leads, the reported total and
@@ -219,11 +220,11 @@ pub fn summary_text(ds: &Dataset, snap: &Snapshot, loc: &Locale) -> String {
         .iter()
         .filter(|d| d.eur > 0)
         .take(3)
-        .map(|d| format!("{} {}", loc.party(ds, d.party), f.eur_short(d.eur)))
+        .map(|d| [loc.party(ds, d.party), " ", &f.eur_short(d.eur)].concat())
         .collect();
     let values = [
         ("date", f.date(snap.as_of)),
-        ("members", snap.member_count.to_string()),
+        ("members", int(snap.member_count as i64)),
         ("leads", loc.parties(ds, &leads)),
         ("total", total),
         ("donors", if donors.is_empty() { "—".to_string() } else { donors.join(", ") }),
@@ -236,7 +237,7 @@ pub fn summary_text(ds: &Dataset, snap: &Snapshot, loc: &Locale) -> String {
 pub fn sources_count(n: usize, loc: &Locale) -> String {
     match n {
         1 => loc.words.sources_count[0].to_string(),
-        n => fill(loc.words.sources_count[1], &[("n", &n.to_string())]),
+        n => fill(loc.words.sources_count[1], &[("n", &int(n as i64))]),
     }
 }
 
@@ -280,8 +281,8 @@ pub fn tables(ds: &Dataset, snap: &Snapshot, loc: &Locale) -> [Table; 2] {
         .filter(|x| x.date.is_on_or_before(snap.as_of))
         .map(|x| {
             let pooled = if x.pooled { w.pooled_suffix } else { "" };
-            let what = format!("{}; {}, {}", value_line(ds, x, loc), status(x.status, loc), loc.fmt.date(x.date));
-            [format!("{}{pooled}", loc.parties(ds, &x.donors)), what, ids(&x.sources)]
+            let what = [&value_line(ds, x, loc), "; ", status(x.status, loc), ", ", &loc.fmt.date(x.date)].concat();
+            [loc.parties(ds, &x.donors) + pooled, what, ids(&x.sources)]
         })
         .collect();
     [
@@ -350,7 +351,7 @@ fn pooled(ds: &Dataset, c: Index, as_of: Date, loc: &Locale) -> Details {
     ];
     sections.extend(conflict_sections(ds, &[Subject::Contribution(c)], as_of, loc));
     let amount = x.money.as_ref().map(|m| f.eur_short(m.eur)).unwrap_or_default();
-    let subtitle = format!("{amount}, {} {}", status(x.status, loc), f.date(x.date));
+    let subtitle = [&amount, ", ", status(x.status, loc), " ", &f.date(x.date)].concat();
     Details { title: fill(w.pooled_title, &[("names", &names)]), title_from_data: false, subtitle, sections }
 }
 
@@ -390,7 +391,7 @@ fn event(ds: &Dataset, e: Index, as_of: Date, loc: &Locale) -> Details {
         sections.push(Section { heading: w.h_parties.into(), lines: vec![Line::ui(loc.parties(ds, &ev.parties))] });
     }
     let mut notes: Vec<Line> =
-        ev.members_reported.map(|n| Line::ui(fill(w.members_reported, &[("n", &n.to_string())]))).into_iter().collect();
+        ev.members_reported.map(|n| Line::ui(fill(w.members_reported, &[("n", &int(n as i64))]))).into_iter().collect();
     notes.extend(ev.note.clone().map(Line::data));
     if !notes.is_empty() {
         sections.push(Section { heading: w.h_note.into(), lines: notes });
@@ -409,7 +410,7 @@ pub fn label(ds: &Dataset, snap: &Snapshot, target: Target, loc: &Locale) -> Str
             let given = snap.donors.iter().find(|d| d.party == p).map(|d| match (d.eur, d.in_kind.is_empty()) {
                 (0, false) => w.given_in_kind.to_string(),
                 (0, true) => w.given_pooled.to_string(),
-                (eur, _) => format!("; {}", f.eur_short(eur)),
+                (eur, _) => ["; ", &f.eur_short(eur)].concat(),
             });
             let standing = lowercase_first(&standing(ds, p, snap.as_of, loc));
             // Amounts given in another currency are also named in words, for listeners.
@@ -422,11 +423,11 @@ pub fn label(ds: &Dataset, snap: &Snapshot, target: Target, loc: &Locale) -> Str
                 .collect();
             let mut given = given.unwrap_or_default();
             if !foreign.is_empty() {
-                given += &format!(" ({})", foreign.join(", "));
+                given += &[" (", &foreign.join(", "), ")"].concat();
             }
             let sources = match party_sources(ds, p, snap.as_of).len() {
                 0 => String::new(),
-                n => format!("; {}", sources_count(n, loc)),
+                n => ["; ", &sources_count(n, loc)].concat(),
             };
             fill(
                 w.label_party,
@@ -441,7 +442,7 @@ pub fn label(ds: &Dataset, snap: &Snapshot, target: Target, loc: &Locale) -> Str
         Target::NotItemised => fill(w.label_not_itemised, &[("rest", &f.eur_short(snap.not_itemised_eur))]),
         Target::Event(e) => {
             let ev = &ds.events[e];
-            fill(w.label_event, &[("n", &(e + 1).to_string()), ("date", &f.date(ev.date)), ("title", &ev.title)])
+            fill(w.label_event, &[("n", &int(e as i64 + 1)), ("date", &f.date(ev.date)), ("title", &ev.title)])
         }
     }
 }
@@ -457,7 +458,7 @@ fn one_stop(mut text: String) -> String {
 
 /// The line that dates the dataset and names its version: "Data as of 1 June 2024, v3."
 pub fn data_as_of(ds: &Dataset, loc: &Locale) -> String {
-    let version = ds.coalition.version.as_deref().map(|v| format!(", {v}")).unwrap_or_default();
+    let version = ds.coalition.version.as_deref().map(|v| [", ", v].concat()).unwrap_or_default();
     one_stop(fill(loc.words.data_as_of, &[("date", &loc.fmt.date(ds.coalition.as_of)), ("version", &version)]))
 }
 
@@ -471,12 +472,12 @@ pub fn image_footer(ds: &Dataset, as_of: Date, loc: &Locale) -> [String; 2] {
     let sources = match (first, last) {
         (Some(a), Some(b)) => fill(
             loc.words.image_sources,
-            &[("n", &ds.sources.len().to_string()), ("first", &loc.fmt.date(a)), ("last", &loc.fmt.date(b))],
+            &[("n", &int(ds.sources.len() as i64)), ("first", &loc.fmt.date(a)), ("last", &loc.fmt.date(b))],
         ),
         _ => String::new(),
     };
     let shown = one_stop(fill(loc.words.image_shown, &[("date", &loc.fmt.date(as_of))]));
-    [sources, format!("{} {shown}", data_as_of(ds, loc))]
+    [sources, [&data_as_of(ds, loc), " ", &shown].concat()]
 }
 
 #[cfg(test)]

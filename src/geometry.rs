@@ -116,7 +116,7 @@ pub fn wrap(text: &str, size: f64, max_width: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
+        let candidate = if line.is_empty() { word.to_string() } else { [&line, " ", word].concat() };
         if line.is_empty() || text_width(&candidate, size, false) <= max_width {
             line = candidate;
         } else {

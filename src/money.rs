@@ -108,15 +108,49 @@ fn div_round(numerator: i128, divisor: i128) -> i128 {
     (numerator + divisor / 2) / divisor
 }
 
-/// The number as written, without trailing zeros after the point.
+impl Decimal {
+    /// The number as written, without trailing zeros after the point: `7.46038`, `91000000`.
+    pub fn text(&self) -> String {
+        let whole = zero_padded(self.whole, 1);
+        if self.fraction == 0 {
+            return whole;
+        }
+        let places = zero_padded(u64::from(self.fraction), self.scale as usize);
+        [&whole, ".", places.trim_end_matches('0')].concat()
+    }
+}
+
+/// The number as written (see [`Decimal::text`]).
 impl fmt::Display for Decimal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.fraction == 0 {
-            return write!(f, "{}", self.whole);
-        }
-        let places = format!("{:0width$}", self.fraction, width = self.scale as usize);
-        write!(f, "{}.{}", self.whole, places.trim_end_matches('0'))
+        f.write_str(&self.text())
     }
+}
+
+/// `n` in decimal digits, with a minus sign if negative.
+///
+/// This and [`zero_padded`] write every number the widget writes itself (the browser's `Intl`
+/// writes the rest), so that the wasm links none of `core::fmt`: its machinery and the
+/// `format!` calls on it cost the widget module about 1 KB gzipped.
+pub fn int(n: i64) -> String {
+    let digits = zero_padded(n.unsigned_abs(), 1);
+    if n < 0 {
+        ["-", &digits].concat()
+    } else {
+        digits
+    }
+}
+
+/// `n` in decimal digits, with leading zeros to at least `width` digits: `zero_padded(7, 2)` is
+/// `07`.
+pub fn zero_padded(mut n: u64, width: usize) -> String {
+    let mut digits = Vec::with_capacity(20);
+    while n > 0 || digits.len() < width.max(1) {
+        digits.push(b'0' + (n % 10) as u8);
+        n /= 10;
+    }
+    digits.reverse();
+    String::from_utf8(digits).unwrap_or_default()
 }
 
 /// A conversion rate: how many units of a currency one euro buys, on a stated basis.
@@ -149,7 +183,7 @@ pub fn is_currency_code(code: &str) -> bool {
 
 /// Groups the digits of a whole number by thousands: 12197770 → "12,197,770".
 fn group_thousands(value: u64) -> String {
-    let digits = value.to_string();
+    let digits = zero_padded(value, 1);
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
@@ -199,6 +233,18 @@ pub fn format_eur_short(cents: Cents) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn integers_are_written_as_core_fmt_writes_them() {
+        for n in [0, 7, -7, 10, 99, 100, 2024, -1_000_000, i64::MAX, i64::MIN] {
+            assert_eq!(int(n), n.to_string());
+        }
+        assert_eq!(zero_padded(7, 2), "07");
+        assert_eq!(zero_padded(2024, 2), "2024");
+        assert_eq!(zero_padded(46, 6), "000046");
+        assert_eq!(zero_padded(0, 0), "0");
+        assert_eq!(zero_padded(u64::MAX, 1), u64::MAX.to_string());
+    }
 
     fn dec(text: &str) -> Decimal {
         Decimal::parse(text).unwrap()

@@ -107,8 +107,8 @@ impl Session {
 
     /// The URL fragment that restores this view: `#select=NL&as-of=2024-02-15`.
     pub fn fragment(&self) -> String {
-        let select = self.ui.selected.map(|t| format!("select={}&", self.key_of(t))).unwrap_or_default();
-        format!("#{select}as-of={}", self.ui.as_of)
+        let select = self.ui.selected.map(|t| ["select=", &self.key_of(t), "&"].concat()).unwrap_or_default();
+        ["#", &select, "as-of=", &self.ui.as_of.iso()].concat()
     }
 
     /// Where the button of mark `i` of `view` goes: the tile, the bar row, or a 24 px square

@@ -15,6 +15,7 @@ use plotters_backend::{
 };
 
 use crate::geometry::{text_width, Rect};
+use crate::money::int;
 use crate::palette::Rgb;
 
 /// The result of drawing on backend `B`.
@@ -282,7 +283,7 @@ pub fn css_hex((r, g, b): (u8, u8, u8)) -> String {
 pub fn css_font(bold: bool, size: f64, family: &str) -> String {
     let tenths = (size * 10.0).round().max(1.0) as u32;
     let weight = if bold { "bold " } else { "" };
-    format!("{weight}{}.{}px {family}", tenths / 10, tenths % 10)
+    [weight, &int(i64::from(tenths / 10)), ".", &int(i64::from(tenths % 10)), "px ", family].concat()
 }
 
 #[cfg(test)]

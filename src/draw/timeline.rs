@@ -9,6 +9,7 @@ use crate::interaction::{involved, Target, UiState, View};
 use crate::layout::font;
 use crate::layout::timeline::{Panel, TimelineLayout, TITLE_LINE};
 use crate::model::Dataset;
+use crate::money::int;
 use crate::palette::{Palette, Rgb};
 
 fn polyline<B: DrawingBackend>(
@@ -92,7 +93,7 @@ pub fn draw<B: DrawingBackend>(
             b.draw_circle(at(m.x, m.y), r as u32, &Stroke { color: color(p.muted), width: 1 }, false)?;
         }
         let number = Font::new(11.0, ink).bold().anchored(HPos::Center, VPos::Center);
-        text(b, &m.number.to_string(), number, m.x, m.y + 0.5)?;
+        text(b, &int(m.number as i64), number, m.x, m.y + 0.5)?;
         if ui.selected.is_some_and(|s| involved(ds, s, mark)) {
             b.draw_circle(at(m.x, m.y), (r + 3.0) as u32, &Stroke { color: color(p.selection), width: 3 }, false)?;
         } else if ui.hover == Some(mark) {

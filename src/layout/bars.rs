@@ -75,12 +75,7 @@ impl BarsLayout {
         for &c in &snap.pooled {
             let x = &ds.contributions[c];
             let eur = x.money.as_ref().map_or(0, |m| m.eur);
-            entries.push((
-                Target::Pooled(c),
-                BarKind::Pooled,
-                format!("{}{}", loc.parties(ds, &x.donors), w.pooled_suffix),
-                eur,
-            ));
+            entries.push((Target::Pooled(c), BarKind::Pooled, loc.parties(ds, &x.donors) + w.pooled_suffix, eur));
         }
         crate::order::sort_by_key(&mut entries, |e| std::cmp::Reverse(e.3));
         for d in snap.donors.iter().filter(|d| d.eur == 0 && !d.in_kind.is_empty()) {

@@ -9,6 +9,7 @@ use crate::i18n::{fill, Locale};
 use crate::interaction::Target;
 use crate::layout::font;
 use crate::model::{Dataset, Index};
+use crate::money::int;
 use crate::money::Cents;
 
 /// Height of each further line of a wrapped panel title.
@@ -222,7 +223,7 @@ impl TimelineLayout {
             rect: m_rect,
             title_y: m_rect.y - 26.0 - extra(&m_title),
             title: m_title,
-            ticks: m_ticks.iter().map(|&v| Tick { at: my(v as f64), label: v.to_string() }).collect(),
+            ticks: m_ticks.iter().map(|&v| Tick { at: my(v as f64), label: int(v) }).collect(),
             past: m_past,
             future: m_future,
             points: reported_counts

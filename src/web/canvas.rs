@@ -39,9 +39,20 @@ pub struct Canvas {
 #[derive(Debug)]
 pub struct CanvasError(String);
 
+impl CanvasError {
+    /// What went wrong in a drawing, for a reader, written without `core::fmt` (see
+    /// [`crate::money::int`]).
+    pub fn message(e: &DrawingErrorKind<CanvasError>) -> String {
+        match e {
+            DrawingErrorKind::DrawingError(e) => ["the canvas refused to draw: ", &e.0].concat(),
+            DrawingErrorKind::FontError(_) => "the canvas could not set a font".to_string(),
+        }
+    }
+}
+
 impl fmt::Display for CanvasError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "the canvas refused to draw: {}", self.0)
+        f.write_str(&CanvasError::message(&DrawingErrorKind::DrawingError(CanvasError(self.0.clone()))))
     }
 }
 

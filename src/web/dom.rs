@@ -11,6 +11,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlElement};
 
+use crate::money::int;
+
 /// Set when a DOM call failed since the last [`check`]. The page is single-threaded and each
 /// build or redraw checks before it returns, so one flag serves every widget on the page.
 static FAILED: AtomicBool = AtomicBool::new(false);
@@ -89,9 +91,9 @@ pub fn styles(e: &Element, declarations: &[(&str, &str)]) {
     }
 }
 
-/// A CSS pixel length, formatted without Rust's float formatting (which is large in wasm).
+/// A CSS pixel length, formatted without Rust's float formatting or `core::fmt` (large in wasm).
 pub fn px(v: f64) -> String {
-    format!("{}px", v.round() as i64)
+    int(v.round() as i64) + "px"
 }
 
 /// Replaces the contents of every widget on the page with `message`: widgets in the document

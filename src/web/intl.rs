@@ -44,7 +44,7 @@ fn number(f: &Intl::NumberFormat, value: f64) -> String {
 /// Formats a decimal amount given as its exact text: `Intl.NumberFormat` reads a numeric string
 /// as an exact decimal, and Rust's float parsing would cost the wasm several kilobytes.
 fn decimal(f: &Intl::NumberFormat, amount: Decimal) -> String {
-    format_value(f, &JsValue::from_str(&amount.to_string()))
+    format_value(f, &JsValue::from_str(&amount.text()))
 }
 
 fn format_value(f: &Intl::NumberFormat, value: &JsValue) -> String {
@@ -86,7 +86,7 @@ impl IntlFmt {
     /// `amount` in `currency`, in figures ("DKK 91,000,000") or in words ("91 million Danish
     /// kroner"), with a formatter made once per currency and form.
     fn in_currency(&self, amount: Decimal, currency: &str, words: bool) -> String {
-        let Ok(mut cache) = self.currencies.try_borrow_mut() else { return format!("{currency} {amount}") };
+        let Ok(mut cache) = self.currencies.try_borrow_mut() else { return [currency, " ", &amount.text()].concat() };
         let at = match cache.iter().position(|(c, w, _)| c == currency && *w == words) {
             Some(at) => at,
             None => {

@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, HtmlInputElement};
 
-use super::canvas::Canvas;
+use super::canvas::{Canvas, CanvasError};
 use super::dom::{check, child, html, place, px, styles, Attr};
 use super::events::{wire, Handler, Kind, Wiring};
 use super::intl::IntlFmt;
@@ -25,6 +25,7 @@ use crate::i18n::{fill, Fmt, Lang, Locale};
 use crate::interaction::{step_in_list, step_in_plane, Key, Look, Target, View};
 use crate::layout::{timeline::domain, Columns, GUTTER};
 use crate::model::Dataset;
+use crate::money::int;
 use crate::palette::Palette;
 use crate::session::{from_fragment, Session};
 
@@ -207,7 +208,7 @@ fn dark_scheme_query() -> Option<web_sys::MediaQueryList> {
 
 /// What a host's key names in `s`, or an error saying that nothing is called that.
 fn target_of(s: &Session, key: &str) -> Result<Target, JsValue> {
-    s.target_of(key).ok_or_else(|| error(format!("nothing called \"{key}\" to select")))
+    s.target_of(key).ok_or_else(|| error(["nothing called \"", key, "\" to select"].concat()))
 }
 
 #[wasm_bindgen]
@@ -230,8 +231,9 @@ impl Widget {
         }
         let ds = match packed {
             None => bundled_dataset(options.coalition.as_deref().unwrap_or(crate::bundled::DEFAULT))?,
-            Some(bytes) => crate::codec::unpack(&bytes)
-                .map_err(|e| error(format!("{}: {e}", options.data_name.as_deref().unwrap_or("the data file"))))?,
+            Some(bytes) => crate::codec::unpack(&bytes).map_err(|e| {
+                error([options.data_name.as_deref().unwrap_or("the data file"), ": ", &e.message()].concat())
+            })?,
         };
         let as_of = as_of_date(&ds, options.as_of.clone())?;
         let inner = Inner::build(ds, as_of, &container, &options)?;
@@ -273,7 +275,7 @@ impl Widget {
     /// The date shown, as YYYY-MM-DD.
     #[wasm_bindgen(js_name = asOf)]
     pub fn as_of(&self) -> Option<String> {
-        self.inner.try_borrow().ok().map(|i| i.s.ui.as_of.to_string())
+        self.inner.try_borrow().ok().map(|i| i.s.ui.as_of.iso())
     }
 
     /// Moves every view to `date` (YYYY-MM-DD).
@@ -299,7 +301,7 @@ impl Inner {
             None | Some("auto") => Theme::Auto,
             Some("light") => Theme::Light,
             Some("dark") => Theme::Dark,
-            Some(other) => return Err(error(format!("theme \"{other}\" is not light, dark or auto"))),
+            Some(other) => return Err(error(["theme \"", other, "\" is not light, dark or auto"].concat())),
         };
         let doc = container.owner_document().ok_or_else(|| error("the container is not in a document"))?;
         let root = doc.create_element("div")?;
@@ -308,14 +310,15 @@ impl Inner {
         let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         root.attr("role", "region");
         root.attr("aria-label", &ds.coalition.name);
-        root.attr("aria-describedby", &format!("ct-summary-{id}"));
+        let summary_id = ["ct-summary-", &int(i64::from(id))].concat();
+        root.attr("aria-describedby", &summary_id);
         let head = child(&root, "header", "ct-head", "");
         child(&head, "h2", "ct-title", &ds.coalition.name);
         let dek = child(&head, "p", "ct-dek", "");
         let summary_box = child(&head, "details", "ct-summary", "");
         child(&summary_box, "summary", "", w.summary_caption);
         let summary = child(&summary_box, "p", "ct-summary-text", "");
-        summary.attr("id", &format!("ct-summary-{id}"));
+        summary.attr("id", &summary_id);
         let announcer = child(&head, "div", "ct-announce", "");
         announcer.attr("role", "status");
         announcer.attr("aria-live", "polite");
@@ -340,7 +343,7 @@ impl Inner {
             if view == View::Timeline {
                 details = Some(child(&grid, "div", "ct-details", ""));
             }
-            let section = child(&grid, "section", &format!("ct-view ct-view-{}", view_name(view)), "");
+            let section = child(&grid, "section", &["ct-view ct-view-", view_name(view)].concat(), "");
             section.attr("data-view", view_name(view));
             child(&section, "h3", "ct-view-title", title);
             let stage = child(&section, "div", "ct-stage", "");
@@ -376,12 +379,12 @@ impl Inner {
             child(&control, "input", "ct-slider", "").dyn_into().map_err(|_| error("no input"))?;
         slider.set_type("range");
         let (first, last) = (domain(ds).0 + 20, ds.coalition.as_of.day_number());
-        slider.set_min(&first.to_string());
-        slider.set_max(&last.to_string());
+        slider.set_min(&int(first));
+        slider.set_max(&int(last));
         slider.set_step("1");
         let list = child(timeline, "ol", "ct-events", "");
         for e in &ds.events {
-            child(&list, "li", "", &format!("{} — {}", loc.fmt.date(e.date), e.title));
+            child(&list, "li", "", &[&loc.fmt.date(e.date), " — ", &e.title].concat());
         }
         styles(&root, &[("position", "relative")]);
         footer(&root, ds, options, &loc);
@@ -487,7 +490,7 @@ impl Inner {
     fn copy_link(&self) {
         let Some(window) = web_sys::window() else { return };
         let href = window.location().href().unwrap_or_default();
-        let link = format!("{}{}", href.split('#').next().unwrap_or(&href), self.s.fragment());
+        let link = [href.split('#').next().unwrap_or(&href), &self.s.fragment()].concat();
         let _ = window.navigator().clipboard().write_text(&link);
         self.copy_status.set_text_content(Some(&fill(self.loc().words.link_copied, &[("link", &link)])));
     }
@@ -497,8 +500,9 @@ impl Inner {
     /// canvases, and their CSS widths and heights in turn (see the loader's `imagePng`).
     fn download(&self, kind: &str) -> Result<(), JsValue> {
         let exporter = self.exporter.as_ref().ok_or_else(|| error("no exporter for downloads"))?;
-        let name = format!("{}-{}.{kind}", self.s.ds.coalition.id, self.s.ui.as_of);
-        let args = [kind, &name, &self.s.ds.coalition.id, &self.s.ui.as_of.to_string(), self.lang.code()];
+        let (id, as_of) = (&self.s.ds.coalition.id, self.s.ui.as_of.iso());
+        let name = [id, "-", &as_of, ".", kind].concat();
+        let args = [kind, &name, id, &as_of, self.lang.code()];
         let args: js_sys::Array = args.iter().map(|a| JsValue::from_str(a)).collect();
         if kind == "png" {
             let (canvases, sizes) = (js_sys::Array::new(), js_sys::Array::new());
@@ -610,7 +614,7 @@ impl Inner {
                     None => {
                         let b = child(&v.marks, "button", "ct-mark", "");
                         b.attr("type", "button");
-                        b.attr("data-i", &i.to_string());
+                        b.attr("data-i", &int(i as i64));
                         styles(&b, MARK_STYLE);
                         b
                     }
@@ -664,7 +668,7 @@ impl Inner {
             self.frame_shown = Some((columns, dark));
             let grid_style = html(&self.grid)?.style();
             if columns.wide {
-                let template = format!("{} {}", px(columns.map), px(columns.bars));
+                let template = px(columns.map) + " " + &px(columns.bars);
                 grid_style.set_property("grid-template-columns", &template)?;
                 grid_style.set_property("column-gap", &px(GUTTER))?;
                 self.root.class_list().add_1("ct-wide")?;
@@ -720,7 +724,7 @@ impl Inner {
                     draw::timeline::draw(&mut b, &self.s.scene.timeline, &self.s.ds, &self.s.ui, &palette)
                 }
             };
-            drawn.and_then(|()| b.present()).map_err(|e| error(e.to_string()))?;
+            drawn.and_then(|()| b.present()).map_err(|e| error(CanvasError::message(&e)))?;
         }
         let day = self.s.ui.as_of.day_number();
         if self.texts_for != Some(day) {
@@ -730,7 +734,7 @@ impl Inner {
             if self.table_for.is_some_and(|shown| shown != day) {
                 self.build_table();
             }
-            let value = day.to_string();
+            let value = int(day);
             if self.slider.value() != value {
                 self.slider.set_value(&value);
             }
@@ -811,7 +815,7 @@ fn footer(root: &Element, ds: &Dataset, options: &Options, loc: &Locale) {
     child(&foot, "h3", "", w.method_heading);
     let method = child(&foot, "ul", "ct-method", "");
     let rates = ds.rates.iter().map(|r| {
-        let (rate, date) = (r.per_eur.to_string(), f.date(r.date));
+        let (rate, date) = (r.per_eur.text(), f.date(r.date));
         fill(w.method_rate, &[("currency", r.currency.as_str()), ("rate", &rate), ("basis", &r.basis), ("date", &date)])
     });
     let rest = w.method[1..].iter().map(|l| l.to_string());
@@ -865,7 +869,7 @@ fn handle(
     let Some(kind) = kind else { return false };
     if kind == Kind::Fail {
         // Not through `with`: the state may still be borrowed by the call that failed.
-        super::stop(&format!("coalition-tracker stopped: {}", key.unwrap_or_default()));
+        super::stop(&["coalition-tracker stopped: ", &key.unwrap_or_default()].concat());
         return false;
     }
     let view = usize::try_from(view).ok().and_then(|i| View::ALL.get(i).copied());
