@@ -98,9 +98,9 @@ test-page: e2e/node_modules/.package-lock.json
 
 # The weight of everything embed.html loads, in English and in Ukrainian (each fetches its
 # language's widget module), gzip -9, printed per file. `make budget` holds both to the issue's
-# 60 KB; `make test` holds them to BUDGET_LIMIT, the heavier (Ukrainian, 72,326 B) plus a little,
+# 60 KB; `make test` holds them to BUDGET_LIMIT, the heavier (Ukrainian, 70,601 B) plus a little,
 # so that no change makes either heavier while the 60 KB budget is not yet met (see BENCHMARKS.md).
-BUDGET_LIMIT ?= 72900
+BUDGET_LIMIT ?= 71000
 
 test-budget: e2e/node_modules/.package-lock.json
 	cd e2e && node budget.js --limit $(BUDGET_LIMIT)
