@@ -53,6 +53,9 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .collect();
     files.sort();
+    if !files.iter().any(|p| p.file_stem().is_some_and(|s| s == DEFAULT)) {
+        fail(&format!("the default dataset, data/{DEFAULT}.toml, is missing"));
+    }
     let feature = |name: &str| std::env::var_os(format!("CARGO_FEATURE_{name}")).is_some();
     let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32");
     let default_only = wasm && feature("WIDGET") && !feature("LOADER");
@@ -84,9 +87,6 @@ fn main() {
         let _ = writeln!(list, "    Bundled {{ id: {stem:?}, file: {file:?}, packed: {packed} }},");
     }
     list.push_str("];\n");
-    if !list.contains(&format!("id: {DEFAULT:?}")) {
-        fail(&format!("the default dataset, data/{DEFAULT}.toml, is missing"));
-    }
     let generated = Path::new(&out_dir).join("bundled.rs");
     std::fs::write(&generated, list).unwrap_or_else(|e| fail(&format!("{}: {e}", generated.display())));
 }

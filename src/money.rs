@@ -101,14 +101,7 @@ impl Decimal {
         let divisor = 10_i128.pow(self.scale);
         Cents::try_from(div_round(scaled, divisor)).map_err(|_| format!("{self} is too large"))
     }
-}
 
-/// Integer division rounded half away from zero; both operands non-negative, divisor non-zero.
-fn div_round(numerator: i128, divisor: i128) -> i128 {
-    (numerator + divisor / 2) / divisor
-}
-
-impl Decimal {
     /// The number as written, without trailing zeros after the point: `7.46038`, `91000000`.
     pub fn text(&self) -> String {
         let whole = zero_padded(self.whole, 1);
@@ -118,6 +111,11 @@ impl Decimal {
         let places = zero_padded(u64::from(self.fraction), self.scale as usize);
         [&whole, ".", places.trim_end_matches('0')].concat()
     }
+}
+
+/// Integer division rounded half away from zero; both operands non-negative, divisor non-zero.
+fn div_round(numerator: i128, divisor: i128) -> i128 {
+    (numerator + divisor / 2) / divisor
 }
 
 /// The number as written (see [`Decimal::text`]).

@@ -7,13 +7,6 @@ use crate::model::Role;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rgb(pub u8, pub u8, pub u8);
 
-impl Rgb {
-    /// `#rrggbb` for CSS.
-    pub fn hex(self) -> String {
-        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
-    }
-}
-
 /// How one role is painted on the map.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RoleStyle {

@@ -9,8 +9,7 @@ use crate::i18n::{fill, Locale};
 use crate::interaction::Target;
 use crate::layout::font;
 use crate::model::{Dataset, Index};
-use crate::money::int;
-use crate::money::Cents;
+use crate::money::{int, Cents};
 
 /// Height of each further line of a wrapped panel title.
 pub const TITLE_LINE: f64 = 15.0;

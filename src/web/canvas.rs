@@ -40,11 +40,16 @@ pub struct Canvas {
 pub struct CanvasError(String);
 
 impl CanvasError {
+    /// What the browser refused, for a reader.
+    fn text(&self) -> String {
+        ["the canvas refused to draw: ", &self.0].concat()
+    }
+
     /// What went wrong in a drawing, for a reader, written without `core::fmt` (see
     /// [`crate::money::int`]).
     pub fn message(e: &DrawingErrorKind<CanvasError>) -> String {
         match e {
-            DrawingErrorKind::DrawingError(e) => ["the canvas refused to draw: ", &e.0].concat(),
+            DrawingErrorKind::DrawingError(e) => e.text(),
             DrawingErrorKind::FontError(_) => "the canvas could not set a font".to_string(),
         }
     }
@@ -52,7 +57,7 @@ impl CanvasError {
 
 impl fmt::Display for CanvasError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&CanvasError::message(&DrawingErrorKind::DrawingError(CanvasError(self.0.clone()))))
+        f.write_str(&self.text())
     }
 }
 

@@ -10,11 +10,11 @@ use super::error;
 use crate::aggregate::snapshot;
 use crate::date::Date;
 use crate::details::{dek, image_footer};
-use crate::draw::FONT_FAMILY;
+use crate::draw::{css_font, css_hex, FONT_FAMILY};
 use crate::geometry::wrap;
 use crate::i18n::Locale;
 use crate::model::Dataset;
-use crate::palette::Palette;
+use crate::palette::{Palette, Rgb};
 
 /// The image's pixels per CSS pixel: sharp on a phone or a retina screen, whatever the reader's.
 const SCALE: f64 = 2.0;
@@ -46,13 +46,14 @@ pub fn png(
         .map_err(|_| error("no 2D context"))?;
     ctx.scale(SCALE, SCALE)?;
     let p = if dark { Palette::DARK } else { Palette::LIGHT };
-    ctx.set_fill_style_str(&p.background.hex());
+    let hex = |c: Rgb| css_hex((c.0, c.1, c.2));
+    ctx.set_fill_style_str(&hex(p.background));
     ctx.fill_rect(0.0, 0.0, width, height);
-    ctx.set_fill_style_str(&p.ink.hex());
-    ctx.set_font(&format!("bold 22px {FONT_FAMILY}"));
+    ctx.set_fill_style_str(&hex(p.ink));
+    ctx.set_font(&css_font(true, 22.0, FONT_FAMILY));
     ctx.fill_text(&ds.coalition.name, 0.0, 28.0)?;
-    ctx.set_fill_style_str(&p.muted.hex());
-    ctx.set_font(&format!("15px {FONT_FAMILY}"));
+    ctx.set_fill_style_str(&hex(p.muted));
+    ctx.set_font(&css_font(false, 15.0, FONT_FAMILY));
     for (i, line) in dek_lines.iter().enumerate() {
         ctx.fill_text(line, 0.0, 54.0 + 20.0 * i as f64)?;
     }
@@ -61,7 +62,7 @@ pub fn png(
         ctx.draw_image_with_html_canvas_element_and_dw_and_dh(view, 0.0, y, *w, *h)?;
         y += h + 24.0;
     }
-    ctx.set_font(&format!("13px {FONT_FAMILY}"));
+    ctx.set_font(&css_font(false, 13.0, FONT_FAMILY));
     for (i, line) in foot_lines.iter().enumerate() {
         ctx.fill_text(line, 0.0, y + 8.0 + 20.0 * i as f64)?;
     }

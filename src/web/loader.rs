@@ -103,7 +103,7 @@ fn download_of(
     lang: &str,
 ) -> Result<(Dataset, Date, Lang), JsValue> {
     let ds = match packed {
-        Some(bytes) => crate::codec::unpack(&bytes).map_err(|e| error(e.to_string()))?,
+        Some(bytes) => crate::codec::unpack(&bytes).map_err(|e| error(e.message()))?,
         None => bundled_dataset(coalition)?,
     };
     Ok((ds, Date::parse(as_of).map_err(error)?, language(lang)?))
