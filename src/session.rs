@@ -49,7 +49,7 @@ impl Session {
             return false;
         }
         self.width = width;
-        self.set_scene(Scene::new(&self.ds, &self.snap, width, loc));
+        self.set_scene(None, Scene::new(&self.ds, &self.snap, width, loc));
         true
     }
 
@@ -60,17 +60,23 @@ impl Session {
             return false;
         }
         self.ui.as_of = date;
-        self.snap = snapshot(&self.ds, date);
-        self.set_scene(Scene::new(&self.ds, &self.snap, self.width.max(MIN_WIDTH), loc));
+        let snap = snapshot(&self.ds, date);
+        let scene = Scene::new(&self.ds, &snap, self.width.max(MIN_WIDTH), loc);
+        self.set_scene(Some(snap), scene);
         self.ui.hover = None;
         true
     }
 
-    fn set_scene(&mut self, scene: Scene) {
+    /// Shows `scene`, laid out for `snap` (`None`: for the snapshot shown).
+    fn set_scene(&mut self, snap: Option<Snapshot>, scene: Scene) {
+        let new_snap = snap.as_ref().unwrap_or(&self.snap);
         for view in View::ALL {
-            if !scene.same_view(&self.scene, view) {
+            if !self.scene.same_view(&self.snap, &scene, new_snap, view) {
                 self.generations[view as usize] += 1;
             }
+        }
+        if let Some(snap) = snap {
+            self.snap = snap;
         }
         self.scene = scene;
     }

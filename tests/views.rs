@@ -4,7 +4,7 @@
 
 use std::convert::Infallible;
 
-use coalition_tracker::aggregate::snapshot;
+use coalition_tracker::aggregate::{snapshot, Snapshot};
 use coalition_tracker::date::Date;
 use coalition_tracker::details::{describe, label};
 use coalition_tracker::draw::culled::Culled;
@@ -602,13 +602,59 @@ fn a_culled_redraw_issues_every_changed_call_in_order_and_little_else() {
 #[test]
 fn a_slider_step_that_changes_no_membership_or_funding_leaves_map_and_bars_as_laid_out() {
     let ds = dataset();
-    let (a, b) = (scene(&ds, "2024-03-10", 1000.0), scene(&ds, "2024-03-11", 1000.0));
-    assert!(a.same_view(&b, View::Map) && a.same_view(&b, View::Bars));
-    assert!(!a.same_view(&b, View::Timeline), "the as-of line moves");
-    // The day the Netherlands joins, the map changes.
-    let (before, joined) = (scene(&ds, "2024-01-22", 1000.0), scene(&ds, "2024-01-23", 1000.0));
-    assert!(!before.same_view(&joined, View::Map));
-    assert!(a.same_view(&a.clone(), View::Timeline));
+    let laid = |as_of: &str| {
+        let snap = snapshot(&ds, date(as_of));
+        let scene = Scene::new(&ds, &snap, 1000.0, &Locale::plain());
+        (snap, scene)
+    };
+    let same = |(s, a): &(Snapshot, Scene), (t, b): &(Snapshot, Scene), view| a.same_view(s, b, t, view);
+    let (a, b) = (laid("2024-03-10"), laid("2024-03-11"));
+    assert!(same(&a, &b, View::Map) && same(&a, &b, View::Bars));
+    assert!(!same(&a, &b, View::Timeline), "the as-of line moves");
+    // The day the Netherlands joins (and gives), the map and the bars change.
+    let (before, joined) = (laid("2024-01-22"), laid("2024-01-23"));
+    assert!(!same(&before, &joined, View::Map) && !same(&before, &joined, View::Bars));
+    assert!(same(&a, &a, View::Timeline));
+}
+
+/// `same_view` compares what the layouts read, not the layouts: it must never call two views
+/// alike that are laid out differently (a stale view would stay on screen), checked for every
+/// pair of consecutive days of both datasets and for a change of width.
+#[test]
+fn views_called_alike_are_laid_out_alike() {
+    for path in ["data/it-coalition.toml", "data/drones-ew.toml"] {
+        let ds = load(path, &std::fs::read(path).unwrap(), Format::Toml).unwrap().dataset;
+        let first = ds.events.iter().map(|e| e.date.day_number()).min().unwrap() - 30;
+        let last = ds.coalition.as_of.day_number() + 30;
+        let laid = |day: i64, width: f64| {
+            let snap = snapshot(&ds, Date::from_day_number(day));
+            let scene = Scene::new(&ds, &snap, width, &Locale::plain());
+            (snap, scene)
+        };
+        let mut alike = [0; 3];
+        let mut prev = laid(first, 1000.0);
+        for day in first + 1..=last {
+            let next = laid(day, 1000.0);
+            for (steps, (a, b)) in
+                [(prev.clone(), next.clone()), (next.clone(), laid(day, 700.0))].into_iter().enumerate()
+            {
+                for view in View::ALL {
+                    if a.1.same_view(&a.0, &b.1, &b.0, view) {
+                        let equal = match view {
+                            View::Map => a.1.map == b.1.map,
+                            View::Bars => a.1.bars == b.1.bars,
+                            View::Timeline => a.1.timeline == b.1.timeline,
+                        };
+                        assert!(equal, "{path}: {view:?} called alike but laid out differently on day {day} ({steps})");
+                        alike[view as usize] += 1;
+                    }
+                }
+            }
+            prev = next;
+        }
+        // Many slider steps change neither the map nor the bars: the check saves their redraws.
+        assert!(alike[0] > 50 && alike[1] > 50 && alike[2] == 0, "{path}: {alike:?}");
+    }
 }
 
 #[test]

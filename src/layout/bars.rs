@@ -2,7 +2,7 @@
 //! undivided, in-kind help marked as such, and the part of the reported total that no
 //! contribution itemises, so the bars add up to what the sources report.
 
-use crate::aggregate::Snapshot;
+use crate::aggregate::{DonorTotal, Snapshot};
 use crate::geometry::{fit_text, text_width, wrap, Rect};
 use crate::i18n::{fill, Locale};
 use crate::interaction::Target;
@@ -62,6 +62,18 @@ pub struct BarsLayout {
     pub footer: Vec<String>,
     /// Top of the footer.
     pub footer_y: f64,
+}
+
+/// Whether two snapshots give the bars the same donors, sums, pooled pledges and totals: the
+/// parts of a snapshot that [`BarsLayout::new`] reads.
+pub fn same_input(a: &Snapshot, b: &Snapshot) -> bool {
+    let donor = |x: &DonorTotal, y: &DonorTotal| {
+        (x.party, x.eur, x.in_kind.is_empty()) == (y.party, y.eur, y.in_kind.is_empty())
+    };
+    let donors = a.donors.len() == b.donors.len() && a.donors.iter().zip(&b.donors).all(|(x, y)| donor(x, y));
+    donors
+        && (a.pooled == b.pooled && a.reported == b.reported)
+        && (a.itemised_eur, a.not_itemised_eur) == (b.itemised_eur, b.not_itemised_eur)
 }
 
 impl BarsLayout {

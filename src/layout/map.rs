@@ -80,6 +80,13 @@ pub fn legend_label(words: &Words, role: Option<Role>) -> &'static str {
     }
 }
 
+/// Whether two snapshots give every party the same role: the only part of a snapshot that
+/// [`MapLayout::new`] reads.
+pub fn same_input(a: &Snapshot, b: &Snapshot) -> bool {
+    let (a, b) = (&a.standings, &b.standings);
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.party == y.party && x.role == y.role)
+}
+
 impl MapLayout {
     /// Lays out the map of `snap` in `width` CSS px.
     pub fn new(ds: &Dataset, snap: &Snapshot, width: f64, loc: &Locale) -> MapLayout {
