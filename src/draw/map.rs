@@ -3,7 +3,7 @@
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::DrawingBackend;
 
-use super::{at, color, dashed_rect, faded, fill_rect, hatch, stroke_rect, text, DrawResult, Font};
+use super::{at, circle, color, dashed_rect, faded, fill_rect, hatch, line, stroke_rect, text, DrawResult, Font};
 use crate::geometry::{text_width, Rect};
 use crate::interaction::{involved, Target, UiState, View};
 use crate::layout::font;
@@ -19,7 +19,7 @@ pub fn paint_role<B: DrawingBackend>(b: &mut B, r: Rect, role: Option<Role>, p: 
     match role {
         Some(Role::Lead) => {
             let d = (r.w * 0.11).max(2.5);
-            b.draw_circle(at(r.right() - d * 2.0, r.y + d * 2.0), d.round() as u32, &color(style.text), true)?;
+            circle(b, at(r.right() - d * 2.0, r.y + d * 2.0), d.round(), color(style.text), 1, true)?;
         }
         Some(Role::Member) => {}
         Some(Role::Intending) => {
@@ -48,7 +48,7 @@ pub fn draw<B: DrawingBackend>(b: &mut B, m: &MapLayout, ds: &Dataset, ui: &UiSt
         text(b, &t.code, label, cx, cy + 0.5)?;
     }
     if let Some((x, y)) = m.strip {
-        b.draw_line(at(x, y), at(m.width, y), &color(p.faint))?;
+        line(b, at(x, y), at(m.width, y), color(p.faint), 1)?;
         let caption = Font::new(font::SMALL, p.muted).anchored(HPos::Left, VPos::Top);
         text(b, m.strip_caption, caption, x, y + 5.0)?;
     }

@@ -125,9 +125,55 @@ pub fn at(x: f64, y: f64) -> BackendCoord {
     (x.round() as i32, y.round() as i32)
 }
 
+/// [`at`] for a point given as a pair. Every path goes through this one function, so that the
+/// backends' generic path methods are compiled once (each closure would be a type of its own).
+fn at_pair(&(x, y): &(f64, f64)) -> BackendCoord {
+    at(x, y)
+}
+
+// The primitives below pass every style as a `Stroke` (a plain colour is a 1 px stroke, as in
+// plotters): each backend method generic over the style is then compiled once, not once per
+// style type, for each of the three backends a widget draws through.
+
+/// Draws a line `width` px wide.
+pub fn line<B: DrawingBackend>(
+    b: &mut B,
+    from: BackendCoord,
+    to: BackendCoord,
+    c: BackendColor,
+    width: u32,
+) -> DrawResult<B> {
+    b.draw_line(from, to, &Stroke { color: c, width })
+}
+
+/// Fills a disc of radius `r` px, or outlines the circle with a stroke `width` px wide.
+pub fn circle<B: DrawingBackend>(
+    b: &mut B,
+    center: BackendCoord,
+    r: f64,
+    c: BackendColor,
+    width: u32,
+    fill: bool,
+) -> DrawResult<B> {
+    b.draw_circle(center, r as u32, &Stroke { color: c, width }, fill)
+}
+
+/// Strokes the path through CSS-pixel `points`, `width` px wide; fewer than two draw nothing.
+pub fn path<B: DrawingBackend>(b: &mut B, points: &[(f64, f64)], c: BackendColor, width: u32) -> DrawResult<B> {
+    if points.len() < 2 {
+        return Ok(());
+    }
+    b.draw_path(points.iter().map(at_pair), &Stroke { color: c, width })
+}
+
+/// Fills the polygon with corners at CSS-pixel `points`.
+pub fn polygon<B: DrawingBackend>(b: &mut B, points: &[(f64, f64)], c: BackendColor) -> DrawResult<B> {
+    b.fill_polygon(points.iter().map(at_pair), &Stroke { color: c, width: 1 })
+}
+
 /// Fills a rectangle.
 pub fn fill_rect<B: DrawingBackend>(b: &mut B, r: Rect, c: BackendColor) -> DrawResult<B> {
-    b.draw_rect(at(r.x, r.y), at(r.right(), r.bottom()), &c, true)
+    b.draw_rect(at(r.x, r.y), at(r.right(), r.bottom()), &Stroke { color: c, width: 1 }, true)
 }
 
 /// Outlines a rectangle with a stroke of `width` px drawn inside its edge.
@@ -140,7 +186,6 @@ pub fn stroke_rect<B: DrawingBackend>(b: &mut B, r: Rect, c: BackendColor, width
 /// Outlines a rectangle with dashes, for marks whose role is not settled (intending to join).
 pub fn dashed_rect<B: DrawingBackend>(b: &mut B, r: Rect, c: BackendColor, width: u32, dash: f64) -> DrawResult<B> {
     let r = r.inflate(-f64::from(width) / 2.0);
-    let style = Stroke { color: c, width };
     let edges = [
         ((r.x, r.y), (r.right(), r.y)),
         ((r.right(), r.y), (r.right(), r.bottom())),
@@ -154,7 +199,7 @@ pub fn dashed_rect<B: DrawingBackend>(b: &mut B, r: Rect, c: BackendColor, width
         for i in 0..n {
             let (t0, t1) = ((2 * i) as f64 * dash / length, ((2 * i + 1) as f64 * dash / length).min(1.0));
             let p = |t: f64| at(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t);
-            b.draw_line(p(t0), p(t1), &style)?;
+            line(b, p(t0), p(t1), c, width)?;
         }
     }
     Ok(())
@@ -163,12 +208,11 @@ pub fn dashed_rect<B: DrawingBackend>(b: &mut B, r: Rect, c: BackendColor, width
 /// Diagonal hatching inside a rectangle: the non-colour cue for in-kind help, the not-itemised
 /// remainder and parties intending to join.
 pub fn hatch<B: DrawingBackend>(b: &mut B, r: Rect, c: BackendColor, spacing: f64) -> DrawResult<B> {
-    let style = Stroke { color: c, width: 1 };
     let mut t = spacing;
     while t < r.w + r.h {
         let from = at(r.x + t.min(r.w), r.y + (t - r.w).max(0.0));
         let to = at(r.x + (t - r.h).max(0.0), r.y + t.min(r.h));
-        b.draw_line(from, to, &style)?;
+        line(b, from, to, c, 1)?;
         t += spacing;
     }
     Ok(())

@@ -3,7 +3,7 @@
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::DrawingBackend;
 
-use super::{at, color, dashed_rect, faded, fill_rect, text, DrawResult, Font, Stroke};
+use super::{at, circle, color, dashed_rect, faded, fill_rect, line, path, polygon, text, DrawResult, Font};
 use crate::geometry::Rect;
 use crate::interaction::{involved, Target, UiState, View};
 use crate::layout::font;
@@ -12,19 +12,7 @@ use crate::model::Dataset;
 use crate::money::int;
 use crate::palette::{Palette, Rgb};
 
-fn polyline<B: DrawingBackend>(
-    b: &mut B,
-    points: &[(f64, f64)],
-    c: plotters_backend::BackendColor,
-    width: u32,
-) -> DrawResult<B> {
-    if points.len() < 2 {
-        return Ok(());
-    }
-    b.draw_path(points.iter().map(|&(x, y)| at(x, y)), &Stroke { color: c, width })
-}
-
-fn panel<B: DrawingBackend>(b: &mut B, panel: &Panel, line: Rgb, l: &TimelineLayout, p: &Palette) -> DrawResult<B> {
+fn panel<B: DrawingBackend>(b: &mut B, panel: &Panel, series: Rgb, l: &TimelineLayout, p: &Palette) -> DrawResult<B> {
     let r = panel.rect;
     let title = Font::new(font::SMALL, p.muted).anchored(HPos::Left, VPos::Top);
     for (i, line) in panel.title.iter().enumerate() {
@@ -32,26 +20,26 @@ fn panel<B: DrawingBackend>(b: &mut B, panel: &Panel, line: Rgb, l: &TimelineLay
     }
     let tick_font = Font::new(font::SMALL, p.muted).anchored(HPos::Right, VPos::Center);
     for t in &panel.ticks {
-        b.draw_line(at(r.x, t.at), at(r.right(), t.at), &color(p.faint))?;
+        line(b, at(r.x, t.at), at(r.right(), t.at), color(p.faint), 1)?;
         text(b, &t.label, tick_font, r.x - 6.0, t.at)?;
     }
     for t in &l.time_ticks {
-        b.draw_line(at(t.at, r.y), at(t.at, r.bottom()), &color(p.faint))?;
+        line(b, at(t.at, r.y), at(t.at, r.bottom()), color(p.faint), 1)?;
     }
-    b.draw_line(at(r.x, r.bottom()), at(r.right(), r.bottom()), &color(p.muted))?;
-    polyline(b, &panel.future, faded(line, 0.3), 2)?;
-    polyline(b, &panel.past, color(line), 3)?;
+    line(b, at(r.x, r.bottom()), at(r.right(), r.bottom()), color(p.muted), 1)?;
+    path(b, &panel.future, faded(series, 0.3), 2)?;
+    path(b, &panel.past, color(series), 3)?;
     for pt in &panel.points {
         let past = pt.x <= l.as_of_x;
         let c = if past { color(p.ink) } else { faded(p.ink, 0.35) };
         let d = 5.0;
-        let diamond = [at(pt.x, pt.y - d), at(pt.x + d, pt.y), at(pt.x, pt.y + d), at(pt.x - d, pt.y)];
-        b.fill_polygon(diamond, &color(p.background))?;
-        b.draw_path(diamond.into_iter().chain([diamond[0]]), &Stroke { color: c, width: 2 })?;
+        let diamond = [(pt.x, pt.y - d), (pt.x + d, pt.y), (pt.x, pt.y + d), (pt.x - d, pt.y), (pt.x, pt.y - d)];
+        polygon(b, &diamond[..4], color(p.background))?;
+        path(b, &diamond, c, 2)?;
         if pt.lower_bound {
             // An upward chevron: the real figure is at least this.
-            let chevron = [at(pt.x - 4.0, pt.y - 10.0), at(pt.x, pt.y - 14.0), at(pt.x + 4.0, pt.y - 10.0)];
-            b.draw_path(chevron, &Stroke { color: c, width: 2 })?;
+            let chevron = [(pt.x - 4.0, pt.y - 10.0), (pt.x, pt.y - 14.0), (pt.x + 4.0, pt.y - 10.0)];
+            path(b, &chevron, c, 2)?;
         }
     }
     Ok(())
@@ -71,7 +59,7 @@ pub fn draw<B: DrawingBackend>(
 
     let top = l.as_of_y;
     let bottom = l.markers.iter().map(|m| m.y).fold(l.members.rect.bottom(), f64::max);
-    b.draw_line(at(l.as_of_x, top), at(l.as_of_x, bottom), &Stroke { color: color(p.selection), width: 2 })?;
+    line(b, at(l.as_of_x, top), at(l.as_of_x, bottom), color(p.selection), 2)?;
     let label_right = l.as_of_x > l.width * 0.6;
     let as_of_font = Font::new(font::SMALL, p.selection)
         .bold()
@@ -88,16 +76,16 @@ pub fn draw<B: DrawingBackend>(
         let mark = Target::Event(m.event);
         let fill = if m.past { p.ink } else { p.faint };
         let ink = if m.past { p.background } else { p.muted };
-        b.draw_circle(at(m.x, m.y), r as u32, &color(fill), true)?;
+        circle(b, at(m.x, m.y), r, color(fill), 1, true)?;
         if !m.past {
-            b.draw_circle(at(m.x, m.y), r as u32, &Stroke { color: color(p.muted), width: 1 }, false)?;
+            circle(b, at(m.x, m.y), r, color(p.muted), 1, false)?;
         }
         let number = Font::new(11.0, ink).bold().anchored(HPos::Center, VPos::Center);
         text(b, &int(m.number as i64), number, m.x, m.y + 0.5)?;
         if ui.selected.is_some_and(|s| involved(ds, s, mark)) {
-            b.draw_circle(at(m.x, m.y), (r + 3.0) as u32, &Stroke { color: color(p.selection), width: 3 }, false)?;
+            circle(b, at(m.x, m.y), r + 3.0, color(p.selection), 3, false)?;
         } else if ui.hover == Some(mark) {
-            b.draw_circle(at(m.x, m.y), (r + 2.0) as u32, &Stroke { color: color(p.muted), width: 2 }, false)?;
+            circle(b, at(m.x, m.y), r + 2.0, color(p.muted), 2, false)?;
         }
         if ui.focus == Some((View::Timeline, mark)) {
             dashed_rect(b, Rect::new(m.x - r, m.y - r, 2.0 * r, 2.0 * r).inflate(6.0), color(p.focus), 2, 3.0)?;
