@@ -42,9 +42,9 @@ impl<B: DrawingBackend> Culled<B> {
 }
 
 /// The bounds of a set of points, grown by `margin` on every side.
-fn bounds(points: impl IntoIterator<Item = BackendCoord>, margin: f64) -> Rect {
+fn bounds(points: &[BackendCoord], margin: f64) -> Rect {
     let (mut x0, mut y0, mut x1, mut y1) = (i32::MAX, i32::MAX, i32::MIN, i32::MIN);
-    for (x, y) in points {
+    for &(x, y) in points {
         (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
     }
     if x0 > x1 {
@@ -90,40 +90,40 @@ impl<B: DrawingBackend> DrawingBackend for Culled<B> {
         self.inner.present()
     }
     fn draw_pixel(&mut self, p: BackendCoord, c: BackendColor) -> DrawResult<B> {
-        if self.touches(bounds([p, (p.0 + 1, p.1 + 1)], 0.0)) {
+        if self.touches(bounds(&[p, (p.0 + 1, p.1 + 1)], 0.0)) {
             self.inner.draw_pixel(p, c)?;
         }
         Ok(())
     }
     fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, s: &S) -> DrawResult<B> {
-        if self.touches(bounds([from, to], stroke_margin(s))) {
+        if self.touches(bounds(&[from, to], stroke_margin(s))) {
             self.inner.draw_line(from, to, s)?;
         }
         Ok(())
     }
     fn draw_rect<S: BackendStyle>(&mut self, a: BackendCoord, z: BackendCoord, s: &S, fill: bool) -> DrawResult<B> {
-        if self.touches(bounds([a, z], stroke_margin(s))) {
+        if self.touches(bounds(&[a, z], stroke_margin(s))) {
             self.inner.draw_rect(a, z, s, fill)?;
         }
         Ok(())
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, s: &S) -> DrawResult<B> {
         let points: Vec<BackendCoord> = path.into_iter().collect();
-        if self.touches(bounds(points.iter().copied(), stroke_margin(s))) {
+        if self.touches(bounds(&points, stroke_margin(s))) {
             self.inner.draw_path(points, s)?;
         }
         Ok(())
     }
     fn draw_circle<S: BackendStyle>(&mut self, c: BackendCoord, r: u32, s: &S, fill: bool) -> DrawResult<B> {
         let r = i32::try_from(r).unwrap_or(i32::MAX / 4);
-        if self.touches(bounds([(c.0 - r, c.1 - r), (c.0 + r, c.1 + r)], stroke_margin(s))) {
+        if self.touches(bounds(&[(c.0 - r, c.1 - r), (c.0 + r, c.1 + r)], stroke_margin(s))) {
             self.inner.draw_circle(c, r.unsigned_abs(), s, fill)?;
         }
         Ok(())
     }
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, s: &S) -> DrawResult<B> {
         let points: Vec<BackendCoord> = path.into_iter().collect();
-        if self.touches(bounds(points.iter().copied(), 1.0)) {
+        if self.touches(bounds(&points, 1.0)) {
             self.inner.fill_polygon(points, s)?;
         }
         Ok(())

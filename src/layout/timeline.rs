@@ -171,6 +171,46 @@ fn steps(changes: &[(i64, f64)], x_of: impl Fn(i64) -> f64, y_of: impl Fn(f64) -
     out
 }
 
+/// What a panel plots, in the data's terms.
+struct Series {
+    /// The value's changes, by day number.
+    changes: Vec<(i64, f64)>,
+    /// The top of the value axis.
+    top: i64,
+    /// The value-axis ticks, with their labels.
+    ticks: Vec<(i64, String)>,
+    /// Reported figures: day number, value, and whether it is a lower bound.
+    points: Vec<(i64, f64, bool)>,
+}
+
+impl Panel {
+    /// Lays out `series` in `rect`, on the time scale `x_of`, split at the "as of" line.
+    fn new(
+        rect: Rect,
+        title: (Vec<String>, f64),
+        series: Series,
+        x_of: &dyn Fn(i64) -> f64,
+        as_of_x: f64,
+        x_end: f64,
+    ) -> Panel {
+        let y_of = |v: f64| rect.bottom() - rect.h * v / series.top as f64;
+        let (past, future) = split_at(&steps(&series.changes, x_of, y_of, x_end), as_of_x);
+        Panel {
+            rect,
+            title: title.0,
+            title_y: title.1,
+            ticks: series.ticks.into_iter().map(|(v, label)| Tick { at: y_of(v as f64), label }).collect(),
+            past,
+            future,
+            points: series
+                .points
+                .iter()
+                .map(|&(day, v, lower_bound)| Point { x: x_of(day), y: y_of(v), lower_bound })
+                .collect(),
+        }
+    }
+}
+
 impl TimelineLayout {
     /// Lays out the timeline of `ds` as of `as_of` in `width` CSS px.
     pub fn new(ds: &Dataset, as_of: Date, width: f64, loc: &Locale) -> TimelineLayout {
@@ -192,43 +232,48 @@ impl TimelineLayout {
         let extra = |title: &[String]| TITLE_LINE * title.len().saturating_sub(1) as f64;
         let as_of_y = 19.0 + extra(&f_title);
         let f_rect = Rect::new(left, 44.0 + extra(&f_title), right - left, 118.0);
-        let fy = |v: f64| f_rect.bottom() - f_rect.h * v / f_top as f64;
-        let f_changes: Vec<(i64, f64)> = funding.iter().map(|&(d, c)| (d.day_number(), c as f64)).collect();
         let as_of_x = x_of(as_of.day_number());
-        let (f_past, f_future) = split_at(&steps(&f_changes, x_of, fy, right), as_of_x);
-        let funding_panel = Panel {
-            rect: f_rect,
-            title_y: 0.0,
-            title: f_title,
-            ticks: f_ticks.iter().zip(f_labels).map(|(&v, label)| Tick { at: fy(v as f64), label }).collect(),
-            past: f_past,
-            future: f_future,
-            points: ds
-                .reported_totals
-                .iter()
-                .map(|t| Point { x: x_of(t.date.day_number()), y: fy(t.money.eur as f64), lower_bound: t.lower_bound })
-                .collect(),
-        };
+        let funding_panel = Panel::new(
+            f_rect,
+            (f_title, 0.0),
+            Series {
+                changes: funding.iter().map(|&(d, c)| (d.day_number(), c as f64)).collect(),
+                top: f_top,
+                ticks: f_ticks.into_iter().zip(f_labels).collect(),
+                points: ds
+                    .reported_totals
+                    .iter()
+                    .map(|t| (t.date.day_number(), t.money.eur as f64, t.lower_bound))
+                    .collect(),
+            },
+            &x_of,
+            as_of_x,
+            right,
+        );
 
         let members: Vec<(Date, usize)> = membership_series(ds);
-        let reported_counts = ds.events.iter().filter_map(|e| e.members_reported.map(|n| (e.date, n as usize)));
-        let m_max = members.iter().map(|m| m.1).chain(reported_counts.clone().map(|r| r.1)).max().unwrap_or(0);
+        let reported_counts: Vec<(i64, f64, bool)> = ds
+            .events
+            .iter()
+            .filter_map(|e| e.members_reported.map(|n| (e.date.day_number(), f64::from(n), false)))
+            .collect();
+        let m_max = members.iter().map(|m| m.1 as f64).chain(reported_counts.iter().map(|r| r.1)).fold(0.0, f64::max);
         let (m_top, m_ticks) = nice_ticks(m_max as i64);
         let m_rect = Rect::new(left, f_rect.bottom() + 46.0 + extra(&m_title), right - left, 64.0);
-        let my = |v: f64| m_rect.bottom() - m_rect.h * v / m_top as f64;
-        let m_changes: Vec<(i64, f64)> = members.iter().map(|&(d, n)| (d.day_number(), n as f64)).collect();
-        let (m_past, m_future) = split_at(&steps(&m_changes, x_of, my, right), as_of_x);
-        let members_panel = Panel {
-            rect: m_rect,
-            title_y: m_rect.y - 26.0 - extra(&m_title),
-            title: m_title,
-            ticks: m_ticks.iter().map(|&v| Tick { at: my(v as f64), label: int(v) }).collect(),
-            past: m_past,
-            future: m_future,
-            points: reported_counts
-                .map(|(d, n)| Point { x: x_of(d.day_number()), y: my(n as f64), lower_bound: false })
-                .collect(),
-        };
+        let m_title_y = m_rect.y - 26.0 - extra(&m_title);
+        let members_panel = Panel::new(
+            m_rect,
+            (m_title, m_title_y),
+            Series {
+                changes: members.iter().map(|&(d, n)| (d.day_number(), n as f64)).collect(),
+                top: m_top,
+                ticks: m_ticks.into_iter().map(|v| (v, int(v))).collect(),
+                points: reported_counts,
+            },
+            &x_of,
+            as_of_x,
+            right,
+        );
 
         let lane0 = m_rect.bottom() + 20.0;
         let mut markers: Vec<Marker> = Vec::new();
