@@ -63,9 +63,16 @@ build: validate tools/node_modules/.package-lock.json
 	# sources are www/ and wasm-bindgen's output. Each module's glue is bundled with its copies
 	# of the snippets it imports (src/web/events.js, intl.js, options.js, in snippets/), which
 	# it would otherwise fetch only once it has itself arrived: fewer requests on the way to the
-	# first drawing, and fewer bytes.
+	# first drawing, and fewer bytes. A widget module's glue is bundled from an entry that
+	# re-exports only what widget.js calls, so that wasm-bindgen's `initSync` and its warnings go.
+	cd dist && for d in pkg pkg-uk; do \
+		echo "export { default, Widget, stop } from './coalition_tracker.js';" > $$d/entry.js; \
+		../tools/node_modules/.bin/esbuild --minify --allow-overwrite --log-level=warning --bundle --format=esm \
+			$$d/entry.js --outfile=$$d/coalition_tracker.js; \
+		rm $$d/entry.js; \
+	done
 	cd dist && ../tools/node_modules/.bin/esbuild --minify --allow-overwrite --outdir=. --outbase=. --log-level=warning \
-		--bundle --format=esm pkg/*.js pkg-uk/*.js loader/*.js
+		--bundle --format=esm loader/*.js
 	cd dist && rm -rf */snippets && ../tools/node_modules/.bin/esbuild --minify --allow-overwrite \
 		--outdir=. --outbase=. --log-level=warning $$(ls *.js *.css | grep -vx embed-page.js)
 	# embed.html's script carries its own copy of widget.js (host pages load widget.js itself):
@@ -98,9 +105,9 @@ test-page: e2e/node_modules/.package-lock.json
 
 # The weight of everything embed.html loads, in English and in Ukrainian (each fetches its
 # language's widget module), gzip -9, printed per file. `make budget` holds both to the issue's
-# 60 KB; `make test` holds them to BUDGET_LIMIT, the heavier (Ukrainian, 70,601 B) plus a little,
+# 60 KB; `make test` holds them to BUDGET_LIMIT, the heavier (Ukrainian, 68,829 B) plus a little,
 # so that no change makes either heavier while the 60 KB budget is not yet met (see BENCHMARKS.md).
-BUDGET_LIMIT ?= 71000
+BUDGET_LIMIT ?= 69000
 
 test-budget: e2e/node_modules/.package-lock.json
 	cd e2e && node budget.js --limit $(BUDGET_LIMIT)
