@@ -2,12 +2,12 @@
 //! undivided, in-kind help marked as such, and the part of the reported total that no
 //! contribution itemises, so the bars add up to what the sources report.
 
-use crate::aggregate::{DonorTotal, Snapshot};
+use crate::aggregate::Snapshot;
 use crate::geometry::{fit_text, text_width, wrap, Rect};
 use crate::i18n::{fill, Locale};
 use crate::interaction::Target;
 use crate::layout::font;
-use crate::model::Dataset;
+use crate::model::{Dataset, Index};
 use crate::money::Cents;
 
 /// Height of one bar row: a label line above a bar.
@@ -67,11 +67,10 @@ pub struct BarsLayout {
 /// Whether two snapshots give the bars the same donors, sums, pooled pledges and totals: the
 /// parts of a snapshot that [`BarsLayout::new`] reads.
 pub fn same_input(a: &Snapshot, b: &Snapshot) -> bool {
-    let donor = |x: &DonorTotal, y: &DonorTotal| {
-        (x.party, x.eur, x.in_kind.is_empty()) == (y.party, y.eur, y.in_kind.is_empty())
-    };
-    let donors = a.donors.len() == b.donors.len() && a.donors.iter().zip(&b.donors).all(|(x, y)| donor(x, y));
-    donors
+    fn donors(s: &Snapshot) -> impl Iterator<Item = (Index, Cents, bool)> + '_ {
+        s.donors.iter().map(|d| (d.party, d.eur, d.in_kind.is_empty()))
+    }
+    donors(a).eq(donors(b))
         && (a.pooled == b.pooled && a.reported == b.reported)
         && (a.itemised_eur, a.not_itemised_eur) == (b.itemised_eur, b.not_itemised_eur)
 }

@@ -83,8 +83,10 @@ pub fn legend_label(words: &Words, role: Option<Role>) -> &'static str {
 /// Whether two snapshots give every party the same role: the only part of a snapshot that
 /// [`MapLayout::new`] reads.
 pub fn same_input(a: &Snapshot, b: &Snapshot) -> bool {
-    let (a, b) = (&a.standings, &b.standings);
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.party == y.party && x.role == y.role)
+    fn roles(s: &Snapshot) -> impl Iterator<Item = (Index, Role)> + '_ {
+        s.standings.iter().map(|x| (x.party, x.role))
+    }
+    roles(a).eq(roles(b))
 }
 
 impl MapLayout {
