@@ -105,7 +105,7 @@ test-page: e2e/node_modules/.package-lock.json
 
 # The weight of everything embed.html loads, in English and in Ukrainian (each fetches its
 # language's widget module), gzip -9, printed per file. `make budget` holds both to the issue's
-# 60 KB; `make test` holds them to BUDGET_LIMIT, the heavier (Ukrainian, 68,829 B) plus a little,
+# 60 KB; `make test` holds them to BUDGET_LIMIT, the heavier (Ukrainian, 68,848 B) plus a little,
 # so that no change makes either heavier while the 60 KB budget is not yet met (see BENCHMARKS.md).
 BUDGET_LIMIT ?= 69000
 
