@@ -152,6 +152,9 @@ impl Session {
 
     /// The rectangles (CSS px) to repaint when `view`, showing `marks` in the same layout,
     /// goes from look `was` to `now`: each changed mark with the reach of its paint.
+    /// Never inlined: the widget's build moves it, by name, off the module readers load first
+    /// (only a reader's interaction changes a look; see `make build`).
+    #[inline(never)]
     pub fn repaint_rects(&self, view: View, was: &Look, now: &Look, marks: &[Target]) -> Vec<Rect> {
         was.changed(now, marks).into_iter().map(|i| self.mark_rect(view, i).inflate(MARK_PAINT_REACH)).collect()
     }

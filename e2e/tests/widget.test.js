@@ -48,6 +48,43 @@ test('clicking the Netherlands shows €10 million with its source; before 23 Ja
   await context.close();
 });
 
+// `make build` splits the code only a reader's interaction runs off the widget module that
+// every reader loads (scripts/split-module.py): it must come with the first interaction, once,
+// and no event may be lost while it is on its way.
+const MORE = /\/pkg\/coalition_tracker_more\.wasm$/;
+
+test('the code that only interaction runs arrives with the first interaction, once, and loses no click', async () => {
+  const { page, context, errors, requests } = await openWidget(site.browser, `${site.server.url}embed.html`, { width: 1280 });
+  await page.waitForLoadState('networkidle');
+  const loads = () => requests.filter((u) => MORE.test(u)).length;
+  assert.equal(loads(), 0, 'nothing split off is loaded before the reader does anything');
+  // Held back for 400 ms: the click that asked for it comes first and must still select.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(MORE, async (route) => { await held; await route.continue(); });
+  await page.getByRole('button', { name: /^Netherlands: member since/ }).click();
+  assert.equal(await page.locator('.ct-details-title').count(), 0, 'no details before the code is in');
+  setTimeout(release, 400);
+  assert.equal(await page.locator('.ct-details-title').innerText(), 'Netherlands');
+  assert.match(await page.locator('.ct-details').innerText(), /€10m \(€10,000,000\)/);
+  await page.getByRole('button', { name: 'Show as a table' }).click();
+  assert.match(await page.locator('.ct-table caption').first().innerText(), /\S/);
+  await page.getByRole('button', { name: 'Show the charts' }).click();
+  await page.getByRole('button', { name: /^Denmark: / }).first().hover();
+  await page.locator('.ct-tooltip:not([hidden])').waitFor();
+  assert.equal(loads(), 1, 'fetched once');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a selection in the link loads the details without any interaction', async () => {
+  const { page, context, errors, requests } = await openWidget(site.browser, `${site.server.url}embed.html#select=DK`, { width: 800 });
+  assert.equal(await page.locator('.ct-details-title').innerText(), 'Denmark');
+  assert.equal(requests.filter((u) => MORE.test(u)).length, 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 for (const [width, dpr] of [[375, 1], [375, 2], [1280, 1], [1280, 2]]) {
   test(`at ${width} px and DPR ${dpr} the widget fits, is crisp and is saved for review`, async () => {
     const { page, context, errors } = await openWidget(site.browser, site.server.url, { width, dpr });
@@ -91,6 +128,12 @@ test('a tap selects and shows what hover shows', async () => {
   await host(page).evaluate((h) => h.shadowRoot.querySelector('.ct-view-map')
     .dispatchEvent(new PointerEvent('pointerdown', { pointerType: 'touch', bubbles: true })));
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  // The first tap fetches the split-off part of the module; the tap is handled on its arrival.
+  await host(page).evaluate((h) => new Promise((resolve) => {
+    const until = Date.now() + 5000;
+    const poll = () => (h.widget.selection() || Date.now() > until ? resolve() : setTimeout(poll, 10));
+    poll();
+  }));
   assert.equal(await host(page).evaluate((h) => h.widget.selection()), 'DK');
   assert.match(await page.locator('.ct-tooltip').first().innerText(), /^Denmark: member by 23 January 2024/);
   await context.close();

@@ -6,14 +6,48 @@
 const KINDS = ['move', 'down', 'leave', 'click', 'key', 'focusin', 'focusout', 'download', 'toggle', 'copy',
   'slide', 'resize', 'scheme', 'frame', 'timer', 'fail'];
 const VIEWS = ['map', 'bars', 'timeline'];
+// The kinds the page causes, not the reader: only these run before the split-off part is in.
+const PAGE = ['resize', 'scheme', 'frame'];
+
+// `make build` splits the code that only a reader's interaction runs (the handling of the
+// reader's own events, the details of a selection, the table view) off the widget module that
+// every reader loads, into `coalition_tracker_more.wasm` beside its glue (this file is bundled
+// into the glue), which links to the module's exports (see scripts/split-module.py). A split
+// module exports its function table as `table`; a module built whole (wasm-pack's tests) does not,
+// and needs nothing more. `more` is undefined, then the promise of the part, then true.
+const MORE = new URL('coalition_tracker_more.wasm', import.meta.url);
+let more;
+const fetchMore = (exports) => new Promise((resolve, reject) => {
+  // Not `fetch`, which a host page's scripts may have replaced.
+  const request = new XMLHttpRequest();
+  request.open('GET', MORE);
+  request.responseType = 'arraybuffer';
+  request.onload = () => (request.status === 200 ? resolve(request.response) : reject(new Error(MORE)));
+  request.onerror = () => reject(new Error(MORE));
+  request.send();
+}).then((bytes) => WebAssembly.instantiate(bytes, { primary: exports }));
 
 /** Wires the widget under `root` to `handle`; returns what the module asks of the page:
  * `frame()` (one call of kind `frame` on the next animation frame, however often asked),
- * `later(ms, timer)` (a call of kind `timer` after `ms`, replacing that timer's pending one) and
- * `stop()` (removes every listener and pending call; the module then drops `handle`). */
-export function wire(root, handle) {
+ * `later(ms, timer)` (a call of kind `timer` after `ms`, replacing that timer's pending one),
+ * `more()` (whether the module's split-off part is in; if not, it is fetched and a frame follows
+ * its arrival) and `stop()` (removes every listener and pending call; the module then drops
+ * `handle`). */
+export function wire(root, handle, exports) {
   const abort = new AbortController();
+  // True if the split-off part is in; if not, fetches it (once) and calls `then` on its arrival.
+  const ready = (then) => {
+    if (!exports.table || more === true) return true;
+    more ??= fetchMore(exports).then(() => { more = true; }, (error) => { more = undefined; throw error; });
+    more.then(then, console.error);
+    return false;
+  };
   const call = (kind, view = -1, mark = -1, x = 0, y = 0, flag = false, key = undefined) => {
+    if (abort.signal.aborted) return false;
+    // The reader's own events and the timers they set run split-off code: they wait for it.
+    if (!PAGE.includes(kind) && !ready(() => call(kind, view, mark, x, y, flag, key))) {
+      return false;
+    }
     try {
       return handle(KINDS.indexOf(kind), view, mark, x, y, flag, key);
     } catch (error) {
@@ -55,10 +89,12 @@ export function wire(root, handle) {
 
   let frame = 0;
   const timers = [];
+  const requestFrame = () => {
+    frame ||= requestAnimationFrame(() => { frame = 0; call('frame'); });
+  };
   return {
-    frame() {
-      frame ||= requestAnimationFrame(() => { frame = 0; call('frame'); });
-    },
+    frame: requestFrame,
+    more: () => ready(requestFrame),
     later(ms, timer) {
       clearTimeout(timers[timer]);
       timers[timer] = setTimeout(() => call('timer', -1, timer), ms);

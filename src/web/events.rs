@@ -8,8 +8,14 @@ extern "C" {
     /// What `wire` returns: the page's side of a widget's frames and timers.
     pub type Wiring;
 
-    /// Wires the widget under `root` to `handle`, a [`Handler`].
-    pub fn wire(root: &web_sys::Element, handle: &js_sys::Function) -> Wiring;
+    /// Wires the widget under `root` to `handle`, a [`Handler`]; `exports` are the module's
+    /// (`wasm_bindgen::exports()`), which the module's split-off part links to.
+    pub fn wire(root: &web_sys::Element, handle: &js_sys::Function, exports: &JsValue) -> Wiring;
+
+    /// Whether the module's split-off part (the code only a reader's interaction runs) is in;
+    /// if not, fetches it (once) and asks for a frame when it has arrived.
+    #[wasm_bindgen(method)]
+    pub fn more(this: &Wiring) -> bool;
 
     /// Asks for one call of [`Kind::Frame`] on the next animation frame.
     #[wasm_bindgen(method)]

@@ -158,7 +158,9 @@ struct Inner {
     /// The table view, shown instead of the charts when the reader asks for it.
     table: Element,
     toggle: Element,
-    /// The date the table was last built for, while it is shown.
+    /// Whether the reader asked for the table view.
+    table_shown: bool,
+    /// The date the table was last built for.
     table_for: Option<i64>,
     /// The page's side of the widget's events, frames and timers (set once wired).
     wiring: Option<Wiring>,
@@ -242,7 +244,7 @@ impl Widget {
         let handler: Handler = Closure::new(move |kind, view, mark, x, y, flag, key| {
             handle(&w, Kind::of(kind), view, mark, (x, y), flag, key)
         });
-        let wiring = wire(&rc.borrow().root, handler.as_ref().unchecked_ref());
+        let wiring = wire(&rc.borrow().root, handler.as_ref().unchecked_ref(), &wasm_bindgen::exports());
         let first = {
             let mut inner = rc.borrow_mut();
             inner.wiring = Some(wiring);
@@ -420,6 +422,7 @@ impl Inner {
             announcer,
             table,
             toggle,
+            table_shown: false,
             table_for: None,
             wiring: None,
         })
@@ -521,25 +524,36 @@ impl Inner {
 
     /// Switches between the charts and the table view.
     fn toggle_table(&mut self) -> Result<(), JsValue> {
-        let show_table = self.table_for.is_none();
+        let show_table = !self.table_shown;
+        self.table_shown = show_table;
         let w = self.loc().words;
         if show_table {
             self.grid.attr("hidden", "");
             self.table.remove_attribute("hidden")?;
-            self.build_table();
+            self.show_table();
         } else {
             self.table.attr("hidden", "");
             self.grid.remove_attribute("hidden")?;
-            self.table_for = None;
         }
         self.toggle.set_text_content(Some(w.view_toggle[usize::from(show_table)]));
         self.toggle.attr("aria-pressed", if show_table { "true" } else { "false" });
         check()
     }
 
+    /// Builds the table view for the date shown if the reader asked for it and it was built for
+    /// another date (or never), once the module's interaction code has arrived.
+    fn show_table(&mut self) {
+        let day = self.s.ui.as_of.day_number();
+        if self.table_shown && self.table_for != Some(day) && more(self.wiring.as_ref()) {
+            self.build_table();
+            self.table_for = Some(day);
+        }
+    }
+
     /// Fills the table view: every party with its standing and every contribution, with
-    /// sources, as of the date shown.
-    fn build_table(&mut self) {
+    /// sources, as of the date shown. Split off the module readers load first (see [`more`]).
+    #[inline(never)]
+    fn build_table(&self) {
         self.table.replace_children_with_node_0();
         for table in tables(&self.s.ds, &self.s.snap, &self.loc()) {
             let t = child(&self.table, "table", "", "");
@@ -556,7 +570,6 @@ impl Inner {
                 child(&row, "td", "", second);
             }
         }
-        self.table_for = Some(self.s.ui.as_of.day_number());
     }
 
     /// The reader's language and its `Intl` formatting.
@@ -705,7 +718,10 @@ impl Inner {
                     v.drawn = Some(drawn);
                     continue;
                 }
-                Some((generation, dark, was)) if (generation, dark) == (shows.0, shows.1) => {
+                // Without the split-off part, the whole view is drawn again instead.
+                Some((generation, dark, was))
+                    if (generation, dark) == (shows.0, shows.1) && more(self.wiring.as_ref()) =>
+                {
                     Some(self.s.repaint_rects(v.view, &was, &shows.2, &marks))
                 }
                 _ => None,
@@ -731,9 +747,6 @@ impl Inner {
             self.texts_for = Some(day);
             self.dek.set_text_content(Some(&dek(&self.s.ds, &self.s.snap, &self.loc())));
             self.summary.set_text_content(Some(&summary_text(&self.s.ds, &self.s.snap, &self.loc())));
-            if self.table_for.is_some_and(|shown| shown != day) {
-                self.build_table();
-            }
             let value = int(day);
             if self.slider.value() != value {
                 self.slider.set_value(&value);
@@ -742,6 +755,7 @@ impl Inner {
             self.slider_label.set_text_content(Some(&long));
             self.slider.attr("aria-valuetext", &long);
         }
+        self.show_table();
         self.render_details();
         self.root.attr("data-state", "ready");
         check()
@@ -749,15 +763,23 @@ impl Inner {
 
     fn render_details(&mut self) {
         let shown = (self.s.ui.selected, self.s.ui.as_of.day_number());
-        if self.details_shown == Some(shown) {
+        if self.details_shown == Some(shown) || (shown.0.is_some() && !more(self.wiring.as_ref())) {
             return;
         }
         self.details_shown = Some(shown);
         self.details.replace_children_with_node_0();
-        let Some(target) = self.s.ui.selected else {
-            child(&self.details, "p", "ct-details-hint", self.loc().words.hint);
-            return;
-        };
+        match shown.0 {
+            Some(target) => self.fill_details(target),
+            None => {
+                child(&self.details, "p", "ct-details-hint", self.loc().words.hint);
+            }
+        }
+    }
+
+    /// Fills the details panel with what is known of `target`. Split off the module readers
+    /// load first (see [`more`]).
+    #[inline(never)]
+    fn fill_details(&self, target: Target) {
         let d = describe(&self.s.ds, target, self.s.ui.as_of, &self.loc());
         let title = child(&self.details, "h3", "ct-details-title", &d.title);
         mark_data_language(&title, d.title_from_data);
@@ -769,6 +791,112 @@ impl Inner {
                 mark_data_language(&child(&list, "li", "", &line.text), line.from_data);
             }
         }
+    }
+
+    /// What the widget does on the reader's own events and on the timers they set (see
+    /// [`handle`]): whether the event's default action is to be prevented, and the mark button
+    /// to focus. Split off the module readers load first (see [`more`]): `events.js` holds
+    /// these events back until it has arrived.
+    #[inline(never)]
+    fn interact(
+        &mut self,
+        kind: Kind,
+        view: Option<View>,
+        mark: Option<usize>,
+        client: (f64, f64),
+        flag: bool,
+        key: Option<String>,
+    ) -> (bool, Option<Element>) {
+        let mut prevent = false;
+        let mut focus_next = None;
+        match (kind, view) {
+            (Kind::Move, Some(view)) => {
+                self.touch = flag;
+                if self.touch {
+                    return (false, None);
+                }
+                let hover = self.target_at(view, mark, client);
+                self.show_tooltip(hover, client);
+                if hover != self.s.ui.hover {
+                    self.s.ui.hover = hover;
+                    self.schedule();
+                }
+            }
+            (Kind::Down, _) => self.touch = flag,
+            (Kind::Leave, _) => {
+                self.show_tooltip(None, (0.0, 0.0));
+                if self.s.ui.hover.take().is_some() {
+                    self.schedule();
+                }
+            }
+            (Kind::Click, Some(view)) => {
+                let Some(hit) = self.target_at(view, mark, client) else {
+                    // A click on the background clears the selection; a key's click never does.
+                    if mark.is_none() && flag {
+                        self.select(None);
+                    }
+                    return (false, None);
+                };
+                let next = if self.s.ui.selected == Some(hit) { None } else { Some(hit) };
+                self.select(next);
+                if self.touch {
+                    self.show_tooltip(next, client);
+                }
+            }
+            (Kind::Key, Some(view)) => {
+                let Some(key) = key.as_deref().and_then(Key::from_dom) else { return (false, None) };
+                match key {
+                    Key::Select => {}
+                    Key::Clear => {
+                        self.select(None);
+                        self.show_tooltip(None, (0.0, 0.0));
+                    }
+                    // Only keys aimed at a mark move between marks: the slider in the timeline's
+                    // section has its own Home, End and arrows.
+                    _ if mark.is_none() => {}
+                    _ => {
+                        prevent = true;
+                        let marks = self.s.scene.marks(view);
+                        let from =
+                            self.s.ui.focus.filter(|f| f.0 == view).and_then(|f| marks.iter().position(|&m| m == f.1));
+                        let next = if view == View::Map {
+                            let centers: Vec<(f64, f64)> =
+                                self.s.scene.map.tiles.iter().map(|t| t.rect.center()).collect();
+                            step_in_plane(&centers, from, key)
+                        } else {
+                            step_in_list(marks.len(), from, key)
+                        };
+                        focus_next = next.and_then(|i| self.view_dom(view)?.marks.children().item(i as u32));
+                    }
+                }
+            }
+            (Kind::FocusIn, Some(view)) => {
+                let Some(i) = mark else { return (false, None) };
+                self.s.ui.focus = self.s.scene.marks(view).get(i).map(|&t| (view, t));
+                self.sync_marks();
+                self.schedule();
+            }
+            (Kind::FocusOut, Some(view)) if self.s.ui.focus.is_some_and(|f| f.0 == view) => {
+                self.s.ui.focus = None;
+                self.schedule();
+            }
+            (Kind::Download, _) => {
+                if let Err(err) = self.download(key.as_deref().unwrap_or("")) {
+                    web_sys::console::error_1(&err);
+                }
+            }
+            (Kind::Toggle, _) => {
+                if let Err(e) = self.toggle_table() {
+                    self.fail(&e);
+                }
+            }
+            (Kind::Copy, _) => self.copy_link(),
+            (Kind::Slide, _) if client.0.is_finite() => self.set_as_of(Date::from_day_number(client.0 as i64)),
+            (Kind::Timer, _) if mark == Some(TIMER_ANNOUNCE as usize) => self.announce_date(),
+            (Kind::Timer, _) => self.write_fragment(),
+            _ => {}
+        }
+        (prevent, focus_next)
     }
 
     fn view_dom(&self, view: View) -> Option<&ViewDom> {
@@ -842,6 +970,15 @@ fn view_name(view: View) -> &'static str {
     }
 }
 
+/// Whether the code only a reader's interaction runs (the handling of the reader's own events,
+/// the details of a selection, the table view, the repainting of a new look) is in the module.
+/// `make build` splits it off the module readers load first (scripts/split-module.py); until it
+/// has arrived, this asks for it and a frame follows its arrival. Every call into that code is
+/// behind this (a free function: it is asked while a view of the widget is borrowed).
+fn more(wiring: Option<&Wiring>) -> bool {
+    wiring.is_some_and(Wiring::more)
+}
+
 /// Runs `f` on the widget state unless it is already borrowed (a handler re-entered by a
 /// synchronous DOM event); such an event is dropped rather than allowed to panic.
 fn with(weak: &Weak<RefCell<Inner>>, f: impl FnOnce(&mut Inner)) {
@@ -876,99 +1013,15 @@ fn handle(
     let mark = usize::try_from(mark).ok();
     let mut prevent = false;
     let mut focus_next = None;
-    with(w, |inner| match (kind, view) {
-        (Kind::Move, Some(view)) => {
-            inner.touch = flag;
-            if inner.touch {
-                return;
-            }
-            let hover = inner.target_at(view, mark, client);
-            inner.show_tooltip(hover, client);
-            if hover != inner.s.ui.hover {
-                inner.s.ui.hover = hover;
-                inner.schedule();
-            }
-        }
-        (Kind::Down, _) => inner.touch = flag,
-        (Kind::Leave, _) => {
-            inner.show_tooltip(None, (0.0, 0.0));
-            if inner.s.ui.hover.take().is_some() {
-                inner.schedule();
-            }
-        }
-        (Kind::Click, Some(view)) => {
-            let Some(hit) = inner.target_at(view, mark, client) else {
-                // A click on the background clears the selection; a key's click never does.
-                if mark.is_none() && flag {
-                    inner.select(None);
-                }
-                return;
-            };
-            let next = if inner.s.ui.selected == Some(hit) { None } else { Some(hit) };
-            inner.select(next);
-            if inner.touch {
-                inner.show_tooltip(next, client);
-            }
-        }
-        (Kind::Key, Some(view)) => {
-            let Some(key) = key.as_deref().and_then(Key::from_dom) else { return };
-            match key {
-                Key::Select => {}
-                Key::Clear => {
-                    inner.select(None);
-                    inner.show_tooltip(None, (0.0, 0.0));
-                }
-                // Only keys aimed at a mark move between marks: the slider in the timeline's
-                // section has its own Home, End and arrows.
-                _ if mark.is_none() => {}
-                _ => {
-                    prevent = true;
-                    let marks = inner.s.scene.marks(view);
-                    let from =
-                        inner.s.ui.focus.filter(|f| f.0 == view).and_then(|f| marks.iter().position(|&m| m == f.1));
-                    let next = if view == View::Map {
-                        let centers: Vec<(f64, f64)> =
-                            inner.s.scene.map.tiles.iter().map(|t| t.rect.center()).collect();
-                        step_in_plane(&centers, from, key)
-                    } else {
-                        step_in_list(marks.len(), from, key)
-                    };
-                    focus_next = next.and_then(|i| inner.view_dom(view)?.marks.children().item(i as u32));
-                }
-            }
-        }
-        (Kind::FocusIn, Some(view)) => {
-            let Some(i) = mark else { return };
-            inner.s.ui.focus = inner.s.scene.marks(view).get(i).map(|&t| (view, t));
-            inner.sync_marks();
-            inner.schedule();
-        }
-        (Kind::FocusOut, Some(view)) if inner.s.ui.focus.is_some_and(|f| f.0 == view) => {
-            inner.s.ui.focus = None;
-            inner.schedule();
-        }
-        (Kind::Download, _) => {
-            if let Err(err) = inner.download(key.as_deref().unwrap_or("")) {
-                web_sys::console::error_1(&err);
-            }
-        }
-        (Kind::Toggle, _) => {
-            if let Err(e) = inner.toggle_table() {
-                inner.fail(&e);
-            }
-        }
-        (Kind::Copy, _) => inner.copy_link(),
-        (Kind::Slide, _) if client.0.is_finite() => inner.set_as_of(Date::from_day_number(client.0 as i64)),
-        (Kind::Resize, _) => inner.relayout(client.0),
-        (Kind::Scheme, _) => inner.schedule(),
-        (Kind::Frame, _) => {
+    with(w, |inner| match kind {
+        Kind::Resize => inner.relayout(client.0),
+        Kind::Scheme => inner.schedule(),
+        Kind::Frame => {
             if let Err(e) = inner.render() {
                 inner.fail(&e);
             }
         }
-        (Kind::Timer, _) if mark == Some(TIMER_ANNOUNCE as usize) => inner.announce_date(),
-        (Kind::Timer, _) => inner.write_fragment(),
-        _ => {}
+        _ => (prevent, focus_next) = inner.interact(kind, view, mark, client, flag, key),
     });
     // Focusing fires `focusin` synchronously, which needs the state: so after the borrow.
     if let Some(button) = focus_next.and_then(|b| html(&b).ok()) {

@@ -1,0 +1,237 @@
+#!/usr/bin/env python3
+"""Splits the code that only a reader's interaction runs off a widget module, so that what every
+reader loads first is smaller (issue 6's weight budget); the rest comes when the reader first
+points at, touches or focuses the graphic.
+
+    split-module.py prepare LINKED.wasm OUT.wasm
+        Before wasm-bindgen: keeps only the function names of the linker's output (the split
+        finds functions by name; binaryen 108 misreads the names of tables) and drops the
+        `target_features` section, which the shipped build used to lose with its symbols: with
+        it, wasm-bindgen would switch to reference types, 1 KB heavier here.
+
+    split-module.py split DIR NAMES.txt [ROOT...]
+        After `wasm-opt -g` and minify-names.py: DIR/coalition_tracker_bg.wasm still has its
+        function names. Without ROOTs it is only stripped of them. With them, every function
+        that can only be reached through a ROOT (a function whose name ends with one) goes
+        to DIR/coalition_tracker_more.wasm (binaryen's wasm-split); the module keeps every other
+        function and calls the moved ones through its table. NAMES.txt is wasm-opt's renaming of
+        imports and exports.
+
+The module's calls to moved functions go through placeholders until the split-off part is
+instantiated against the module's exports, which fills their table slots (`web/events.js`). The
+placeholders are wasm-bindgen's `throw` import: the widget reaches the roots only once the part
+is in (`Inner::more` in web/widget.rs), and if it ever did before, the call would throw and the
+widget would stop with an error instead of running on without its code.
+"""
+
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+WASM_FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
+                 "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"]
+# wasm-split's names: the module the placeholders are imported from.
+PLACEHOLDERS = b"placeholder"
+# wasm-bindgen's import that throws an error (renamed by wasm-opt, see NAMES.txt).
+THROW = re.compile(r"__wbg___wbindgen_throw_[0-9a-f]+")
+
+
+def fail(message):
+    sys.exit(f"split-module: {message}")
+
+
+def leb(data, i):
+    """The unsigned LEB128 number at `i`, and the offset after it."""
+    value = shift = 0
+    while True:
+        byte = data[i]
+        i += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            return value, i
+
+
+def uleb(value):
+    out = bytearray()
+    while True:
+        byte, value = value & 0x7F, value >> 7
+        out.append(byte | (0x80 if value else 0))
+        if not value:
+            return bytes(out)
+
+
+def name(data, i):
+    length, i = leb(data, i)
+    return data[i:i + length], i + length
+
+
+def encode_name(text):
+    return uleb(len(text)) + text
+
+
+def sections(data):
+    """(id, body) of every section of a wasm module."""
+    if data[:4] != b"\0asm":
+        fail("not a wasm module")
+    i = 8
+    while i < len(data):
+        size, start = leb(data, i + 1)
+        yield data[i], data[start:start + size]
+        i = start + size
+
+
+def assemble(header, parts):
+    return header + b"".join(bytes([sid]) + uleb(len(body)) + body for sid, body in parts)
+
+
+def prepare(linked, out):
+    data = Path(linked).read_bytes()
+    parts = []
+    for sid, body in sections(data):
+        if sid == 0:
+            section, i = name(body, 0)
+            if section == b"target_features":
+                continue
+            if section == b"name":
+                kept = bytearray(body[:i])
+                while i < len(body):
+                    subsection = body[i]
+                    size, start = leb(body, i + 1)
+                    # 0: the module's name, 1: the functions' names.
+                    if subsection in (0, 1):
+                        kept += body[i:start + size]
+                    i = start + size
+                body = bytes(kept)
+        parts.append((sid, body))
+    Path(out).write_bytes(assemble(data[:8], parts))
+
+
+def wasm_opt(*args):
+    subprocess.run(["wasm-opt", *WASM_FEATURES, *args], check=True)
+
+
+def disassemble(path):
+    return subprocess.run(["wasm-dis", path], check=True, capture_output=True, text=True).stdout
+
+
+def call_graph(text):
+    """Each function's callees, and the functions the module's exports, table and start reach."""
+    calls, roots, current = {}, set(), None
+    for line in text.splitlines():
+        head = re.match(r" \(func \$(\S+)", line)
+        if head:
+            current = head[1]
+            calls[current] = set()
+        elif re.match(r" \((elem|export|start)\b", line):
+            current = None
+            # Not the name of the table an element segment fills.
+            roots.update(re.findall(r"\$([^\s)]+)", re.sub(r"\(table \$[^\s)]+\)", "", line)))
+        elif current is not None:
+            calls[current].update(re.findall(r"\((?:call|return_call|ref\.func) \$([^\s)]+)", line))
+    return calls, roots & calls.keys()
+
+
+def reach(calls, start, avoid=frozenset()):
+    seen, todo = set(), [f for f in start if f not in avoid]
+    while todo:
+        f = todo.pop()
+        if f not in seen:
+            seen.add(f)
+            todo.extend(c for c in calls.get(f, ()) if c not in avoid and c not in seen)
+    return seen
+
+
+def functions(text):
+    return re.findall(r"^ \(func \$(\S+)", text, re.M)
+
+
+def rename_placeholders(path, module, field):
+    """Points the placeholder imports wasm-split adds at `module`.`field`."""
+    data = Path(path).read_bytes()
+    parts = []
+    renamed = 0
+    for sid, body in sections(data):
+        if sid == 2:
+            count, i = leb(body, 0)
+            out = bytearray(uleb(count))
+            for _ in range(count):
+                mod, i = name(body, i)
+                fld, i = name(body, i)
+                start = i
+                kind = body[i]
+                i += 1
+                if kind == 0:  # a function: its type
+                    _, i = leb(body, i)
+                elif kind in (1, 2):  # a table (its element type, then limits) or a memory
+                    i += kind == 1
+                    flags = body[i]
+                    _, i = leb(body, i + 1)
+                    if flags & 1:
+                        _, i = leb(body, i)
+                elif kind == 3:  # a global: its type and mutability
+                    i += 2
+                else:
+                    fail(f"{path}: an import of kind {kind}")
+                if mod == PLACEHOLDERS:
+                    mod, fld = module, field
+                    renamed += 1
+                out += encode_name(mod) + encode_name(fld) + body[start:i]
+            body = bytes(out)
+        parts.append((sid, body))
+    Path(path).write_bytes(assemble(data[:8], parts))
+    return renamed
+
+
+def split(directory, names_path, roots):
+    directory = Path(directory)
+    module = directory / "coalition_tracker_bg.wasm"
+    with tempfile.TemporaryDirectory() as tmp:
+        named = Path(tmp) / "named.wasm"
+        named.write_bytes(module.read_bytes())
+        # Stripping re-encodes the module without optimising it: function for function the
+        # same, so the named module tells which of the stripped one's functions to move.
+        wasm_opt("--strip-debug", "--strip-producers", str(named), "-o", str(module))
+        if not roots:
+            return
+        named_text, text = disassemble(str(named)), disassemble(str(module))
+        names, plain = functions(named_text), functions(text)
+        if len(names) != len(plain):
+            fail("stripping the names changed the functions")
+        calls, entries = call_graph(named_text)
+        starts = {f for f in calls if f.endswith(tuple(roots))}
+        if len(starts) != len(roots):
+            fail(f"roots {roots} name the functions {sorted(starts)}: one each expected")
+        if starts & entries:
+            fail(f"a root is exported or in the table: {sorted(starts & entries)}")
+        kept = reach(calls, entries, avoid=starts)
+        moved = (reach(calls, starts) - kept) & calls.keys()
+        plain_name = dict(zip(names, plain))
+        listing = Path(tmp) / "moved.txt"
+        listing.write_text("".join(plain_name[f] + "\n" for f in sorted(moved)))
+        primary, more = Path(tmp) / "primary.wasm", directory / "coalition_tracker_more.wasm"
+        subprocess.run(["wasm-split", *WASM_FEATURES, str(module), "--split-funcs", f"@{listing}",
+                        "-o1", str(primary), "-o2", str(more)], check=True)
+        mapping = dict(re.findall(r"([\w$]+) => ([\w$]+)", Path(names_path).read_text(encoding="utf-8")))
+        throws = [new for old, new in mapping.items() if THROW.fullmatch(old)]
+        if len(throws) != 1:
+            fail(f"{names_path}: wasm-bindgen's throw import not found once")
+        # wasm-opt gives every import the module name "a" (see minify-names.py).
+        if rename_placeholders(primary, b"a", throws[0].encode()) == 0:
+            fail("wasm-split moved nothing")
+        # Optimised again, each on its own: what the split left (the calls through the table,
+        # the functions exported to the part) shrinks by about 0.2 KB gzipped.
+        wasm_opt("-Oz", str(primary), "-o", str(module))
+        wasm_opt("-Oz", str(more), "-o", str(more))
+        print(f"split-module: {len(moved)} functions moved to {more}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "prepare":
+        prepare(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) >= 4 and sys.argv[1] == "split":
+        split(sys.argv[2], sys.argv[3], sys.argv[4:])
+    else:
+        fail(__doc__)
