@@ -120,6 +120,23 @@ export async function weigh(browser, url) {
 /** The `index`-th script-embed host; `.evaluate((host) => host.shadowRoot…)` reaches inside. */
 export const host = (page, index = 0) => page.locator('[data-coalition-tracker]').nth(index);
 
+/** Polls `read()` every 20 ms until `accept` takes its value or 5 s have passed; returns the last
+ * value. A reader's first interaction is handled once the split-off part of the widget module
+ * has arrived (scripts/split-module.py), a moment after it, not during it. */
+export async function settled(read, accept) {
+  const end = Date.now() + 5000;
+  let value = await read();
+  while (!accept(value) && Date.now() < end) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    value = await read();
+  }
+  return value;
+}
+
+/** The selection of the widget in `hostLocator` once it is `want` (or after 5 s, see `settled`). */
+export const selected = (hostLocator, want) =>
+  settled(() => hostLocator.evaluate((h) => h.widget.selection()), (key) => key === want);
+
 /** Registers the suite's set-up and tear-down: a server on the site and a browser, shared by
  * the file's tests as `site.server` and `site.browser`. */
 export function useSite() {

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { useSite } from '../lib.js';
+import { settled, useSite } from '../lib.js';
 
 const site = useSite();
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -135,7 +135,7 @@ test('keyboard only: Tab into the map, arrows to Denmark, Enter; the slider with
   assert.match(focus.label, /^Iceland:/, 'the map starts at its first tile');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
-  assert.match((await deepFocus(page)).label, /^Denmark:/);
+  assert.match((await settled(() => deepFocus(page), (f) => /^Denmark:/.test(f.label))).label, /^Denmark:/);
   await page.keyboard.press('Enter');
   const details = page.locator('.ct-details').first();
   await details.getByText('Denmark', { exact: true }).waitFor();
@@ -182,6 +182,7 @@ test('the table view holds every party and contribution with sources, and switch
   await page.getByRole('button', { name: 'Show as a table' }).click();
   const parties = page.getByRole('table', { name: 'Parties and their standing' });
   const contributions = page.getByRole('table', { name: 'Contributions' });
+  await contributions.waitFor();
   assert.equal(await parties.locator('tbody tr').count(), 18);
   assert.equal(await contributions.locator('tbody tr').count(), 7);
   assert.deepEqual(await parties.locator('thead th').allInnerTexts(), ['Party', 'Standing', 'Sources']);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openWidget, host, SCREENSHOTS, useSite } from '../lib.js';
+import { openWidget, host, selected, SCREENSHOTS, useSite } from '../lib.js';
 
 const site = useSite();
 
@@ -81,7 +81,7 @@ test('the script embed looks right under aggressive host CSS, and two widgets se
   assert.ok(first.width > 300);
   assert.deepEqual([second.name, second.dark], ['Coalition of Drones and EW', true]);
   await host(page, 0).getByRole('button', { name: /^Netherlands: member/ }).click();
-  assert.equal(await host(page, 0).evaluate((h) => h.widget.selection()), 'NL');
+  assert.equal(await selected(host(page, 0), 'NL'), 'NL');
   assert.equal(await host(page, 1).evaluate((h) => h.widget.selection()), undefined);
   await host(page, 1).getByRole('button', { name: /^Sweden:/ }).click();
   assert.equal(await host(page, 1).evaluate((h) => h.widget.selection()), 'SE');
@@ -97,7 +97,7 @@ test('a built-in dataset other than the default is fetched packed, the default i
   assert.equal(await drones.page.locator('.ct-title').innerText(), 'Coalition of Drones and EW');
   assert.deepEqual(packedFiles(drones.requests), ['/data/drones-ew.bin']);
   await drones.page.getByRole('button', { name: /^Sweden:/ }).click();
-  assert.equal(await host(drones.page).evaluate((h) => h.widget.selection()), 'SE');
+  assert.equal(await selected(host(drones.page), 'SE'), 'SE');
   assert.deepEqual(drones.errors, []);
   await drones.context.close();
   const named = await openWidget(site.browser, `${site.server.url}embed.html?coalition=it-coalition`, { width: 800 });

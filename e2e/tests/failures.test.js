@@ -2,7 +2,7 @@
 // half-drawn widget, and the widget recovers where the condition clears.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { host, useSite } from '../lib.js';
+import { host, settled, useSite } from '../lib.js';
 
 const site = useSite();
 
@@ -185,7 +185,7 @@ test("another wasm module's trap on the host page leaves the widget working", as
   }));
   const nl = p.getByRole('button', { name: /^Netherlands: member/ });
   await nl.click();
-  assert.equal(await nl.getAttribute('aria-pressed'), 'true');
+  assert.equal(await settled(() => nl.getAttribute('aria-pressed'), (v) => v === 'true'), 'true');
   assert.equal(await host(p).evaluate((h) => h.shadowRoot.querySelector('.ct').getAttribute('data-state')), 'ready');
   await context.close();
 });

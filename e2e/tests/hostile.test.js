@@ -67,6 +67,7 @@ test('a host whose scripts redefine Array.prototype methods and break window.fet
   await page.locator('.ct[data-state="ready"]').nth(1).waitFor();
   assert.equal(await page.evaluate(() => fetch('/').then(() => 'works', (e) => e.message)), 'fetch is blocked on this page');
   await page.getByRole('button', { name: /^Netherlands: member since 23 January 2024/ }).first().click();
+  await page.locator('.ct-details-title').first().waitFor();
   assert.match(await host(page, 0).evaluate((h) => h.shadowRoot.querySelector('.ct-details-title').textContent), /^Netherlands$/);
   assert.equal(await host(page, 1).evaluate((h) => h.shadowRoot.querySelector('.ct-title').textContent), 'Coalition of Drones and EW');
   assert.equal(await host(page, 1).evaluate((h) => h.widget.selection()), undefined, 'the second widget keeps its own state');

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openWidget, host, SCREENSHOTS, useSite } from '../lib.js';
+import { openWidget, host, selected, SCREENSHOTS, useSite } from '../lib.js';
 
 const site = useSite();
 
@@ -128,13 +128,7 @@ test('a tap selects and shows what hover shows', async () => {
   await host(page).evaluate((h) => h.shadowRoot.querySelector('.ct-view-map')
     .dispatchEvent(new PointerEvent('pointerdown', { pointerType: 'touch', bubbles: true })));
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  // The first tap fetches the split-off part of the module; the tap is handled on its arrival.
-  await host(page).evaluate((h) => new Promise((resolve) => {
-    const until = Date.now() + 5000;
-    const poll = () => (h.widget.selection() || Date.now() > until ? resolve() : setTimeout(poll, 10));
-    poll();
-  }));
-  assert.equal(await host(page).evaluate((h) => h.widget.selection()), 'DK');
+  assert.equal(await selected(host(page), 'DK'), 'DK');
   assert.match(await page.locator('.ct-tooltip').first().innerText(), /^Denmark: member by 23 January 2024/);
   await context.close();
 });

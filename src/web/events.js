@@ -22,8 +22,8 @@ const fetchMore = (exports) => new Promise((resolve, reject) => {
   const request = new XMLHttpRequest();
   request.open('GET', MORE);
   request.responseType = 'arraybuffer';
-  request.onload = () => (request.status === 200 ? resolve(request.response) : reject(new Error(MORE)));
-  request.onerror = () => reject(new Error(MORE));
+  // A network error ends with status 0.
+  request.onload = request.onerror = () => (request.status === 200 ? resolve(request.response) : reject(Error(MORE)));
   request.send();
 }).then((bytes) => WebAssembly.instantiate(bytes, { primary: exports }));
 
