@@ -45,7 +45,7 @@ define wasm
 	wasm-opt -Oz -ocimfs 200 --low-memory-unused $(WASM_FEATURES) -g --strip-producers --minify-imports-and-exports-and-modules \
 		$(1)/coalition_tracker_bg.wasm -o $(1)/coalition_tracker_bg.wasm > $(1)/names.txt
 	python3 scripts/minify-names.py $(1)/coalition_tracker.js $(1)/names.txt
-	python3 scripts/split-module.py split $(1) $(1)/names.txt $(3)
+	python3 scripts/split-module.py split $(1) $(3)
 	rm -r $(1)/names.txt $(1)/linked
 endef
 

@@ -7,10 +7,9 @@
 //
 // Exits 1 when either total exceeds the 60 KB budget (`make test` and `make budget` run it). What
 // the reader's first interaction fetches (scripts/split-module.py) is printed, not counted.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serve, weigh, ROOT } from './lib.js';
+import { gzipped, launch, serve, weigh, ROOT } from './lib.js';
 
 const BUDGET = 60 * 1024;
 const GOAL = 40 * 1024;
@@ -29,8 +28,7 @@ try {
     const module = files.find((f) => f.file.endsWith('_bg.wasm'));
     const more = module && path.join(ROOT, 'dist', module.file.replace(/_bg\.wasm$/, '_more.wasm'));
     if (more && fs.existsSync(more)) {
-      const gz = execFileSync('gzip', ['-9c', more], { maxBuffer: 1 << 28 }).length;
-      console.log(`  then, on the reader's first interaction: ${path.relative(path.join(ROOT, 'dist'), more)} ${gz} B gz`);
+      console.log(`  then, on the reader's first interaction: ${path.relative(path.join(ROOT, 'dist'), more)} ${gzipped(fs.readFileSync(more))} B gz`);
     }
     console.log(`Budget 60 KB: ${total <= BUDGET ? `met, ${kb(BUDGET - total)} to spare` : `${kb(total - BUDGET)} over`}; goal 40 KB: ${total <= GOAL ? 'met' : `${kb(total - GOAL)} to go`}.`);
     if (total > BUDGET) {

@@ -99,6 +99,9 @@ export async function memoryUse(page, cdp) {
   return { heap, wasm, total: heap + wasm };
 }
 
+/** The size of `bytes` as `gzip -9` compresses them (the budget's measure). */
+export const gzipped = (bytes) => execFileSync('gzip', ['-9c'], { input: bytes, maxBuffer: 1 << 28 }).length;
+
 /** Every file a fresh load of `url` fetches until its widget is ready and the network is idle,
  * heaviest first, with its size raw and as `gzip -9` compresses it (the budget's measure). */
 export async function weigh(browser, url) {
@@ -111,7 +114,7 @@ export async function weigh(browser, url) {
   const files = (await Promise.all(bodies)).filter(Boolean).map(({ url: u, body }) => ({
     file: new URL(u).pathname.slice(1),
     raw: body.length,
-    gz: execFileSync('gzip', ['-9c'], { input: body, maxBuffer: 1 << 28 }).length,
+    gz: gzipped(body),
   }));
   await page.close();
   return files.sort((a, b) => b.gz - a.gz);

@@ -9,13 +9,12 @@ points at, touches or focuses the graphic.
         `target_features` section, which the shipped build used to lose with its symbols: with
         it, wasm-bindgen would switch to reference types, 1 KB heavier here.
 
-    split-module.py split DIR NAMES.txt [ROOT...]
+    split-module.py split DIR [ROOT...]
         After `wasm-opt -g` and minify-names.py: DIR/coalition_tracker_bg.wasm still has its
         function names. Without ROOTs it is only stripped of them. With them, every function
         that can only be reached through a ROOT (a function whose name ends with one) goes
         to DIR/coalition_tracker_more.wasm (binaryen's wasm-split); the module keeps every other
-        function and calls the moved ones through its table. NAMES.txt is wasm-opt's renaming of
-        imports and exports.
+        function and calls the moved ones through its table.
 
 The module's calls to moved functions go through placeholders until the split-off part is
 instantiated against the module's exports, which fills their table slots (`web/events.js`). The
@@ -34,8 +33,9 @@ WASM_FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "-
                  "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"]
 # wasm-split's names: the module the placeholders are imported from.
 PLACEHOLDERS = b"placeholder"
-# wasm-bindgen's import that throws an error (renamed by wasm-opt, see NAMES.txt).
-THROW = re.compile(r"__wbg___wbindgen_throw_[0-9a-f]+")
+# wasm-bindgen's import that throws an error, as the named module declares it: its module and
+# field as wasm-opt renamed them, then its function's name.
+THROW = re.compile(r'^ \(import "([^"]+)" "([^"]+)" \(func \$\S*__wbg___wbindgen_throw_[0-9a-f]+ ', re.M)
 
 
 def fail(message):
@@ -185,7 +185,7 @@ def rename_placeholders(path, module, field):
     return renamed
 
 
-def split(directory, names_path, roots):
+def split(directory, roots):
     directory = Path(directory)
     module = directory / "coalition_tracker_bg.wasm"
     with tempfile.TemporaryDirectory() as tmp:
@@ -214,12 +214,10 @@ def split(directory, names_path, roots):
         primary, more = Path(tmp) / "primary.wasm", directory / "coalition_tracker_more.wasm"
         subprocess.run(["wasm-split", *WASM_FEATURES, str(module), "--split-funcs", f"@{listing}",
                         "-o1", str(primary), "-o2", str(more)], check=True)
-        mapping = dict(re.findall(r"([\w$]+) => ([\w$]+)", Path(names_path).read_text(encoding="utf-8")))
-        throws = [new for old, new in mapping.items() if THROW.fullmatch(old)]
+        throws = THROW.findall(named_text)
         if len(throws) != 1:
-            fail(f"{names_path}: wasm-bindgen's throw import not found once")
-        # wasm-opt gives every import the module name "a" (see minify-names.py).
-        if rename_placeholders(primary, b"a", throws[0].encode()) == 0:
+            fail("wasm-bindgen's throw import not found once")
+        if rename_placeholders(primary, *(part.encode() for part in throws[0])) == 0:
             fail("wasm-split moved nothing")
         # Optimised again, each on its own: what the split left (the calls through the table,
         # the functions exported to the part) shrinks by about 0.2 KB gzipped.
@@ -232,7 +230,7 @@ def split(directory, names_path, roots):
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "prepare":
         prepare(sys.argv[2], sys.argv[3])
-    elif len(sys.argv) >= 4 and sys.argv[1] == "split":
-        split(sys.argv[2], sys.argv[3], sys.argv[4:])
+    elif len(sys.argv) >= 3 and sys.argv[1] == "split":
+        split(sys.argv[2], sys.argv[3:])
     else:
         fail(__doc__)

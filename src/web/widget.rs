@@ -993,7 +993,9 @@ fn with(weak: &Weak<RefCell<Inner>>, f: impl FnOnce(&mut Inner)) {
 }
 
 /// What the widget does on an event, frame or timer from `events.js` (see [`Kind`]); true if
-/// the event's default action is to be prevented.
+/// the event's default action is to be prevented. The kinds handled here are those `PAGE` in
+/// `events.js` lets through before the split-off part is in; every other kind goes to
+/// [`Inner::interact`], which is split off: the two lists must stay the same.
 fn handle(
     w: &Weak<RefCell<Inner>>,
     kind: Option<Kind>,
