@@ -278,6 +278,30 @@ async fn ukrainian_names_words_and_intl_formatting() {
 }
 
 #[wasm_bindgen_test]
+fn labels_kept_between_steps_read_as_intl_writes_them() {
+    // The widget keeps up to 256 labels it wrote; 400 days forward and back again runs past
+    // that, so labels are written, kept, dropped when full and written again.
+    let (container, widget) = mount(900, "2023-01-01");
+    let options = js_sys::Object::new();
+    for (key, value) in [("timeZone", "UTC"), ("day", "numeric"), ("month", "long"), ("year", "numeric")] {
+        js_sys::Reflect::set(&options, &key.into(), &value.into()).unwrap();
+    }
+    let locales = js_sys::Array::of1(&"en-GB".into());
+    let intl = js_sys::Intl::DateTimeFormat::new(&locales, &options);
+    let slider = container.query_selector(".ct-slider").unwrap().unwrap();
+    let days: Vec<i64> = (0..400).chain((0..400).rev()).step_by(7).collect();
+    for day in days {
+        let ms = (coalition_tracker::date::Date::ymd(2023, 1, 1).unwrap().day_number() + day) as f64 * 86_400_000.0;
+        let when = js_sys::Date::new(&ms.into());
+        let iso = when.to_iso_string().as_string().unwrap()[..10].to_string();
+        widget.set_as_of(&iso).unwrap();
+        let expected = intl.format().call1(&JsValue::NULL, &when).unwrap().as_string().unwrap();
+        assert_eq!(slider.get_attribute("aria-valuetext").as_deref(), Some(expected.as_str()), "{iso}");
+    }
+    container.remove();
+}
+
+#[wasm_bindgen_test]
 fn downloads_go_through_the_exporter_and_the_loader_writes_them() {
     let buttons = |container: &Element| -> Vec<String> {
         let list = container.query_selector_all(".ct-download").unwrap();

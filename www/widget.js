@@ -236,6 +236,10 @@ export async function mount(host, options = optionsOf(host)) {
   // side; the widget is built once they are in.
   const wasmReady = loadWasm(options.lang);
   wasmReady.catch(() => {});
+  // A page's first Intl formatter costs 30–60 ms (the browser loads its locale data), and the
+  // widget's first drawing needs a few. Made here, that cost falls while the module downloads;
+  // the widget's own formatters then take under a millisecond.
+  setTimeout(() => { new Intl.NumberFormat(); new Intl.DateTimeFormat(); });
   const builtInReady = options.data ? undefined : builtIn(options.coalition);
   builtInReady?.catch(() => {});
   await new Promise((done) => { sheet.onload = sheet.onerror = done; });

@@ -23,23 +23,32 @@ extern "C" {
 /// `Intl` formatters for one language, created once and reused for every label.
 pub struct IntlFmt {
     tag: &'static str,
-    eur_short: Intl::NumberFormat,
-    eur_full: Intl::NumberFormat,
-    eur_axis: Intl::NumberFormat,
-    day: Intl::DateTimeFormat,
-    month: Intl::DateTimeFormat,
-    year: Intl::DateTimeFormat,
-    day_short: Intl::DateTimeFormat,
-    month_short: Intl::DateTimeFormat,
-    month_tick: Intl::DateTimeFormat,
+    /// intl.js's `formatters`, in its order: see the constants below.
+    formatters: js_sys::Array,
     /// Formatters of amounts in their own currency, by currency and whether in words, made on
     /// first use (a dataset names a handful of currencies: a list is smaller than a map).
     currencies: RefCell<Vec<(String, bool, Intl::NumberFormat)>>,
+    /// Labels already written, by the formatter that wrote them and the cents or day number
+    /// written. A slider step writes some 75 labels, nearly all of them written the step before
+    /// (every mark's accessible name, the axes), and each call into `Intl` costs a date object,
+    /// a call and a string back.
+    written: RefCell<Vec<(u32, i64, String)>>,
 }
 
-fn number(f: &Intl::NumberFormat, value: f64) -> String {
-    format_value(f, &JsValue::from_f64(value))
-}
+// The places of the formatters in intl.js's `formatters`: euros first, dates from `DAY` on.
+const EUR_SHORT: u32 = 0;
+const EUR_FULL: u32 = 1;
+const EUR_AXIS: u32 = 2;
+const DAY: u32 = 3;
+const MONTH: u32 = 4;
+const YEAR: u32 = 5;
+const DAY_SHORT: u32 = 6;
+const MONTH_SHORT: u32 = 7;
+const MONTH_TICK: u32 = 8;
+
+/// How many labels [`IntlFmt`] keeps: more than a view's marks and axes write, few enough that a
+/// lookup costs less than a call into `Intl`. It starts afresh when full.
+const KEPT: usize = 256;
 
 /// Formats a decimal amount given as its exact text: `Intl.NumberFormat` reads a numeric string
 /// as an exact decimal, and Rust's float parsing would cost the wasm several kilobytes.
@@ -47,13 +56,9 @@ fn decimal(f: &Intl::NumberFormat, amount: Decimal) -> String {
     format_value(f, &JsValue::from_str(&amount.text()))
 }
 
+/// `f.format(value)`. Number and date formatters both have `format`, read from the object.
 fn format_value(f: &Intl::NumberFormat, value: &JsValue) -> String {
     f.format().call1(&JsValue::NULL, value).ok().and_then(|v| v.as_string()).unwrap_or_default()
-}
-
-fn date(f: &Intl::DateTimeFormat, d: Date) -> String {
-    let when = js_sys::Date::new(&JsValue::from_f64(d.latest().day_number() as f64 * 86_400_000.0));
-    f.format().call1(&JsValue::NULL, &when).ok().and_then(|v| v.as_string()).unwrap_or_default()
 }
 
 impl IntlFmt {
@@ -65,22 +70,39 @@ impl IntlFmt {
             #[cfg(feature = "uk")]
             Lang::Uk => "uk",
         };
-        // intl.js returns them in the order of the fields: its own array, so the casts hold.
-        let all = formatters(tag);
-        let at = |i| all.get(i);
         IntlFmt {
             tag,
-            eur_short: at(0).unchecked_into(),
-            eur_full: at(1).unchecked_into(),
-            eur_axis: at(2).unchecked_into(),
-            day: at(3).unchecked_into(),
-            month: at(4).unchecked_into(),
-            year: at(5).unchecked_into(),
-            day_short: at(6).unchecked_into(),
-            month_short: at(7).unchecked_into(),
-            month_tick: at(8).unchecked_into(),
+            formatters: formatters(tag),
             currencies: RefCell::new(Vec::new()),
+            written: RefCell::new(Vec::new()),
         }
+    }
+
+    /// What formatter `which` writes for `key` (cents, or a day number from `DAY` on): kept
+    /// from the last time, or written now.
+    fn kept(&self, which: u32, key: i64) -> String {
+        let found = self.written.try_borrow().ok().and_then(|written| {
+            written.iter().find(|(w, k, _)| (*w, *k) == (which, key)).map(|(.., label)| label.clone())
+        });
+        found.unwrap_or_else(|| {
+            let value = if which < DAY {
+                JsValue::from_f64(key as f64 / 100.0)
+            } else {
+                js_sys::Date::new(&JsValue::from_f64(key as f64 * 86_400_000.0)).into()
+            };
+            let label = format_value(self.formatters.get(which).unchecked_ref(), &value);
+            if let Ok(mut written) = self.written.try_borrow_mut() {
+                if written.len() == KEPT {
+                    written.clear();
+                }
+                written.push((which, key, label.clone()));
+            }
+            label
+        })
+    }
+
+    fn day(&self, which: u32, d: Date) -> String {
+        self.kept(which, d.latest().day_number())
     }
 
     /// `amount` in `currency`, in figures ("DKK 91,000,000") or in words ("91 million Danish
@@ -100,13 +122,13 @@ impl IntlFmt {
 
 impl Fmt for IntlFmt {
     fn eur_short(&self, cents: Cents) -> String {
-        number(&self.eur_short, cents as f64 / 100.0)
+        self.kept(EUR_SHORT, cents)
     }
     fn eur_full(&self, cents: Cents) -> String {
-        number(&self.eur_full, cents as f64 / 100.0)
+        self.kept(EUR_FULL, cents)
     }
     fn eur_axis(&self, cents: Cents) -> String {
-        number(&self.eur_axis, cents as f64 / 100.0)
+        self.kept(EUR_AXIS, cents)
     }
     fn amount(&self, amount: Decimal, currency: &str) -> String {
         self.in_currency(amount, currency, false)
@@ -116,18 +138,22 @@ impl Fmt for IntlFmt {
     }
     fn date(&self, d: Date) -> String {
         match d.precision() {
-            Precision::Day => date(&self.day, d),
-            Precision::Month => date(&self.month, d),
-            Precision::Year => date(&self.year, d),
+            Precision::Day => self.day(DAY, d),
+            Precision::Month => self.day(MONTH, d),
+            Precision::Year => self.day(YEAR, d),
         }
     }
     fn date_short(&self, d: Date) -> String {
         match d.precision() {
-            Precision::Day => date(&self.day_short, d),
+            Precision::Day => self.day(DAY_SHORT, d),
             _ => self.date(d),
         }
     }
     fn month(&self, d: Date, with_year: bool) -> String {
-        date(if with_year { &self.month_tick } else { &self.month_short }, d)
+        if with_year {
+            self.day(MONTH_TICK, d)
+        } else {
+            self.day(MONTH_SHORT, d)
+        }
     }
 }
