@@ -10,7 +10,7 @@ SHELL := bash
 PORT ?= 8000
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-TARGET_WASM := target/shipped/wasm32-unknown-unknown/release/coalition_tracker.wasm
+TARGET_WASM := target/shipped/wasm32-unknown-unknown/shipped/coalition_tracker.wasm
 CLI := target/release/coalition
 DATA := $(wildcard data/*.toml)
 # The wasm features rustc enables by default for wasm32-unknown-unknown; wasm-opt must accept them.
@@ -24,8 +24,8 @@ NIGHTLY := nightly-2026-05-20
 # `panic=immediate-abort`: a panic traps at once, so no panic message, location or the
 # formatting code behind them is linked (5.8 KB less of the English widget, gzipped). There is
 # then no panic hook; www/widget.js stops the graphic when a trap escapes (see web::stop).
-# Symbols stay (`strip = "debuginfo"`): scripts/split-module.py finds functions by name.
-SHIPPED_RUST := CARGO_PROFILE_RELEASE_STRIP=debuginfo RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" cargo +$(NIGHTLY) rustc \
+# Cargo.toml's `shipped` profile builds them for size (native builds are for speed).
+SHIPPED_RUST := RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" cargo +$(NIGHTLY) rustc \
 	-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --target-dir target/shipped
 
 # $(call wasm,DIR,FEATURES[,ROOTS]): builds the crate's cdylib with FEATURES into DIR. Only an
@@ -38,7 +38,7 @@ SHIPPED_RUST := CARGO_PROFILE_RELEASE_STRIP=debuginfo RUSTFLAGS="-Zunstable-opti
 # grows down from 1 MB towards address 0 and would reach the lowest 1 KB only 1,047 KB deep. With ROOTS,
 # scripts/split-module.py then moves the code only they reach to coalition_tracker_more.wasm.
 define wasm
-	$(SHIPPED_RUST) --lib --release --target wasm32-unknown-unknown --crate-type cdylib $(2)
+	$(SHIPPED_RUST) --lib --profile shipped --target wasm32-unknown-unknown --crate-type cdylib $(2)
 	rm -rf $(1)/linked && mkdir -p $(1)/linked
 	python3 scripts/split-module.py prepare $(TARGET_WASM) $(1)/linked/coalition_tracker.wasm
 	wasm-bindgen --target web --no-typescript --out-dir $(1) $(1)/linked/coalition_tracker.wasm

@@ -71,7 +71,9 @@ pub fn parse(file: &str, bytes: &[u8], format: Format) -> Result<RawDataset, Vec
         Format::Toml => toml::from_str(text).map_err(|e| vec![toml_problem(file, text, &e)]),
         #[cfg(target_arch = "wasm32")]
         Format::Toml => Err(whole_file(file, "is TOML: export it as JSON with `coalition export FILE --json`".into())),
-        Format::Json => {
+        // Tracking the path clones it for every value read: a valid file is read without it,
+        // and only a file that fails is read again to name the place.
+        Format::Json => serde_json::from_str(text).or_else(|_| {
             let mut reader = serde_json::Deserializer::from_str(text);
             serde_path_to_error::deserialize(&mut reader).map_err(|e| {
                 let (record, field) = json_record(&e.path().to_string());
@@ -84,7 +86,7 @@ pub fn parse(file: &str, bytes: &[u8], format: Format) -> Result<RawDataset, Vec
                 );
                 vec![Problem { file: file.to_string(), record, field, message }]
             })
-        }
+        }),
     }
 }
 
@@ -98,8 +100,9 @@ fn bidi_control(text: &str) -> Option<(usize, u32)> {
         let c = (u32::from(w[0] & 0x0F) << 12) | (u32::from(w[1] & 0x3F) << 6) | u32::from(w[2] & 0x3F);
         (w[0] == 0xE2 && w[1] & 0xC0 == 0x80 && is_control(c)).then_some((i, c))
     });
-    let escaped = text.match_indices("\\u").find_map(|(i, _)| {
-        let hex = text.get(i + 2..i + 6)?;
+    // A backslash is found with memchr, several times faster than a search for "\u".
+    let escaped = text.match_indices('\\').find_map(|(i, _)| {
+        let hex = text.get(i + 1..i + 6)?.strip_prefix('u')?;
         u32::from_str_radix(hex, 16).ok().filter(|&c| is_control(c)).map(|c| (i, c))
     });
     match (raw, escaped) {
