@@ -128,15 +128,16 @@ try {
   // arrives before the redraws are timed, so that they measure what readers' redraws do.
   await page.evaluate(() => document.querySelector('[data-coalition-tracker]').widget.select('DK'));
   await page.locator('.ct-details-title').waitFor();
-  const cdp = await context.newCDPSession(page);
-  const memory = () => memoryUse(page, cdp);
-  const before = await memory();
-  const redraws = await page.evaluate(([n]) => {
+  // Back to back, and then one per frame as a reader makes them: after the browser's own work
+  // for a frame, the same call takes longer (colder caches), so both are printed.
+  const timeRedraws = (perFrame) => page.evaluate(async ([n, perFrame]) => {
     const w = document.querySelector('[data-coalition-tracker]').widget;
     const keys = ['DK', 'NL', 'EE', 'LU', 'LT'];
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     const select = [];
     const step = [];
     for (let i = 0; i < n; i++) {
+      if (perFrame) await frame();
       const t = performance.now();
       w.select(keys[i % keys.length]);
       select.push(performance.now() - t);
@@ -144,13 +145,28 @@ try {
     const start = Date.UTC(2024, 0, 1);
     for (let i = 0; i < n; i++) {
       const date = new Date(start + (i % 150) * 86400000).toISOString().slice(0, 10);
+      if (perFrame) await frame();
       const t = performance.now();
       w.setAsOf(date);
       step.push(performance.now() - t);
     }
     return { select, step };
-  }, [REDRAWS]);
-  await page.evaluate(() => {
+  }, [REDRAWS, perFrame]);
+  const redraws = await timeRedraws(false);
+  const framed = await timeRedraws(true);
+  await context.close();
+
+  // Memory in a page of its own, so that it counts the 1,000 interactions alone.
+  const memContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
+  const memPage = await memContext.newPage();
+  await memPage.goto(`${server.url}embed.html`);
+  await memPage.locator('.ct[data-state="ready"]').waitFor();
+  await memPage.evaluate(() => document.querySelector('[data-coalition-tracker]').widget.select('DK'));
+  await memPage.locator('.ct-details-title').waitFor();
+  const cdp = await memContext.newCDPSession(memPage);
+  const memory = () => memoryUse(memPage, cdp);
+  const before = await memory();
+  await memPage.evaluate(() => {
     const w = document.querySelector('[data-coalition-tracker]').widget;
     const keys = ['DK', 'NL', 'EE', 'LU', 'LT', 'UA'];
     for (let i = 0; i < 1000; i++) {
@@ -159,20 +175,27 @@ try {
     }
   });
   const after = await memory();
-  await context.close();
+  await memContext.close();
+  const figures = (xs) => ({ median: median(xs), p95: p95(xs) });
   results.redraw = {
-    select: { median: median(redraws.select), p95: p95(redraws.select) },
-    step: { median: median(redraws.step), p95: p95(redraws.step) },
+    select: figures(redraws.select),
+    step: figures(redraws.step),
+    selectPerFrame: figures(framed.select),
+    stepPerFrame: figures(framed.step),
   };
   results.memory = { before, after };
   say(`## Redraws (1280 px, DPR 2, ${REDRAWS} of each, work done synchronously by the call)`);
   say();
   say('| change | median | 95th percentile |');
   say('|---|---:|---:|');
-  say(`| selection | ${ms(results.redraw.select.median)} | ${ms(results.redraw.select.p95)} |`);
-  say(`| slider step (one day) | ${ms(results.redraw.step.median)} | ${ms(results.redraw.step.p95)} |`);
+  const row = (name, f) => say(`| ${name} | ${ms(f.median)} | ${ms(f.p95)} |`);
+  row('selection, back to back', results.redraw.select);
+  row('slider step (one day), back to back', results.redraw.step);
+  row('selection, one per frame', results.redraw.selectPerFrame);
+  row('slider step (one day), one per frame', results.redraw.stepPerFrame);
   say();
-  say(`Target under 2 ms of work per redraw: selection ${met(results.redraw.select.p95 < 2)}, slider step ${met(results.redraw.step.p95 < 2)} (at the 95th percentile). Chromium's timer has 0.1 ms resolution here.`);
+  const under = (f) => met(f.p95 < 2);
+  say(`Target under 2 ms of work per redraw (at the 95th percentile): back to back, selection ${under(results.redraw.select)}, slider step ${under(results.redraw.step)}; one per frame, selection ${under(results.redraw.selectPerFrame)}, slider step ${under(results.redraw.stepPerFrame)}. Chromium's timer has 0.1 ms resolution here.`);
   say();
   say('## Memory after 1,000 interactions (500 selections, 500 date changes; after garbage collection)');
   say();
