@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeF
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { gzipped, launch, memoryUse, serve, weigh, ROOT } from '../e2e/lib.js';
+import { gzipped, launch, memoryUse, openWidget, serve, weigh, ROOT } from '../e2e/lib.js';
 
 const HERE = path.join(ROOT, 'bench');
 const LOADS = 20;
@@ -44,6 +44,16 @@ async function site() {
   writeFileSync(path.join(dir, 'chartjs.html'), page);
   symlinkSync(path.join(HERE, 'pages', 'aggregate.html'), path.join(dir, 'aggregate.html'));
   return dir;
+}
+
+/** `url` at 1280 px, DPR 2, once a first selection has shown its details: as a reader's first
+ * selection does, it brings in the split-off part of the module (scripts/split-module.py), so
+ * that what is measured next is what readers' redraws do. */
+async function openSelected(browser, url) {
+  const opened = await openWidget(browser, url, { dpr: 2 });
+  await opened.page.evaluate(() => document.querySelector('[data-coalition-tracker]').widget.select('DK'));
+  await opened.page.locator('.ct-details-title').waitFor();
+  return opened;
 }
 
 /** Median time from navigation start to the first drawn chart, over fresh browser contexts. */
@@ -120,14 +130,7 @@ try {
   say();
 
   // Redraws and memory at 1280 px, DPR 2.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
-  const page = await context.newPage();
-  await page.goto(`${server.url}embed.html`);
-  await page.locator('.ct[data-state="ready"]').waitFor();
-  // As a reader's first selection does: the split-off part of the module (scripts/split-module.py)
-  // arrives before the redraws are timed, so that they measure what readers' redraws do.
-  await page.evaluate(() => document.querySelector('[data-coalition-tracker]').widget.select('DK'));
-  await page.locator('.ct-details-title').waitFor();
+  const { page, context } = await openSelected(browser, `${server.url}embed.html`);
   // Back to back, and then one per frame as a reader makes them: after the browser's own work
   // for a frame, the same call takes longer (colder caches), so both are printed.
   const timeRedraws = (perFrame) => page.evaluate(async ([n, perFrame]) => {
@@ -157,12 +160,7 @@ try {
   await context.close();
 
   // Memory in a page of its own, so that it counts the 1,000 interactions alone.
-  const memContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
-  const memPage = await memContext.newPage();
-  await memPage.goto(`${server.url}embed.html`);
-  await memPage.locator('.ct[data-state="ready"]').waitFor();
-  await memPage.evaluate(() => document.querySelector('[data-coalition-tracker]').widget.select('DK'));
-  await memPage.locator('.ct-details-title').waitFor();
+  const { page: memPage, context: memContext } = await openSelected(browser, `${server.url}embed.html`);
   const cdp = await memContext.newCDPSession(memPage);
   const memory = () => memoryUse(memPage, cdp);
   const before = await memory();
