@@ -21,6 +21,7 @@ const out = [];
 const say = (line = '') => { console.log(line); out.push(line); };
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
+const figures = (xs) => ({ median: median(xs), p95: p95(xs) });
 const ms = (x) => `${x.toFixed(2)} ms`;
 // From the bytes, as `weigh` measures a page's files: `gzip -9c FILE` would add the file's name
 // to the header.
@@ -82,7 +83,7 @@ async function firstPixels(browser, pages) {
       await context.close();
     }
   }
-  return times.map((t) => ({ median: median(t), p95: p95(t) }));
+  return times.map(figures);
 }
 
 /** Makes `window.firstDrawn = t`, as either page sets it, resolve `window.firstDrawnAt` to t. */
@@ -196,7 +197,6 @@ try {
   });
   const after = await memory();
   await memContext.close();
-  const figures = (xs) => ({ median: median(xs), p95: p95(xs) });
   results.redraw = {
     select: figures(redraws.select),
     step: figures(redraws.step),
