@@ -236,9 +236,11 @@ export async function mount(host, options = optionsOf(host)) {
   // side; the widget is built once they are in.
   const wasmReady = loadWasm(options.lang);
   wasmReady.catch(() => {});
-  // A page's first Intl formatter costs 30–60 ms (the browser loads its locale data), and the
-  // widget's first drawing needs a few. Made here, that cost falls while the module downloads;
-  // the widget's own formatters then take under a millisecond.
+  // A page's first Intl formatter costs 20–60 ms (the browser loads its locale data), and the
+  // widget's first drawing needs a few. Made here, that cost falls while the module downloads,
+  // where the download takes longer than it (a reader's network); the widget's own formatters
+  // then take under a millisecond. Served from this machine, where the module is in first,
+  // moving the cost made no measurable difference (make bench's harness, 20 loads each way).
   setTimeout(() => { new Intl.NumberFormat(); new Intl.DateTimeFormat(); });
   const builtInReady = options.data ? undefined : builtIn(options.coalition);
   builtInReady?.catch(() => {});
