@@ -68,7 +68,7 @@ async function openSelected(browser, url) {
  * runs, and moved Chart.js's by 5 ms, within the noise. So the page records the time itself
  * (`recordFirstDrawn`) and is read once, `SETTLE` ms after navigation. */
 async function firstPixels(browser, pages) {
-  const times = pages.map(() => []);
+  const times = pages.map(() => ({ first: [], all: [] }));
   // Loads alternate between the pages, so that a slower spell of the machine falls on both.
   for (let i = 0; i < LOADS; i++) {
     for (const [k, [url, readyScript]] of pages.entries()) {
@@ -78,12 +78,15 @@ async function firstPixels(browser, pages) {
       const page = await context.newPage();
       await page.goto(url, { waitUntil: 'commit' });
       await new Promise((resolve) => setTimeout(resolve, SETTLE));
-      // Resolves at once if the page has drawn; waits on if it took longer than SETTLE.
-      times[k].push(await page.evaluate(() => window.firstDrawnAt));
+      // Resolves at once if the page has drawn; waits on if it took longer than SETTLE. A page
+      // that draws in one go has drawn everything with its first pixels.
+      const [first, all] = await page.evaluate(() => Promise.all([window.firstDrawnAt, window.allDrawnAt ?? window.firstDrawnAt]));
+      times[k].first.push(first);
+      times[k].all.push(all);
       await context.close();
     }
   }
-  return times.map(figures);
+  return times.map(({ first, all }) => ({ ...figures(first), all: figures(all) }));
 }
 
 /** Makes `window.firstDrawn = t`, as either page sets it, resolve `window.firstDrawnAt` to t. */
@@ -93,14 +96,21 @@ const recordFirstDrawn = () => {
   Object.defineProperty(window, 'firstDrawn', { set: resolve });
 };
 
-// The widget's host gets data-state="ready" right after its first render: that is its first
-// drawn pixels. Chart.js's page sets window.firstDrawn itself.
+// The widget's host gets data-state="ready" once `new Widget` has returned, with the map and the
+// bars drawn: its first drawn chart pixels. The widget's own root, in the host's shadow root, gets
+// data-state="ready" two frames later, with the timeline and the marks' buttons drawn too:
+// everything drawn (`window.allDrawnAt`). Chart.js's page sets window.firstDrawn itself.
 const widgetReady = () => {
+  let all;
+  window.allDrawnAt = new Promise((resolve) => { all = resolve; });
   new MutationObserver((_, observer) => {
-    if (document.querySelector('[data-coalition-tracker][data-state="ready"]')) {
-      window.firstDrawn = performance.now();
-      observer.disconnect();
-    }
+    const host = document.querySelector('[data-coalition-tracker][data-state="ready"]');
+    if (!host) return;
+    window.firstDrawn = performance.now();
+    observer.disconnect();
+    const root = host.shadowRoot.querySelector('.ct');
+    const done = () => root.dataset.state === 'ready' && (all(performance.now()), true);
+    if (!done()) new MutationObserver((_, o) => done() && o.disconnect()).observe(root, { attributes: true, attributeFilter: ['data-state'] });
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
 };
 const noop = () => {};
@@ -144,10 +154,12 @@ try {
   say();
   say(`Each page records the time itself and is read ${SETTLE / 1000} s after navigation: the harness does not touch a loading page (see \`firstPixels\` in bench/run.js).`);
   say();
-  say('| page | median | 95th percentile |');
-  say('|---|---:|---:|');
-  say(`| embed.html (map, bars, timeline) | ${ms(widget.median)} | ${ms(widget.p95)} |`);
-  say(`| Chart.js funding bars | ${ms(chart.median)} | ${ms(chart.p95)} |`);
+  say('| page | median | 95th percentile | everything drawn, median |');
+  say('|---|---:|---:|---:|');
+  say(`| embed.html (map and bars; then the timeline and the marks' buttons) | ${ms(widget.median)} | ${ms(widget.p95)} | ${ms(widget.all.median)} |`);
+  say(`| Chart.js funding bars | ${ms(chart.median)} | ${ms(chart.p95)} | ${ms(chart.all.median)} |`);
+  say();
+  say('The widget draws the map and the bars first and, a frame after they have been painted, the timeline and the transparent buttons over the marks: the first pixels are the map and the bars, what the Chart.js page draws (its bars) and more.');
   say();
   say(`Target under 100 ms: ${met(widget.median < 100)}. Ours ÷ Chart.js: ${(widget.median / chart.median).toFixed(2)}.`);
   say();

@@ -16,6 +16,16 @@ use crate::model::Dataset;
 /// 6 px outside a tile with a 2 px stroke, the timeline's 7 px outside a marker's circle.
 pub const MARK_PAINT_REACH: f64 = 8.0;
 
+/// The width a session lays out for when given `width`: the narrowest for 0, as a hidden
+/// container measures.
+fn laid_width(width: f64) -> f64 {
+    if width > 0.0 {
+        width
+    } else {
+        MIN_WIDTH
+    }
+}
+
 /// A dataset as one reader sees it.
 pub struct Session {
     /// The dataset shown.
@@ -26,7 +36,7 @@ pub struct Session {
     pub snap: Snapshot,
     /// The views laid out for `snap` and the width.
     pub scene: Scene,
-    /// The width laid out for; 0 until the first [`Session::set_width`].
+    /// The width laid out for.
     width: f64,
     /// Bumped per view whenever the view's layout changes: a slider step often changes one
     /// view only, and only that one need be drawn again.
@@ -34,17 +44,17 @@ pub struct Session {
 }
 
 impl Session {
-    /// `ds` as of `as_of`, laid out at the narrowest width until it is given one.
-    pub fn new(ds: Dataset, as_of: Date, loc: &Locale) -> Session {
-        let snap = snapshot(&ds, as_of);
-        let scene = Scene::new(&ds, &snap, MIN_WIDTH, loc);
-        Session { ds, ui: UiState::new(as_of), snap, scene, width: 0.0, generations: [0; 3] }
+    /// `ds` as of `as_of`, laid out for `width` CSS px (see [`Session::set_width`]).
+    pub fn new(ds: Dataset, as_of: Date, width: f64, loc: &Locale) -> Session {
+        let (snap, width) = (snapshot(&ds, as_of), laid_width(width));
+        let scene = Scene::new(&ds, &snap, width, loc);
+        Session { ds, ui: UiState::new(as_of), snap, scene, width, generations: [0; 3] }
     }
 
     /// Lays the views out for `width` CSS px (the narrowest for 0, as in a hidden container);
     /// false if that is within half a pixel of the width already laid out for.
     pub fn set_width(&mut self, width: f64, loc: &Locale) -> bool {
-        let width = if width > 0.0 { width } else { MIN_WIDTH };
+        let width = laid_width(width);
         if (width - self.width).abs() < 0.5 {
             return false;
         }
@@ -61,7 +71,7 @@ impl Session {
         }
         self.ui.as_of = date;
         let snap = snapshot(&self.ds, date);
-        let scene = Scene::new(&self.ds, &snap, self.width.max(MIN_WIDTH), loc);
+        let scene = Scene::new(&self.ds, &snap, self.width, loc);
         self.set_scene(Some(snap), scene);
         self.ui.hover = None;
         true

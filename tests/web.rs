@@ -24,13 +24,14 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// Mounts a widget in a fresh container of `width` CSS px.
-fn mount(width: u32, as_of: &str) -> (Element, Widget) {
-    mount_with(width, &[("asOf", as_of.into())])
+/// Mounts a widget in a fresh container of `width` CSS px; resolves once it has drawn everything.
+async fn mount(width: u32, as_of: &str) -> (Element, Widget) {
+    mount_with(width, &[("asOf", as_of.into())]).await
 }
 
-/// Mounts a widget with these options in a fresh container of `width` CSS px.
-fn mount_with(width: u32, options: &[(&str, JsValue)]) -> (Element, Widget) {
+/// Mounts a widget with these options in a fresh container of `width` CSS px; resolves once it
+/// has drawn everything.
+async fn mount_with(width: u32, options: &[(&str, JsValue)]) -> (Element, Widget) {
     let container = document().create_element("div").unwrap();
     container.unchecked_ref::<HtmlElement>().style().set_property("width", &format!("{width}px")).unwrap();
     document().body().unwrap().append_child(&container).unwrap();
@@ -39,7 +40,25 @@ fn mount_with(width: u32, options: &[(&str, JsValue)]) -> (Element, Widget) {
         js_sys::Reflect::set(&object, &(*key).into(), value).unwrap();
     }
     let widget = Widget::new(container.clone(), object.into(), None).unwrap();
+    ready(&container).await;
     (container, widget)
+}
+
+/// The `data-state` of the widget in `container`.
+fn state(container: &Element) -> Option<String> {
+    container.query_selector(".ct").unwrap()?.get_attribute("data-state")
+}
+
+/// Resolves once the widget in `container` has drawn everything: the timeline and the marks'
+/// buttons come a few frames after the mount.
+async fn ready(container: &Element) {
+    for _ in 0..4 {
+        next_frame().await;
+        if state(container).as_deref() == Some("ready") {
+            return;
+        }
+    }
+    panic!("the widget was not ready after 4 frames");
 }
 
 /// The mark button whose accessible name starts with `name`.
@@ -106,8 +125,35 @@ fn the_bundled_dataset_summarises_in_the_browser() {
 }
 
 #[wasm_bindgen_test]
+async fn the_charts_come_first_and_the_timeline_and_buttons_once_they_are_painted() {
+    let container = document().create_element("div").unwrap();
+    container.unchecked_ref::<HtmlElement>().style().set_property("width", "900px").unwrap();
+    document().body().unwrap().append_child(&container).unwrap();
+    let _widget = Widget::new(container.clone(), JsValue::UNDEFINED, None).unwrap();
+    let drawn = |view: &str| pixels(&canvas(&container, view)).iter().any(|&b| b != 0);
+    let buttons = || container.query_selector_all(".ct-mark").unwrap().length();
+    let height = || container.get_bounding_client_rect().height();
+    // At once: the map and the bars, with every view sized and every text written.
+    assert!(drawn("map") && drawn("bars"));
+    assert!(!drawn("timeline"));
+    assert!(canvas(&container, "timeline").width() > 0, "the timeline's place is kept");
+    assert!(!text(&container, ".ct-dek").is_empty() && !text(&container, ".ct-asof-date").is_empty());
+    assert_eq!((buttons(), state(&container)), (0, None));
+    let first_height = height();
+    // The next frame paints the charts; the one after draws the rest.
+    next_frame().await;
+    assert_eq!((buttons(), state(&container)), (0, None), "nothing more before the charts are painted");
+    next_frame().await;
+    assert!(drawn("timeline"));
+    assert!(buttons() > 20, "{} buttons", buttons());
+    assert_eq!(state(&container).as_deref(), Some("ready"));
+    assert_eq!(height(), first_height, "nothing moved");
+    container.remove();
+}
+
+#[wasm_bindgen_test]
 async fn clicking_a_tile_selects_it_in_every_view_and_fills_the_details() {
-    let (container, widget) = mount(900, "2024-06-01");
+    let (container, widget) = mount(900, "2024-06-01").await;
     assert_eq!(text(&container, ".ct-dek"), "12 members · €58m reported · as of 1 June 2024");
     let nl = mark(&container, "map", "Netherlands");
     assert_eq!(nl.get_attribute("aria-label").unwrap(), "Netherlands: member since 23 January 2024; €10m; 4 sources");
@@ -134,7 +180,7 @@ async fn clicking_a_tile_selects_it_in_every_view_and_fills_the_details() {
 
 #[wasm_bindgen_test]
 async fn selecting_a_bar_changes_its_pixels() {
-    let (container, widget) = mount(900, "2024-06-01");
+    let (container, widget) = mount(900, "2024-06-01").await;
     next_frame().await;
     let bars = canvas(&container, "bars");
     let dk = mark(&container, "bars", "Denmark, contributions: €12.2m");
@@ -152,7 +198,7 @@ async fn selecting_a_bar_changes_its_pixels() {
 
 #[wasm_bindgen_test]
 async fn the_canvas_backing_store_follows_the_device_pixel_ratio() {
-    let (container, _widget) = mount(640, "2024-06-01");
+    let (container, _widget) = mount(640, "2024-06-01").await;
     next_frame().await;
     let dpr = web_sys::window().unwrap().device_pixel_ratio();
     for view in ["map", "bars", "timeline"] {
@@ -165,7 +211,7 @@ async fn the_canvas_backing_store_follows_the_device_pixel_ratio() {
 
 #[wasm_bindgen_test]
 async fn hovering_the_canvas_hit_tests_and_shows_a_tooltip() {
-    let (container, _widget) = mount(900, "2024-06-01");
+    let (container, _widget) = mount(900, "2024-06-01").await;
     let dk = mark(&container, "map", "Denmark");
     let map = canvas(&container, "map");
     let init = PointerEventInit::new();
@@ -184,7 +230,7 @@ async fn hovering_the_canvas_hit_tests_and_shows_a_tooltip() {
 
 #[wasm_bindgen_test]
 async fn arrow_keys_move_between_tiles_and_escape_clears() {
-    let (container, widget) = mount(900, "2024-06-01");
+    let (container, widget) = mount(900, "2024-06-01").await;
     let nl = mark(&container, "map", "Netherlands");
     nl.focus().unwrap();
     key(&nl, "ArrowRight");
@@ -211,7 +257,7 @@ async fn arrow_keys_move_between_tiles_and_escape_clears() {
 
 #[wasm_bindgen_test]
 async fn the_slider_moves_every_view_to_its_date() {
-    let (container, widget) = mount(900, "2024-06-01");
+    let (container, widget) = mount(900, "2024-06-01").await;
     let slider: HtmlInputElement = container.query_selector(".ct-slider").unwrap().unwrap().dyn_into().unwrap();
     let jan22 = coalition_tracker::date::Date::parse("2024-01-22").unwrap().day_number();
     slider.set_value(&jan22.to_string());
@@ -219,12 +265,13 @@ async fn the_slider_moves_every_view_to_its_date() {
     init.set_bubbles(true);
     slider.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
     assert_eq!(widget.as_of().as_deref(), Some("2024-01-22"));
+    // The views, their texts and the marks' buttons follow in the next frame.
+    next_frame().await;
     let nl = mark(&container, "map", "Netherlands");
     assert_eq!(
         nl.get_attribute("aria-label").unwrap(),
         "Netherlands: no role on 22 January 2024; member from 23 January 2024"
     );
-    next_frame().await;
     assert_eq!(text(&container, ".ct-dek"), "0 members · no total reported yet · as of 22 January 2024");
     assert_eq!(text(&container, ".ct-asof-date"), "22 January 2024");
     assert!(widget.set_as_of("2024-02-30").is_err());
@@ -232,7 +279,7 @@ async fn the_slider_moves_every_view_to_its_date() {
 }
 
 #[wasm_bindgen_test]
-fn a_hosted_dataset_is_validated_like_the_cli_and_shows_its_errors() {
+async fn a_hosted_dataset_is_validated_like_the_cli_and_shows_its_errors() {
     let container = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&container).unwrap();
     let bad = r#"{"coalition":{"id":"x","name":"X","as_of":"2024-02-30"},"parties":[{"code":"nl"}]}"#;
@@ -253,6 +300,7 @@ fn a_hosted_dataset_is_validated_like_the_cli_and_shows_its_errors() {
                      {"party":"LV","role":"lead","since":"2024-01","sources":["s1"]}]}"#;
     let packed = pack_dataset("x.json", good).unwrap();
     let _widget = Widget::new(container.clone(), options.into(), Some(packed)).unwrap();
+    ready(&container).await;
     assert_eq!(text(&container, ".ct-dek"), "2 members · no total reported yet · as of February 2024");
     assert!(mark(&container, "map", "Sweden:").get_attribute("aria-label").unwrap().contains("member"));
     let broken = Widget::new(container.clone(), JsValue::UNDEFINED, Some(vec![1, 2, 3])).err().unwrap();
@@ -263,7 +311,7 @@ fn a_hosted_dataset_is_validated_like_the_cli_and_shows_its_errors() {
 
 #[wasm_bindgen_test]
 async fn ukrainian_names_words_and_intl_formatting() {
-    let (container, _widget) = mount_with(900, &[("asOf", "2024-06-01".into()), ("lang", "uk".into())]);
+    let (container, _widget) = mount_with(900, &[("asOf", "2024-06-01".into()), ("lang", "uk".into())]).await;
     next_frame().await;
     assert_eq!(container.query_selector(".ct").unwrap().unwrap().get_attribute("lang").as_deref(), Some("uk"));
     let dek = text(&container, ".ct-dek");
@@ -278,10 +326,10 @@ async fn ukrainian_names_words_and_intl_formatting() {
 }
 
 #[wasm_bindgen_test]
-fn labels_kept_between_steps_read_as_intl_writes_them() {
+async fn labels_kept_between_steps_read_as_intl_writes_them() {
     // The widget keeps up to 256 labels it wrote; 400 days forward and back again runs past
     // that, so labels are written, kept, dropped when full and written again.
-    let (container, widget) = mount(900, "2023-01-01");
+    let (container, widget) = mount(900, "2023-01-01").await;
     let options = js_sys::Object::new();
     for (key, value) in [("timeZone", "UTC"), ("day", "numeric"), ("month", "long"), ("year", "numeric")] {
         js_sys::Reflect::set(&options, &key.into(), &value.into()).unwrap();
@@ -302,14 +350,14 @@ fn labels_kept_between_steps_read_as_intl_writes_them() {
 }
 
 #[wasm_bindgen_test]
-fn downloads_go_through_the_exporter_and_the_loader_writes_them() {
+async fn downloads_go_through_the_exporter_and_the_loader_writes_them() {
     let buttons = |container: &Element| -> Vec<String> {
         let list = container.query_selector_all(".ct-download").unwrap();
         (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap()).collect()
     };
     // Without an exporter (a page that mounts the widget without widget.js) nothing is offered:
     // the widget module itself writes no CSV, JSON or image.
-    let (plain, _widget) = mount(800, "2024-02-15");
+    let (plain, _widget) = mount(800, "2024-02-15").await;
     assert!(buttons(&plain).is_empty());
     assert!(plain.query_selector(".ct-downloads").unwrap().is_none());
     plain.remove();
@@ -324,7 +372,8 @@ fn downloads_go_through_the_exporter_and_the_loader_writes_them() {
             ("theme", "dark".into()),
             ("exporter", exporter.into()),
         ],
-    );
+    )
+    .await;
     assert_eq!(buttons(&container), ["CSV", "JSON", "Зображення (PNG)"]);
     container.query_selector("[data-download=csv]").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
     let args: Vec<String> = js_sys::Array::from(&calls.get(0)).iter().map(|a| a.as_string().unwrap()).collect();
@@ -415,7 +464,7 @@ fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
 async fn repainting_only_the_changed_marks_gives_the_pixels_of_a_full_redraw() {
     // One widget goes through hovers and selections, each repainting only the marks whose look
     // changed; another is drawn whole with the final state. Their canvases must be identical.
-    let (walked, widget) = mount(1000, "2024-06-01");
+    let (walked, widget) = mount(1000, "2024-06-01").await;
     next_frame().await;
     let (ee, map) = (center(&mark(&walked, "map", "Estonia:")), canvas(&walked, "map"));
     let over = |kind: &str| {
@@ -435,7 +484,7 @@ async fn repainting_only_the_changed_marks_gives_the_pixels_of_a_full_redraw() {
     over("pointerleave");
     next_frame().await;
 
-    let (whole, _whole) = mount_with(1000, &[("asOf", "2024-06-01".into()), ("select", "DK".into())]);
+    let (whole, _whole) = mount_with(1000, &[("asOf", "2024-06-01".into()), ("select", "DK".into())]).await;
     next_frame().await;
     for view in ["map", "bars", "timeline"] {
         let (a, b) = (pixels(&canvas(&walked, view)), pixels(&canvas(&whole, view)));
@@ -456,7 +505,7 @@ async fn repainting_only_the_changed_marks_gives_the_pixels_of_a_full_redraw() {
 
 #[wasm_bindgen_test]
 async fn a_dropped_widget_is_unwired_and_its_events_do_nothing() {
-    let (container, widget) = mount(800, "2024-06-01");
+    let (container, widget) = mount(800, "2024-06-01").await;
     next_frame().await;
     let nl = mark(&container, "map", "Netherlands");
     // Every error the page reports from here on: a listener calling a dropped handler would throw.

@@ -131,6 +131,14 @@ struct Inner {
     s: Session,
     /// The date the texts around the views (dek, summary, slider label) were written for.
     texts_for: Option<i64>,
+    /// Whether the marks' buttons must be named and placed again (the layout changed).
+    marks_due: bool,
+    /// How many renders are left that draw the map and the bars only. The mount's render and
+    /// the next frame's are such (every view sized and every text written, so that nothing
+    /// moves later); the timeline and the marks' buttons come in the frame after, once the
+    /// charts have been painted. Readers see the charts sooner, and the start's longest task
+    /// is shorter.
+    partial_renders: u8,
     root: Element,
     dek: Element,
     grid: Element,
@@ -238,7 +246,7 @@ impl Widget {
             })?,
         };
         let as_of = as_of_date(&ds, options.as_of.clone())?;
-        let inner = Inner::build(ds, as_of, &container, &options)?;
+        let inner = Inner::build(ds, as_of, width, &container, &options)?;
         let rc = Rc::new(RefCell::new(inner));
         let w = Rc::downgrade(&rc);
         let handler: Handler = Closure::new(move |kind, view, mark, x, y, flag, key| {
@@ -248,7 +256,6 @@ impl Widget {
         let first = {
             let mut inner = rc.borrow_mut();
             inner.wiring = Some(wiring);
-            inner.relayout(width);
             inner.render()
         };
         // Made before the first render's result is looked at: dropping it unwires the page.
@@ -291,12 +298,12 @@ impl Widget {
 }
 
 impl Inner {
-    fn build(ds: Dataset, as_of: Date, container: &Element, options: &Options) -> Result<Inner, JsValue> {
+    fn build(ds: Dataset, as_of: Date, width: f64, container: &Element, options: &Options) -> Result<Inner, JsValue> {
         let lang = options.lang.as_deref().filter(|c| !c.is_empty()).map_or(Ok(Lang::DEFAULT), language)?;
         let intl = IntlFmt::new(lang);
         let loc = Locale::new(lang, &intl);
         let w = loc.words;
-        let mut s = Session::new(ds, as_of, &loc);
+        let mut s = Session::new(ds, as_of, width, &loc);
         s.ui.selected = options.select.as_deref().map(|key| target_of(&s, key)).transpose()?;
         let ds = &s.ds;
         let theme = match options.theme.as_deref() {
@@ -400,6 +407,8 @@ impl Inner {
         Ok(Inner {
             s,
             texts_for: None,
+            marks_due: true,
+            partial_renders: 2,
             root,
             dek,
             grid,
@@ -431,14 +440,14 @@ impl Inner {
     /// Lays the views out again for a new container width.
     fn relayout(&mut self, width: f64) {
         if self.s.set_width(width, &Locale::new(self.lang, &self.intl)) {
-            self.rebuild_marks();
+            self.marks_due = true;
             self.schedule();
         }
     }
 
     fn set_as_of(&mut self, date: Date) {
         if self.s.set_as_of(date, &Locale::new(self.lang, &self.intl)) {
-            self.rebuild_marks();
+            self.marks_due = true;
             self.update_fragment();
             self.announce_date_later();
             self.schedule();
@@ -667,10 +676,16 @@ impl Inner {
         }
     }
 
-    /// Draws every view and updates the text around them.
+    /// Draws every view that changed (only the map and the bars while `partial_renders` last)
+    /// and updates the text around them.
     fn render(&mut self) -> Result<(), JsValue> {
         if stopped() {
             return Err(error("the graphic has stopped working; reload the page"));
+        }
+        let partial = self.partial_renders > 0;
+        if partial {
+            self.partial_renders -= 1;
+            self.schedule();
         }
         let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 4.0);
         let columns = self.s.scene.columns;
@@ -708,6 +723,9 @@ impl Inner {
                 v.size = (w, h, dpr);
                 v.drawn = None;
             }
+            if partial && v.view == View::Timeline {
+                continue;
+            }
             let marks = self.s.scene.marks(v.view);
             let look = self.s.ui.look(&self.s.ds, v.view, &marks);
             let shows = (self.s.generation(v.view), dark, look);
@@ -742,6 +760,10 @@ impl Inner {
             };
             drawn.and_then(|()| b.present()).map_err(|e| error(CanvasError::message(&e)))?;
         }
+        if self.marks_due && !partial {
+            self.marks_due = false;
+            self.rebuild_marks();
+        }
         let day = self.s.ui.as_of.day_number();
         if self.texts_for != Some(day) {
             self.texts_for = Some(day);
@@ -757,7 +779,9 @@ impl Inner {
         }
         self.show_table();
         self.render_details();
-        self.root.attr("data-state", "ready");
+        if !partial {
+            self.root.attr("data-state", "ready");
+        }
         check()
     }
 
