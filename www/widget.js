@@ -17,11 +17,14 @@ const modules = {};
 const moduleDir = (lang) => (languageOf(lang) === 'uk' ? 'pkg-uk/' : 'pkg/');
 /** Where a language's module is: its glue is `….js` and its wasm `…_bg.wasm` after this. */
 const moduleBase = (lang) => new URL(`${moduleDir(lang)}coalition_tracker`, here).href;
-const loadWasm = (lang) => (modules[moduleDir(lang)] ??= import(`${moduleBase(lang)}.js`).then(async (module) => {
-  await module.default({ module_or_path: fetched(`${moduleBase(lang)}_bg.wasm`) });
-  stopOnTrap(module, moduleBase(lang));
-  return module;
-}));
+// The glue and the wasm are fetched side by side, not the wasm once the glue is in: one round
+// trip fewer before the wasm compiles (it compiles as it streams in).
+const loadWasm = (lang, base = moduleBase(lang)) => (modules[base] ??= Promise.all([import(`${base}.js`), fetched(`${base}_bg.wasm`)])
+  .then(async ([module, wasm]) => {
+    await module.default({ module_or_path: wasm });
+    stopOnTrap(module, base);
+    return module;
+  }));
 
 /** Whether `error` is a trap in the module at `base`: its stack passes through the module's
  * wasm or its glue (the glue is on the stack of every call into the wasm, so a module compiled
