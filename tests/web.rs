@@ -181,7 +181,6 @@ async fn clicking_a_tile_selects_it_in_every_view_and_fills_the_details() {
 #[wasm_bindgen_test]
 async fn selecting_a_bar_changes_its_pixels() {
     let (container, widget) = mount(900, "2024-06-01").await;
-    next_frame().await;
     let bars = canvas(&container, "bars");
     let dk = mark(&container, "bars", "Denmark, contributions: €12.2m");
     let r = dk.get_bounding_client_rect();
@@ -199,7 +198,6 @@ async fn selecting_a_bar_changes_its_pixels() {
 #[wasm_bindgen_test]
 async fn the_canvas_backing_store_follows_the_device_pixel_ratio() {
     let (container, _widget) = mount(640, "2024-06-01").await;
-    next_frame().await;
     let dpr = web_sys::window().unwrap().device_pixel_ratio();
     for view in ["map", "bars", "timeline"] {
         let c = canvas(&container, view);
@@ -312,7 +310,6 @@ async fn a_hosted_dataset_is_validated_like_the_cli_and_shows_its_errors() {
 #[wasm_bindgen_test]
 async fn ukrainian_names_words_and_intl_formatting() {
     let (container, _widget) = mount_with(900, &[("asOf", "2024-06-01".into()), ("lang", "uk".into())]).await;
-    next_frame().await;
     assert_eq!(container.query_selector(".ct").unwrap().unwrap().get_attribute("lang").as_deref(), Some("uk"));
     let dek = text(&container, ".ct-dek");
     assert!(dek.starts_with("Учасників: 12 · 58 млн € за повідомленнями · станом на 1 червня 2024"), "{dek}");
@@ -465,7 +462,6 @@ async fn repainting_only_the_changed_marks_gives_the_pixels_of_a_full_redraw() {
     // One widget goes through hovers and selections, each repainting only the marks whose look
     // changed; another is drawn whole with the final state. Their canvases must be identical.
     let (walked, widget) = mount(1000, "2024-06-01").await;
-    next_frame().await;
     let (ee, map) = (center(&mark(&walked, "map", "Estonia:")), canvas(&walked, "map"));
     let over = |kind: &str| {
         let init = PointerEventInit::new();
@@ -485,7 +481,6 @@ async fn repainting_only_the_changed_marks_gives_the_pixels_of_a_full_redraw() {
     next_frame().await;
 
     let (whole, _whole) = mount_with(1000, &[("asOf", "2024-06-01".into()), ("select", "DK".into())]).await;
-    next_frame().await;
     for view in ["map", "bars", "timeline"] {
         let (a, b) = (pixels(&canvas(&walked, view)), pixels(&canvas(&whole, view)));
         assert_eq!(a.len(), b.len(), "{view}: same size");
@@ -506,7 +501,6 @@ async fn repainting_only_the_changed_marks_gives_the_pixels_of_a_full_redraw() {
 #[wasm_bindgen_test]
 async fn a_dropped_widget_is_unwired_and_its_events_do_nothing() {
     let (container, widget) = mount(800, "2024-06-01").await;
-    next_frame().await;
     let nl = mark(&container, "map", "Netherlands");
     // Every error the page reports from here on: a listener calling a dropped handler would throw.
     let errors = std::rc::Rc::new(std::cell::Cell::new(0));
