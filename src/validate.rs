@@ -53,8 +53,12 @@ pub struct Loaded {
 pub fn validate(file: &str, raw: &RawDataset) -> Result<Loaded, Vec<Problem>> {
     // Sized once for every record with an id: growing it step by step rehashed a million ids
     // about twenty times.
-    let id_count = raw.sources.len() + raw.events.len() + raw.contributions.len() + raw.reported_totals.len();
-    let ids = HashMap::with_capacity_and_hasher(id_count + raw.conflicts.len(), Default::default());
+    let id_count = raw.sources.len()
+        + raw.events.len()
+        + raw.contributions.len()
+        + raw.reported_totals.len()
+        + raw.conflicts.len();
+    let ids = HashMap::with_capacity_and_hasher(id_count, Default::default());
     let mut c = Checker { file, errors: Vec::new(), warnings: Vec::new(), ids };
     let coalition = c.coalition(raw.coalition.as_ref());
     let as_of = coalition.as_ref().map(|co| co.as_of);
