@@ -49,7 +49,7 @@ fn whole_file(file: &str, message: String) -> Vec<Problem> {
 }
 
 /// Reads raw records from file bytes. A UTF-8 byte-order mark is accepted and dropped.
-pub fn parse(file: &str, bytes: &[u8], format: Format) -> Result<RawDataset, Vec<Problem>> {
+pub fn parse<'t>(file: &str, bytes: &'t [u8], format: Format) -> Result<RawDataset<'t>, Vec<Problem>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         whole_file(
@@ -226,6 +226,17 @@ mod tests {
         let p = &parse("x.json", br#"{"coalition": {"name": "x\u2066y"}}"#, Format::Json).unwrap_err()[0];
         assert!(p.message.starts_with("line 1, column 26: contains U+2066"), "{}", p.message);
         assert!(parse("x.json", br#"{"coalition": {"id": "x", "name": "\u0627"}}"#, Format::Json).is_ok());
+    }
+
+    #[test]
+    fn json_text_is_borrowed_from_the_file_unless_it_has_escapes() {
+        use std::borrow::Cow;
+        let text = br#"{"coalition": {"id": "x", "name": "The \"IT\" coalition"}, "parties": [{"code": "EE"}]}"#;
+        let raw = parse("x.json", text, Format::Json).unwrap();
+        let coalition = raw.coalition.unwrap();
+        assert!(matches!(coalition.id.unwrap().0, Cow::Borrowed("x")));
+        assert!(matches!(coalition.name.unwrap().0, Cow::Owned(name) if name == "The \"IT\" coalition"));
+        assert!(matches!(raw.parties[0].code.as_ref().unwrap().0, Cow::Borrowed("EE")));
     }
 
     #[test]

@@ -50,7 +50,7 @@ pub struct Loaded {
 }
 
 /// Validates a raw dataset read from `file`.
-pub fn validate(file: &str, raw: &RawDataset) -> Result<Loaded, Vec<Problem>> {
+pub fn validate(file: &str, raw: &RawDataset<'_>) -> Result<Loaded, Vec<Problem>> {
     // Sized once for every record with an id: growing it step by step rehashed a million ids
     // about twenty times.
     let id_count = raw.sources.len()
@@ -75,12 +75,15 @@ pub fn validate(file: &str, raw: &RawDataset) -> Result<Loaded, Vec<Problem>> {
     crate::order::sort_by_day(&mut events, |e| e.date.day_number());
     crate::order::sort_by_day(&mut contributions, |x| x.date.day_number());
     crate::order::sort_by_day(&mut reported_totals, |t| t.date.day_number());
+    // Only the tables a conflict names are indexed: a million contributions that no conflict is
+    // about need no second id table.
+    let named = c.tables_named(&raw.conflicts);
     let subjects = Subjects {
         parties: &party_codes,
         sources: &source_ids,
-        events: index_by(&events, |e| e.id.as_str()),
-        contributions: index_by(&contributions, |x| x.id.as_str()),
-        totals: index_by(&reported_totals, |t| t.id.as_str()),
+        events: index_if(named.contains(&"events"), &events, |e| e.id.as_str()),
+        contributions: index_if(named.contains(&"contributions"), &contributions, |x| x.id.as_str()),
+        totals: index_if(named.contains(&"reported_totals"), &reported_totals, |t| t.id.as_str()),
     };
     let conflicts = c.conflicts(&raw.conflicts, &refs, &subjects);
     let (Some(coalition), true) = (coalition, c.errors.is_empty()) else {
@@ -106,6 +109,15 @@ pub fn validate(file: &str, raw: &RawDataset) -> Result<Loaded, Vec<Problem>> {
 /// Maps each record's key to its index.
 fn index_by<T>(items: &[T], key: impl Fn(&T) -> &str) -> HashMap<&str, Index> {
     items.iter().enumerate().map(|(i, item)| (key(item), i)).collect()
+}
+
+/// Maps each record's key to its index where `wanted`, or nothing.
+fn index_if<T>(wanted: bool, items: &[T], key: impl Fn(&T) -> &str) -> HashMap<&str, Index> {
+    if wanted {
+        index_by(items, key)
+    } else {
+        HashMap::default()
+    }
 }
 
 /// What records may refer to while they are checked.
@@ -141,8 +153,9 @@ struct Checker<'f, 'r> {
     file: &'f str,
     errors: Vec<Problem>,
     warnings: Vec<Problem>,
-    /// Every record id seen so far, with the record that used it first.
-    ids: HashMap<&'r str, Record<'r>>,
+    /// Every record id seen so far, with the table and place of the record that used it first:
+    /// the id completes its name. Small entries keep a million-id table cache-friendly.
+    ids: HashMap<&'r str, (&'static str, usize)>,
 }
 
 /// A record as messages name it, the way an editor finds it in the file: `[[parties]] #3 "NL"`,
@@ -194,7 +207,7 @@ impl<'r> Checker<'_, 'r> {
 
     /// A text field that must be given, trimmed; validation reads most fields without keeping
     /// them, so nothing is copied here.
-    fn present<'v>(&mut self, record: &Record, field: &str, value: &'v Option<String>) -> Option<&'v str> {
+    fn present<'v>(&mut self, record: &Record, field: &str, value: &'v Option<Text>) -> Option<&'v str> {
         match value.as_deref().map(str::trim) {
             Some(v) if !v.is_empty() => Some(v),
             Some(_) => {
@@ -209,33 +222,49 @@ impl<'r> Checker<'_, 'r> {
     }
 
     /// A text field that must be given, trimmed, to keep.
-    fn required(&mut self, record: &Record, field: &str, value: &Option<String>) -> Option<String> {
+    fn required(&mut self, record: &Record, field: &str, value: &Option<Text>) -> Option<String> {
         self.present(record, field, value).map(str::to_string)
     }
 
     /// An optional text field, trimmed: blank counts as absent.
-    fn trimmed(value: &Option<String>) -> Option<&str> {
+    fn trimmed<'v>(value: &'v Option<Text>) -> Option<&'v str> {
         value.as_deref().map(str::trim).filter(|v| !v.is_empty())
     }
 
     /// An optional text field to keep.
-    fn optional(value: &Option<String>) -> Option<String> {
+    fn optional(value: &Option<Text>) -> Option<String> {
         Self::trimmed(value).map(str::to_string)
     }
 
+    /// The tables of the records with an id that the conflicts' `about` lists name.
+    fn tables_named(&self, conflicts: &[RawConflict]) -> Vec<&'static str> {
+        let mut tables = Vec::new();
+        for key in conflicts.iter().flat_map(|x| &x.about) {
+            if let Some(&(table, _)) = self.ids.get(key.trim()) {
+                if !tables.contains(&table) {
+                    tables.push(table);
+                }
+            }
+        }
+        tables
+    }
+
     /// An id that must be unique across every record of the file.
-    fn id(&mut self, record: &Record<'r>, value: &'r Option<String>) -> Option<String> {
+    fn id(&mut self, record: &Record<'r>, value: &'r Option<Text>) -> Option<String> {
         let id = self.present(record, "id", value)?;
-        if let Some(first) = self.ids.get(id) {
+        if let Some(&(table, place)) = self.ids.get(id) {
+            let first = Record::Item(table, place, Key::Id(Some(id)));
             let message = format!("duplicate id \"{id}\": {first} already uses it");
             self.error(record, "id", message);
             return None;
         }
-        self.ids.insert(id, *record);
+        if let Record::Item(table, place, _) = *record {
+            self.ids.insert(id, (table, place));
+        }
         Some(id.to_string())
     }
 
-    fn date(&mut self, record: &Record, field: &str, value: &Option<String>, as_of: Option<Date>) -> Option<Date> {
+    fn date(&mut self, record: &Record, field: &str, value: &Option<Text>, as_of: Option<Date>) -> Option<Date> {
         let text = self.present(record, field, value)?;
         self.parse_date(record, field, text, as_of)
     }
@@ -261,7 +290,7 @@ impl<'r> Checker<'_, 'r> {
         &mut self,
         record: &Record,
         field: &str,
-        value: &Option<String>,
+        value: &Option<Text>,
         default: Option<T>,
         options: &[(&str, T)],
     ) -> Option<T> {
@@ -284,7 +313,7 @@ impl<'r> Checker<'_, 'r> {
         &mut self,
         record: &Record,
         field: &str,
-        ids: &[String],
+        ids: &[Text],
         known: &HashMap<&str, Index>,
         what: &str,
         at_least: usize,
@@ -489,7 +518,7 @@ impl<'r> Checker<'_, 'r> {
         out
     }
 
-    fn currency(&mut self, record: &Record, value: &Option<String>) -> Option<String> {
+    fn currency(&mut self, record: &Record, value: &Option<Text>) -> Option<String> {
         let code = self.present(record, "currency", value)?;
         if is_currency_code(code) {
             return Some(code.to_string());
@@ -503,7 +532,7 @@ impl<'r> Checker<'_, 'r> {
         &mut self,
         record: &Record,
         amount: &Option<AmountText>,
-        currency: &Option<String>,
+        currency: &Option<Text>,
         date: Option<Date>,
         rates: &[RateRecord],
     ) -> Option<Money> {
@@ -631,8 +660,11 @@ impl<'r> Checker<'_, 'r> {
                 match subjects.find(key.trim()) {
                     Some(s) => about.push(s),
                     // A record whose own errors kept it out: already reported.
-                    None if self.ids.contains_key(key.trim()) => {}
-                    None => self.error(&record, "about", format!("\"{key}\" is neither a party code nor a record id")),
+                    None if self.ids.get(key.trim()).is_some_and(|&(table, _)| table != "conflicts") => {}
+                    None => {
+                        let message = format!("\"{key}\" is neither a party code nor the id of a source, event, contribution or reported total");
+                        self.error(&record, "about", message)
+                    }
                 }
             }
             if x.claims.len() < 2 {

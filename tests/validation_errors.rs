@@ -222,3 +222,41 @@ fn a_role_that_ends_before_it_begins_is_an_error() {
         "ends (2023-06-01) before it begins (2024-01-01)",
     );
 }
+
+/// BASE with two conflicts after it, the second about `about`.
+fn with_conflicts(about: &str) -> Result<coalition_tracker::validate::Loaded, Vec<Problem>> {
+    let claims = "[[conflicts.claims]]\nsays = \"one\"\nsources = [\"s1\"]\n\n[[conflicts.claims]]\nsays = \"two\"\nsources = [\"s1\"]\n";
+    let text = format!(
+        "{BASE}\n[[events]]\nid = \"e1\"\ndate = \"2024-01-01\"\ntitle = \"Founded\"\nsources = [\"s1\"]\n\n\
+         [[contributions]]\nid = \"c0\"\ndonors = [\"BB\"]\namount = \"5\"\ncurrency = \"EUR\"\ndate = \"2024-01-05\"\n\
+         status = \"announced\"\nsources = [\"s1\"]\n\n\
+         [[conflicts]]\nid = \"k1\"\ntopic = \"first\"\nabout = [\"AA\"]\n\n{claims}\n\
+         [[conflicts]]\nid = \"k2\"\ntopic = \"second\"\nabout = {about}\n\n{claims}"
+    );
+    load("test.toml", text.as_bytes(), Format::Toml)
+}
+
+#[test]
+fn a_conflict_is_about_parties_and_records_by_their_place_after_sorting() {
+    use coalition_tracker::model::Subject;
+    let loaded = with_conflicts(r#"["c1", "e1", "s1", "BB", "c0"]"#).unwrap_or_else(|p| panic!("{p:#?}"));
+    let ds = &loaded.dataset;
+    // Sorted by date, c0 (5 January) comes before c1 (1 February).
+    assert_eq!(ds.contributions.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), ["c0", "c1"]);
+    assert_eq!(ds.conflicts[0].about, [Subject::Party(0)]);
+    assert_eq!(
+        ds.conflicts[1].about,
+        [Subject::Contribution(1), Subject::Event(0), Subject::Source(0), Subject::Party(1), Subject::Contribution(0)]
+    );
+}
+
+#[test]
+fn a_conflict_about_an_unknown_id_or_another_conflict_is_an_error() {
+    for (about, key) in [(r#"["c9"]"#, "c9"), (r#"["k1"]"#, "k1")] {
+        let problems = with_conflicts(about).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        let p = &problems[0];
+        assert_eq!((p.record.as_str(), p.field.as_str()), ("[[conflicts]] #2 \"k2\"", "about"), "{p}");
+        assert!(p.message.starts_with(&format!("\"{key}\" is neither a party code nor the id of")), "{p}");
+    }
+}
