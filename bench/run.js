@@ -5,7 +5,7 @@
 // Expects (the Makefile provides them): dist/ built; target/bench-site/benchpkg/ (the crate
 // built with features loader,bench); target/bench-site/synthetic-100000.json; node_modules here.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -329,6 +329,14 @@ try {
   const agg100k = results.core['aggregate/100000'];
   say();
   say(`100,000 contributions aggregate in ${agg100k ? (agg100k / 1e6).toFixed(2) : '?'} ms (target under 10 ms: ${met(agg100k < 1e7)}).`);
+  // Linear cost is a constant time per contribution: how much it changes from 1,000 to 1,000,000.
+  const growth = ['parse-validate', 'aggregate', 'layout'].map((step) => {
+    const [small, large] = [results.core[`${step}/1000`], results.core[`${step}/1000000`]];
+    return `${step} ×${small && large ? (large / 1000 / small).toFixed(2) : '?'}`;
+  });
+  say(`Time per contribution at 1,000,000 ÷ at 1,000: ${growth.join(', ')}.`);
+  const perContribution = statSync(path.join(ROOT, 'target', 'bench-site', 'synthetic-100000.json')).size / 100000;
+  say(`An editor's file can be at most 5 MB (load.rs, MAX_FILE_BYTES): about ${Math.floor(5e6 / perContribution).toLocaleString('en')} of these contributions (${perContribution.toFixed(0)} B each as JSON); the larger sizes show how the cost grows.`);
   say();
   writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), `${out.join('\n')}\n`);
   writeFileSync(path.join(ROOT, 'target', 'bench-results.json'), JSON.stringify(results, null, 2));
