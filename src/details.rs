@@ -60,7 +60,7 @@ pub struct Details {
     pub sections: Vec<Section>,
 }
 
-/// How a source is cited: "“Headline”, Publisher, 27 January 2024 [s000]".
+/// How a source is cited: "“Headline”, Publisher, 27 January 2024 \[s000\]".
 pub fn cite(s: &Source, loc: &Locale) -> String {
     let publisher = s.publisher.as_deref().map(|p| [", ", p].concat()).unwrap_or_default();
     let author = s.author.as_deref().map(|a| fill(loc.words.by_author, &[("author", a)])).unwrap_or_default();

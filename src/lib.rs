@@ -1,7 +1,7 @@
 //! coalition-tracker: the sourced dataset of the IT Coalition for Ukraine, its validation and
 //! aggregation, and (in the browser) the widget that draws it.
 //!
-//! Everything but [`web`] is plain Rust with no browser dependency, tested natively; see
+//! Everything but `web` (wasm only) is plain Rust with no browser dependency, tested natively; see
 //! `ARCHITECTURE.md` for how data flows from the dataset file to pixels.
 
 pub mod aggregate;

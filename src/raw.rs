@@ -4,6 +4,7 @@
 //! these records into the typed model and reports every problem with its record and field.
 //! Required fields are `Option`s here so that a missing one becomes a clear validation message
 //! rather than a parser error. Unknown fields are rejected, so a misspelt field name is caught.
+//! The records' lifetime `'t` is the file's text, which their [`Text`] fields borrow from.
 //!
 //! This file depends on serde alone: `build.rs` includes it to convert the bundled TOML files
 //! to JSON at build time, so no TOML parser ships in the wasm.
@@ -358,6 +359,7 @@ impl<'de: 't, 't> Deserialize<'de> for AmountText<'t> {
     }
 }
 
+/// An amount the parser could not lend from the file: a number, or text with escapes.
 fn owned<'t>(text: String) -> AmountText<'t> {
     AmountText(Text(Cow::Owned(text)))
 }
