@@ -230,6 +230,7 @@ fn with_conflicts(about: &str) -> Result<coalition_tracker::validate::Loaded, Ve
         "{BASE}\n[[events]]\nid = \"e1\"\ndate = \"2024-01-01\"\ntitle = \"Founded\"\nsources = [\"s1\"]\n\n\
          [[contributions]]\nid = \"c0\"\ndonors = [\"BB\"]\namount = \"5\"\ncurrency = \"EUR\"\ndate = \"2024-01-05\"\n\
          status = \"announced\"\nsources = [\"s1\"]\n\n\
+         [[reported_totals]]\nid = \"t1\"\ndate = \"2024-03-01\"\namount = \"105\"\ncurrency = \"EUR\"\nsources = [\"s1\"]\n\n\
          [[conflicts]]\nid = \"k1\"\ntopic = \"first\"\nabout = [\"AA\"]\n\n{claims}\n\
          [[conflicts]]\nid = \"k2\"\ntopic = \"second\"\nabout = {about}\n\n{claims}"
     );
@@ -239,14 +240,21 @@ fn with_conflicts(about: &str) -> Result<coalition_tracker::validate::Loaded, Ve
 #[test]
 fn a_conflict_is_about_parties_and_records_by_their_place_after_sorting() {
     use coalition_tracker::model::Subject;
-    let loaded = with_conflicts(r#"["c1", "e1", "s1", "BB", "c0"]"#).unwrap_or_else(|p| panic!("{p:#?}"));
+    let loaded = with_conflicts(r#"["c1", "e1", "s1", "BB", "t1", "c0"]"#).unwrap_or_else(|p| panic!("{p:#?}"));
     let ds = &loaded.dataset;
     // Sorted by date, c0 (5 January) comes before c1 (1 February).
     assert_eq!(ds.contributions.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), ["c0", "c1"]);
     assert_eq!(ds.conflicts[0].about, [Subject::Party(0)]);
     assert_eq!(
         ds.conflicts[1].about,
-        [Subject::Contribution(1), Subject::Event(0), Subject::Source(0), Subject::Party(1), Subject::Contribution(0)]
+        [
+            Subject::Contribution(1),
+            Subject::Event(0),
+            Subject::Source(0),
+            Subject::Party(1),
+            Subject::ReportedTotal(0),
+            Subject::Contribution(0)
+        ]
     );
 }
 
