@@ -24,6 +24,14 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
+/// A fresh container of `width` CSS px, in the document.
+fn container(width: u32) -> Element {
+    let container = document().create_element("div").unwrap();
+    container.unchecked_ref::<HtmlElement>().style().set_property("width", &format!("{width}px")).unwrap();
+    document().body().unwrap().append_child(&container).unwrap();
+    container
+}
+
 /// Mounts a widget in a fresh container of `width` CSS px; resolves once it has drawn everything.
 async fn mount(width: u32, as_of: &str) -> (Element, Widget) {
     mount_with(width, &[("asOf", as_of.into())]).await
@@ -32,9 +40,7 @@ async fn mount(width: u32, as_of: &str) -> (Element, Widget) {
 /// Mounts a widget with these options in a fresh container of `width` CSS px; resolves once it
 /// has drawn everything.
 async fn mount_with(width: u32, options: &[(&str, JsValue)]) -> (Element, Widget) {
-    let container = document().create_element("div").unwrap();
-    container.unchecked_ref::<HtmlElement>().style().set_property("width", &format!("{width}px")).unwrap();
-    document().body().unwrap().append_child(&container).unwrap();
+    let container = container(width);
     let object = js_sys::Object::new();
     for (key, value) in options {
         js_sys::Reflect::set(&object, &(*key).into(), value).unwrap();
@@ -126,9 +132,7 @@ fn the_bundled_dataset_summarises_in_the_browser() {
 
 #[wasm_bindgen_test]
 async fn the_charts_come_first_and_the_timeline_and_buttons_once_they_are_painted() {
-    let container = document().create_element("div").unwrap();
-    container.unchecked_ref::<HtmlElement>().style().set_property("width", "900px").unwrap();
-    document().body().unwrap().append_child(&container).unwrap();
+    let container = container(900);
     let _widget = Widget::new(container.clone(), JsValue::UNDEFINED, None).unwrap();
     let drawn = |view: &str| pixels(&canvas(&container, view)).iter().any(|&b| b != 0);
     let buttons = || container.query_selector_all(".ct-mark").unwrap().length();
