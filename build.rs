@@ -31,6 +31,9 @@ mod order;
 #[path = "src/raw.rs"]
 mod raw;
 #[allow(dead_code)]
+#[path = "src/text.rs"]
+mod text;
+#[allow(dead_code)]
 #[path = "src/validate.rs"]
 mod validate;
 

@@ -20,6 +20,7 @@
 use crate::date::Date;
 use crate::model::*;
 use crate::money::Decimal;
+use crate::text::cat;
 
 const MAGIC: &[u8; 4] = b"CTD2";
 
@@ -30,7 +31,7 @@ pub struct CodecError(pub String);
 impl CodecError {
     /// What is wrong, for a reader: "the packed dataset is damaged: …".
     pub fn message(&self) -> String {
-        ["the packed dataset is damaged: ", &self.0].concat()
+        cat(&["the packed dataset is damaged: ", &self.0])
     }
 }
 

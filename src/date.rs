@@ -5,6 +5,7 @@
 //! partial date counts from the *last* day of its period: an event reported only as
 //! "September 2023" is certain to have happened by 30 September, not before.
 
+use crate::text::cat;
 use std::fmt;
 
 use crate::money::{int, zero_padded};
@@ -70,7 +71,7 @@ fn digits(text: &str, len: usize) -> Option<u32> {
 impl Date {
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, rejecting impossible dates such as 2024-02-30.
     pub fn parse(text: &str) -> Result<Date, String> {
-        let shape = || ["\"", text, "\" is not a date: write YYYY-MM-DD, YYYY-MM or YYYY"].concat();
+        let shape = || cat(&["\"", text, "\" is not a date: write YYYY-MM-DD, YYYY-MM or YYYY"]);
         let mut parts = text.split('-');
         let year = parts.next().and_then(|p| digits(p, 4)).ok_or_else(shape)? as i32;
         let month = match parts.next() {
@@ -78,7 +79,7 @@ impl Date {
             Some(p) => digits(p, 2).ok_or_else(shape)? as u8,
         };
         if !(1..=12).contains(&month) {
-            return Err(["\"", text, "\" is not a date: there is no month ", &int(i64::from(month))].concat());
+            return Err(cat(&["\"", text, "\" is not a date: there is no month ", &int(i64::from(month))]));
         }
         let last = days_in_month(year, month);
         let day = match parts.next() {
@@ -90,7 +91,7 @@ impl Date {
         }
         if day == 0 || day > last {
             let (name, year, last) = (MONTH_NAMES[usize::from(month - 1)], int(i64::from(year)), int(i64::from(last)));
-            return Err(["\"", text, "\" is not a date: ", name, " ", &year, " has ", &last, " days"].concat());
+            return Err(cat(&["\"", text, "\" is not a date: ", name, " ", &year, " has ", &last, " days"]));
         }
         Ok(Date { year, month, day, precision: Precision::Day })
     }
@@ -152,6 +153,11 @@ impl Date {
         self.month
     }
 
+    /// The day of the month (1–31): for a month or a year, which state none, its last day.
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
     /// The first day of the month this date falls in.
     pub fn month_start(self) -> Date {
         Date { day: 1, precision: Precision::Day, ..self }
@@ -173,8 +179,8 @@ impl Date {
         let year = zero_padded(u64::try_from(self.year).unwrap_or(0), 4);
         let (month, day) = (zero_padded(u64::from(self.month), 2), zero_padded(u64::from(self.day), 2));
         match self.precision {
-            Precision::Day => [&year, "-", &month, "-", &day].concat(),
-            Precision::Month => [&year, "-", &month].concat(),
+            Precision::Day => cat(&[&year, "-", &month, "-", &day]),
+            Precision::Month => cat(&[&year, "-", &month]),
             Precision::Year => year,
         }
     }

@@ -10,6 +10,7 @@ use crate::i18n::{fill, Locale};
 use crate::interaction::Target;
 use crate::model::*;
 use crate::money::int;
+use crate::text::{cat, join};
 
 /// The language the dataset's own words (notes, claims, event titles) are written in: every
 /// source so far is in English. The widget marks such text with it, so that a screen reader in
@@ -62,13 +63,13 @@ pub struct Details {
 
 /// How a source is cited: "“Headline”, Publisher, 27 January 2024 \[s000\]".
 pub fn cite(s: &Source, loc: &Locale) -> String {
-    let publisher = s.publisher.as_deref().map(|p| [", ", p].concat()).unwrap_or_default();
+    let publisher = s.publisher.as_deref().map(|p| cat(&[", ", p])).unwrap_or_default();
     let author = s.author.as_deref().map(|a| fill(loc.words.by_author, &[("author", a)])).unwrap_or_default();
     let dated = match s.date_basis {
         SourceDateBasis::Stated => loc.fmt.date(s.date),
-        SourceDateBasis::Content => [&loc.fmt.date(s.date), " (", loc.words.date_from_content, ")"].concat(),
+        SourceDateBasis::Content => cat(&[&loc.fmt.date(s.date), " (", loc.words.date_from_content, ")"]),
     };
-    ["“", &s.headline, "”", &publisher, &author, ", ", &dated, " [", &s.id, "]"].concat()
+    cat(&["“", &s.headline, "”", &publisher, &author, ", ", &dated, " [", &s.id, "]"])
 }
 
 fn role_noun(role: Role, loc: &Locale) -> &'static str {
@@ -116,7 +117,7 @@ pub fn value_line(ds: &Dataset, x: &Contribution, loc: &Locale) -> String {
     let (w, f) = (loc.words, loc.fmt);
     match &x.money {
         None => {
-            let what = x.description.as_deref().map(|d| [": ", d].concat()).unwrap_or_default();
+            let what = x.description.as_deref().map(|d| cat(&[": ", d])).unwrap_or_default();
             fill(w.in_kind_line, &[("what", &what)])
         }
         Some(m) => {
@@ -181,7 +182,7 @@ fn conflict_sections(ds: &Dataset, subjects: &[Subject], as_of: Date, loc: &Loca
         .map(|c| {
             let claims = c.claims.iter().map(|cl| {
                 let ids: Vec<&str> = cl.sources.iter().map(|&s| ds.sources[s].id.as_str()).collect();
-                Line::data([&cl.says, " [", &ids.join(", "), "]"].concat())
+                Line::data(cat(&[&cl.says, " [", &join(&ids, ", "), "]"]))
             });
             let follows = c.resolution.as_ref().map(|r| Line::ui(fill(loc.words.follows, &[("text", r)])));
             Section {
@@ -220,14 +221,14 @@ pub fn summary_text(ds: &Dataset, snap: &Snapshot, loc: &Locale) -> String {
         .iter()
         .filter(|d| d.eur > 0)
         .take(3)
-        .map(|d| [loc.party(ds, d.party), " ", &f.eur_short(d.eur)].concat())
+        .map(|d| cat(&[loc.party(ds, d.party), " ", &f.eur_short(d.eur)]))
         .collect();
     let values = [
         ("date", f.date(snap.as_of)),
         ("members", int(snap.member_count as i64)),
         ("leads", loc.parties(ds, &leads)),
         ("total", total),
-        ("donors", if donors.is_empty() { "—".to_string() } else { donors.join(", ") }),
+        ("donors", if donors.is_empty() { "—".to_string() } else { join(&donors, ", ") }),
     ];
     let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
     fill(w.summary, &values)
@@ -266,7 +267,7 @@ pub struct Table {
 /// with its sources.
 pub fn tables(ds: &Dataset, snap: &Snapshot, loc: &Locale) -> [Table; 2] {
     let w = loc.words;
-    let ids = |sources: &[Index]| sources.iter().map(|&i| ds.sources[i].id.as_str()).collect::<Vec<_>>().join(", ");
+    let ids = |sources: &[Index]| join(&sources.iter().map(|&i| ds.sources[i].id.as_str()).collect::<Vec<_>>(), ", ");
     let parties = snap
         .standings
         .iter()
@@ -281,7 +282,7 @@ pub fn tables(ds: &Dataset, snap: &Snapshot, loc: &Locale) -> [Table; 2] {
         .filter(|x| x.date.is_on_or_before(snap.as_of))
         .map(|x| {
             let pooled = if x.pooled { w.pooled_suffix } else { "" };
-            let what = [&value_line(ds, x, loc), "; ", status(x.status, loc), ", ", &loc.fmt.date(x.date)].concat();
+            let what = cat(&[&value_line(ds, x, loc), "; ", status(x.status, loc), ", ", &loc.fmt.date(x.date)]);
             [loc.parties(ds, &x.donors) + pooled, what, ids(&x.sources)]
         })
         .collect();
@@ -351,7 +352,7 @@ fn pooled(ds: &Dataset, c: Index, as_of: Date, loc: &Locale) -> Details {
     ];
     sections.extend(conflict_sections(ds, &[Subject::Contribution(c)], as_of, loc));
     let amount = x.money.as_ref().map(|m| f.eur_short(m.eur)).unwrap_or_default();
-    let subtitle = [&amount, ", ", status(x.status, loc), " ", &f.date(x.date)].concat();
+    let subtitle = cat(&[&amount, ", ", status(x.status, loc), " ", &f.date(x.date)]);
     Details { title: fill(w.pooled_title, &[("names", &names)]), title_from_data: false, subtitle, sections }
 }
 
@@ -410,7 +411,7 @@ pub fn label(ds: &Dataset, snap: &Snapshot, target: Target, loc: &Locale) -> Str
             let given = snap.donors.iter().find(|d| d.party == p).map(|d| match (d.eur, d.in_kind.is_empty()) {
                 (0, false) => w.given_in_kind.to_string(),
                 (0, true) => w.given_pooled.to_string(),
-                (eur, _) => ["; ", &f.eur_short(eur)].concat(),
+                (eur, _) => cat(&["; ", &f.eur_short(eur)]),
             });
             let standing = lowercase_first(&standing(ds, p, snap.as_of, loc));
             // Amounts given in another currency are also named in words, for listeners.
@@ -423,11 +424,11 @@ pub fn label(ds: &Dataset, snap: &Snapshot, target: Target, loc: &Locale) -> Str
                 .collect();
             let mut given = given.unwrap_or_default();
             if !foreign.is_empty() {
-                given += &[" (", &foreign.join(", "), ")"].concat();
+                given += &cat(&[" (", &join(&foreign, ", "), ")"]);
             }
             let sources = match party_sources(ds, p, snap.as_of).len() {
                 0 => String::new(),
-                n => ["; ", &sources_count(n, loc)].concat(),
+                n => cat(&["; ", &sources_count(n, loc)]),
             };
             fill(
                 w.label_party,
@@ -458,7 +459,7 @@ fn one_stop(mut text: String) -> String {
 
 /// The line that dates the dataset and names its version: "Data as of 1 June 2024, v3."
 pub fn data_as_of(ds: &Dataset, loc: &Locale) -> String {
-    let version = ds.coalition.version.as_deref().map(|v| [", ", v].concat()).unwrap_or_default();
+    let version = ds.coalition.version.as_deref().map(|v| cat(&[", ", v])).unwrap_or_default();
     one_stop(fill(loc.words.data_as_of, &[("date", &loc.fmt.date(ds.coalition.as_of)), ("version", &version)]))
 }
 
@@ -477,7 +478,7 @@ pub fn image_footer(ds: &Dataset, as_of: Date, loc: &Locale) -> [String; 2] {
         _ => String::new(),
     };
     let shown = one_stop(fill(loc.words.image_shown, &[("date", &loc.fmt.date(as_of))]));
-    [sources, [&data_as_of(ds, loc), " ", &shown].concat()]
+    [sources, cat(&[&data_as_of(ds, loc), " ", &shown])]
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! Rectangles, points and text-width estimates in CSS pixels, shared by layout, drawing and
 //! hit-testing.
 
+use crate::text::cat;
+
 /// An axis-aligned rectangle in CSS pixels.
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
 pub struct Rect {
@@ -116,7 +118,7 @@ pub fn wrap(text: &str, size: f64, max_width: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let candidate = if line.is_empty() { word.to_string() } else { [&line, " ", word].concat() };
+        let candidate = if line.is_empty() { word.to_string() } else { cat(&[&line, " ", word]) };
         if line.is_empty() || text_width(&candidate, size, false) <= max_width {
             line = candidate;
         } else {

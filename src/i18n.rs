@@ -1,11 +1,12 @@
 //! The widget's words in English and Ukrainian, and number and date formatting behind a trait:
-//! natively (CLI, static SVG, tests) plain English formatting in Rust; in the browser the
-//! browser's own `Intl` (see `web::intl`), so every locale's conventions come from the browser
-//! rather than hand-written tables. Data notes stay in the language of the sources.
+//! natively (CLI, static SVG, tests) plain English formatting in Rust; in the browser euros and
+//! dates exactly as the browser's `Intl` writes them ([`crate::cldr`]) and amounts in other
+//! currencies by `Intl` itself (see `web::intl`). Data notes stay in the language of the sources.
 
 use crate::date::Date;
 use crate::model::{Dataset, Index};
 use crate::money::{format_amount, format_eur, format_eur_short, Cents, Decimal};
+use crate::text::join;
 
 #[cfg(not(any(feature = "en", feature = "uk")))]
 compile_error!("build with the words of at least one language: feature `en`, `uk` or both");
@@ -159,7 +160,7 @@ impl Locale<'_> {
 
     /// Names of several parties, joined.
     pub fn parties(&self, ds: &Dataset, parties: &[Index]) -> String {
-        parties.iter().map(|&p| self.party(ds, p)).collect::<Vec<_>>().join(", ")
+        join(&parties.iter().map(|&p| self.party(ds, p)).collect::<Vec<_>>(), ", ")
     }
 }
 

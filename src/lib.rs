@@ -7,6 +7,7 @@
 pub mod aggregate;
 pub mod bundled;
 // The editor's tool and the static version write English.
+pub mod cldr;
 #[cfg(all(not(target_arch = "wasm32"), feature = "en"))]
 pub mod cli;
 pub mod codec;
@@ -28,6 +29,7 @@ pub mod raw;
 pub mod render;
 pub mod session;
 pub mod summary;
+pub mod text;
 pub mod tilegrid;
 pub mod validate;
 #[cfg(target_arch = "wasm32")]

@@ -5,6 +5,7 @@
 //! decimal "units of currency per euro", so every conversion is one exact integer division
 //! rounded half away from zero.
 
+use crate::text::cat;
 use std::fmt;
 
 /// A euro value in whole cents.
@@ -109,7 +110,7 @@ impl Decimal {
             return whole;
         }
         let places = zero_padded(u64::from(self.fraction), self.scale as usize);
-        [&whole, ".", places.trim_end_matches('0')].concat()
+        cat(&[&whole, ".", places.trim_end_matches('0')])
     }
 }
 
@@ -133,7 +134,7 @@ impl fmt::Display for Decimal {
 pub fn int(n: i64) -> String {
     let digits = zero_padded(n.unsigned_abs(), 1);
     if n < 0 {
-        ["-", &digits].concat()
+        cat(&["-", &digits])
     } else {
         digits
     }

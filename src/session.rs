@@ -11,6 +11,7 @@ use crate::i18n::{fill, Locale};
 use crate::interaction::{Look, Target, UiState, View};
 use crate::layout::{Scene, MIN_WIDTH};
 use crate::model::Dataset;
+use crate::text::cat;
 
 /// How far (CSS px) a mark's paint reaches beyond its rectangle: the map's focus ring is drawn
 /// 6 px outside a tile with a 2 px stroke, the timeline's 7 px outside a marker's circle.
@@ -123,8 +124,8 @@ impl Session {
 
     /// The URL fragment that restores this view: `#select=NL&as-of=2024-02-15`.
     pub fn fragment(&self) -> String {
-        let select = self.ui.selected.map(|t| ["select=", &self.key_of(t), "&"].concat()).unwrap_or_default();
-        ["#", &select, "as-of=", &self.ui.as_of.iso()].concat()
+        let select = self.ui.selected.map(|t| cat(&["select=", &self.key_of(t), "&"])).unwrap_or_default();
+        cat(&["#", &select, "as-of=", &self.ui.as_of.iso()])
     }
 
     /// Where the button of mark `i` of `view` goes: the tile, the bar row, or a 24 px square

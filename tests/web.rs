@@ -326,25 +326,95 @@ async fn ukrainian_names_words_and_intl_formatting() {
     container.remove();
 }
 
-#[wasm_bindgen_test]
-async fn labels_kept_between_steps_read_as_intl_writes_them() {
-    // The widget keeps up to 256 labels it wrote; 400 days forward and back again runs past
-    // that, so labels are written, kept, dropped when full and written again.
-    let (container, widget) = mount(900, "2023-01-01").await;
-    let options = js_sys::Object::new();
-    for (key, value) in [("timeZone", "UTC"), ("day", "numeric"), ("month", "long"), ("year", "numeric")] {
-        js_sys::Reflect::set(&options, &key.into(), &value.into()).unwrap();
+/// The browser's `Intl` formatter for `tag` with `options` (dates read in UTC).
+fn intl(tag: &str, options: &[(&str, JsValue)], date: bool) -> js_sys::Function {
+    let object = js_sys::Object::new();
+    for (key, value) in options.iter().chain(date.then(|| ("timeZone", "UTC".into())).iter()) {
+        js_sys::Reflect::set(&object, &(*key).into(), value).unwrap();
     }
-    let locales = js_sys::Array::of1(&"en-GB".into());
-    let intl = js_sys::Intl::DateTimeFormat::new(&locales, &options);
+    let locales = js_sys::Array::of1(&tag.into());
+    if date {
+        js_sys::Intl::DateTimeFormat::new(&locales, &object).format()
+    } else {
+        js_sys::Intl::NumberFormat::new(&locales, &object).format()
+    }
+}
+
+fn call(format: &js_sys::Function, value: &JsValue) -> String {
+    format.call1(&JsValue::NULL, value).unwrap().as_string().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn euros_and_dates_are_written_as_this_browsers_intl_writes_them() {
+    use coalition_tracker::cldr::{EN, UK};
+    use coalition_tracker::date::Date;
+    let eur = |places: u32, compact: bool| {
+        let mut options = vec![
+            ("style", "currency".into()),
+            ("currency", "EUR".into()),
+            ("currencyDisplay", "narrowSymbol".into()),
+            ("minimumFractionDigits", 0.into()),
+            ("maximumFractionDigits", places.into()),
+        ];
+        if compact {
+            options.extend([("notation", "compact".into()), ("compactDisplay", "short".into())]);
+        }
+        options
+    };
+    // Every power of ten and the amounts either side of each rounding edge, in cents.
+    let mut cents: Vec<i64> = vec![0, 5, 49, 50, 51, 115, 125, 1_210, 1_219_777_009, 5_800_000_000];
+    for power in 2..16 {
+        let p = 10i64.pow(power);
+        cents.extend([p, p - 1, p + 1, p / 100 * 95, p / 10_000 * 9995, p / 100 * 105, p / 100 * 123]);
+    }
+    let days: Vec<Date> = (0..800).step_by(3).map(|d| Date::from_day_number(19_700 + d)).collect();
+    let periods = ["2024-02", "2023-09", "2024-12", "2023"].map(|t| Date::parse(t).unwrap());
+    for (tag, c) in [("en-GB", &EN), ("uk", &UK)] {
+        let [short, full, axis] =
+            [(1, true), (2, false), (0, true)].map(|(places, compact)| intl(tag, &eur(places, compact), false));
+        for &n in &cents {
+            let value = JsValue::from_f64(n as f64 / 100.0);
+            assert_eq!(c.eur_compact(n, 1), call(&short, &value), "{tag}: {n} cents, compact, one place");
+            assert_eq!(c.eur_full(n), call(&full, &value), "{tag}: {n} cents in full");
+            assert_eq!(c.eur_compact(n, 0), call(&axis, &value), "{tag}: {n} cents, compact, no places");
+        }
+        let s = |v: &str| JsValue::from_str(v);
+        let [long, month, year, day_short, month_short, month_year] = [
+            vec![("day", s("numeric")), ("month", s("long")), ("year", s("numeric"))],
+            vec![("month", s("long")), ("year", s("numeric"))],
+            vec![("year", s("numeric"))],
+            vec![("day", s("numeric")), ("month", s("short")), ("year", s("numeric"))],
+            vec![("month", s("short"))],
+            vec![("month", s("short")), ("year", s("numeric"))],
+        ]
+        .map(|options| intl(tag, &options, true));
+        let when = |d: Date| JsValue::from(js_sys::Date::new(&((d.day_number() * 86_400_000) as f64).into()));
+        for &d in &days {
+            let at = when(d);
+            assert_eq!(c.date(d), call(&long, &at), "{tag}: {}", d.iso());
+            assert_eq!(c.date_short(d), call(&day_short, &at), "{tag}: {} short", d.iso());
+            assert_eq!(c.month(d, false), call(&month_short, &at), "{tag}: {} month", d.iso());
+            assert_eq!(c.month(d, true), call(&month_year, &at), "{tag}: {} month and year", d.iso());
+        }
+        for &d in &periods {
+            let expected = call(if d.iso().len() == 4 { &year } else { &month }, &when(d));
+            assert_eq!(c.date(d), expected, "{tag}: {}", d.iso());
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_sliders_date_reads_as_intl_writes_it() {
+    let (container, widget) = mount(900, "2023-01-01").await;
+    let long = [("day", "numeric"), ("month", "long"), ("year", "numeric")].map(|(k, v)| (k, JsValue::from_str(v)));
+    let format = intl("en-GB", &long, true);
     let slider = container.query_selector(".ct-slider").unwrap().unwrap();
-    let days: Vec<i64> = (0..400).chain((0..400).rev()).step_by(7).collect();
-    for day in days {
+    for day in (0..400).step_by(7) {
         let ms = (coalition_tracker::date::Date::ymd(2023, 1, 1).unwrap().day_number() + day) as f64 * 86_400_000.0;
         let when = js_sys::Date::new(&ms.into());
         let iso = when.to_iso_string().as_string().unwrap()[..10].to_string();
         widget.set_as_of(&iso).unwrap();
-        let expected = intl.format().call1(&JsValue::NULL, &when).unwrap().as_string().unwrap();
+        let expected = call(&format, &when);
         assert_eq!(slider.get_attribute("aria-valuetext").as_deref(), Some(expected.as_str()), "{iso}");
     }
     container.remove();

@@ -239,12 +239,6 @@ export async function mount(host, options = optionsOf(host)) {
   // side; the widget is built once they are in.
   const wasmReady = loadWasm(options.lang);
   wasmReady.catch(() => {});
-  // A page's first Intl formatter costs 20–60 ms (the browser loads its locale data), and the
-  // widget's first drawing needs a few. Made here, that cost falls while the module downloads,
-  // where the download takes longer than it (a reader's network); the widget's own formatters
-  // then take under a millisecond. Served from this machine, where the module is in first,
-  // moving the cost made no measurable difference (make bench's harness, 20 loads each way).
-  setTimeout(() => { new Intl.NumberFormat(); new Intl.DateTimeFormat(); });
   const builtInReady = options.data ? undefined : builtIn(options.coalition);
   builtInReady?.catch(() => {});
   await new Promise((done) => { sheet.onload = sheet.onerror = done; });
@@ -262,6 +256,12 @@ export async function mount(host, options = optionsOf(host)) {
     const widget = new module.Widget(box, { ...options, dataName: options.data, exporter: exporter(box, packed) }, packed);
     host.widget = guarded(module, moduleBase(options.lang), widget);
     host.dataset.state = 'ready';
+    // A page's first Intl formatter costs some 20 ms (the browser loads its locale data). The
+    // widget writes euros and dates itself, so its first drawing needs none; the accessible
+    // names of the marks and the details panel then name amounts in other currencies through
+    // Intl. Made now, in a task of its own, that cost falls after the first chart pixels
+    // instead of inside a reader's first click.
+    setTimeout(() => new Intl.NumberFormat());
   } catch (error) {
     console.error(error);
     host.dataset.state = 'error';

@@ -9,6 +9,7 @@ pub mod culled;
 pub mod map;
 pub mod timeline;
 
+use crate::text::cat;
 use plotters_backend::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily, FontStyle,
@@ -327,7 +328,7 @@ pub fn css_hex((r, g, b): (u8, u8, u8)) -> String {
 pub fn css_font(bold: bool, size: f64, family: &str) -> String {
     let tenths = (size * 10.0).round().max(1.0) as u32;
     let weight = if bold { "bold " } else { "" };
-    [weight, &int(i64::from(tenths / 10)), ".", &int(i64::from(tenths % 10)), "px ", family].concat()
+    cat(&[weight, &int(i64::from(tenths / 10)), ".", &int(i64::from(tenths % 10)), "px ", family])
 }
 
 #[cfg(test)]

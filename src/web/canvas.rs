@@ -6,6 +6,7 @@
 //! pixel from integers. Only what the views draw is implemented natively; text rotation is not
 //! used by any view and is not supported.
 
+use crate::text::cat;
 use std::fmt;
 
 use plotters_backend::text_anchor::{HPos, VPos};
@@ -42,7 +43,7 @@ pub struct CanvasError(String);
 impl CanvasError {
     /// What the browser refused, for a reader.
     fn text(&self) -> String {
-        ["the canvas refused to draw: ", &self.0].concat()
+        cat(&["the canvas refused to draw: ", &self.0])
     }
 
     /// What went wrong in a drawing, for a reader, written without `core::fmt` (see

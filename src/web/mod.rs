@@ -24,6 +24,7 @@ mod loader;
 #[cfg(feature = "widget")]
 mod widget;
 
+use crate::text::{cat, join};
 use wasm_bindgen::prelude::*;
 
 use crate::date::Date;
@@ -92,12 +93,12 @@ pub(crate) fn error(message: impl AsRef<str>) -> JsValue {
 pub(crate) fn bundled_dataset(id: &str) -> Result<Dataset, JsValue> {
     let bundled = crate::bundled::find(id).ok_or_else(|| {
         let known: Vec<&str> = crate::bundled::BUNDLED.iter().map(|b| b.id).collect();
-        error(["no built-in dataset \"", id, "\"; built in: ", &known.join(", ")].concat())
+        error(cat(&["no built-in dataset \"", id, "\"; built in: ", &join(&known, ", ")]))
     })?;
     let packed = bundled.packed.ok_or_else(|| {
-        error(["\"", id, "\" is not in this module: www/widget.js fetches it from data/", id, ".bin"].concat())
+        error(cat(&["\"", id, "\" is not in this module: www/widget.js fetches it from data/", id, ".bin"]))
     })?;
-    crate::codec::unpack(packed).map_err(|e| error([bundled.file, ": ", &e.message()].concat()))
+    crate::codec::unpack(packed).map_err(|e| error(cat(&[bundled.file, ": ", &e.message()])))
 }
 
 /// The language `code` names, or an error naming the languages this module is built with
@@ -105,7 +106,7 @@ pub(crate) fn bundled_dataset(id: &str) -> Result<Dataset, JsValue> {
 pub(crate) fn language(code: &str) -> Result<Lang, JsValue> {
     Lang::parse(code).ok_or_else(|| {
         let built: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
-        error(["language \"", code, "\" is not ", &built.join(" or ")].concat())
+        error(cat(&["language \"", code, "\" is not ", &join(&built, " or ")]))
     })
 }
 

@@ -3,6 +3,7 @@
 //! and a tooltip. State lives in one `Inner` behind `Rc<RefCell>`; every event handler changes
 //! it and asks for a redraw, and redraws happen at most once per animation frame.
 
+use crate::text::cat;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
@@ -218,7 +219,7 @@ fn dark_scheme_query() -> Option<web_sys::MediaQueryList> {
 
 /// What a host's key names in `s`, or an error saying that nothing is called that.
 fn target_of(s: &Session, key: &str) -> Result<Target, JsValue> {
-    s.target_of(key).ok_or_else(|| error(["nothing called \"", key, "\" to select"].concat()))
+    s.target_of(key).ok_or_else(|| error(cat(&["nothing called \"", key, "\" to select"])))
 }
 
 #[wasm_bindgen]
@@ -242,7 +243,7 @@ impl Widget {
         let ds = match packed {
             None => bundled_dataset(options.coalition.as_deref().unwrap_or(crate::bundled::DEFAULT))?,
             Some(bytes) => crate::codec::unpack(&bytes).map_err(|e| {
-                error([options.data_name.as_deref().unwrap_or("the data file"), ": ", &e.message()].concat())
+                error(cat(&[options.data_name.as_deref().unwrap_or("the data file"), ": ", &e.message()]))
             })?,
         };
         let as_of = as_of_date(&ds, options.as_of.clone())?;
@@ -310,7 +311,7 @@ impl Inner {
             None | Some("auto") => Theme::Auto,
             Some("light") => Theme::Light,
             Some("dark") => Theme::Dark,
-            Some(other) => return Err(error(["theme \"", other, "\" is not light, dark or auto"].concat())),
+            Some(other) => return Err(error(cat(&["theme \"", other, "\" is not light, dark or auto"]))),
         };
         let doc = container.owner_document().ok_or_else(|| error("the container is not in a document"))?;
         let root = doc.create_element("div")?;
@@ -319,7 +320,7 @@ impl Inner {
         let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         root.attr("role", "region");
         root.attr("aria-label", &ds.coalition.name);
-        let summary_id = ["ct-summary-", &int(i64::from(id))].concat();
+        let summary_id = cat(&["ct-summary-", &int(i64::from(id))]);
         root.attr("aria-describedby", &summary_id);
         let head = child(&root, "header", "ct-head", "");
         child(&head, "h2", "ct-title", &ds.coalition.name);
@@ -352,7 +353,7 @@ impl Inner {
             if view == View::Timeline {
                 details = Some(child(&grid, "div", "ct-details", ""));
             }
-            let section = child(&grid, "section", &["ct-view ct-view-", view_name(view)].concat(), "");
+            let section = child(&grid, "section", &cat(&["ct-view ct-view-", view_name(view)]), "");
             section.attr("data-view", view_name(view));
             child(&section, "h3", "ct-view-title", title);
             let stage = child(&section, "div", "ct-stage", "");
@@ -393,7 +394,7 @@ impl Inner {
         slider.set_step("1");
         let list = child(timeline, "ol", "ct-events", "");
         for e in &ds.events {
-            child(&list, "li", "", &[&loc.fmt.date(e.date), " — ", &e.title].concat());
+            child(&list, "li", "", &cat(&[&loc.fmt.date(e.date), " — ", &e.title]));
         }
         styles(&root, &[("position", "relative")]);
         footer(&root, ds, options, &loc);
@@ -502,7 +503,7 @@ impl Inner {
     fn copy_link(&self) {
         let Some(window) = web_sys::window() else { return };
         let href = window.location().href().unwrap_or_default();
-        let link = [href.split('#').next().unwrap_or(&href), &self.s.fragment()].concat();
+        let link = cat(&[href.split('#').next().unwrap_or(&href), &self.s.fragment()]);
         let _ = window.navigator().clipboard().write_text(&link);
         self.copy_status.set_text_content(Some(&fill(self.loc().words.link_copied, &[("link", &link)])));
     }
@@ -513,7 +514,7 @@ impl Inner {
     fn download(&self, kind: &str) -> Result<(), JsValue> {
         let exporter = self.exporter.as_ref().ok_or_else(|| error("no exporter for downloads"))?;
         let (id, as_of) = (&self.s.ds.coalition.id, self.s.ui.as_of.iso());
-        let name = [id, "-", &as_of, ".", kind].concat();
+        let name = cat(&[id, "-", &as_of, ".", kind]);
         let args = [kind, &name, id, &as_of, self.lang.code()];
         let args: js_sys::Array = args.iter().map(|a| JsValue::from_str(a)).collect();
         if kind == "png" {
@@ -1032,7 +1033,7 @@ fn handle(
     let Some(kind) = kind else { return false };
     if kind == Kind::Fail {
         // Not through `with`: the state may still be borrowed by the call that failed.
-        super::stop(&["coalition-tracker stopped: ", &key.unwrap_or_default()].concat());
+        super::stop(&cat(&["coalition-tracker stopped: ", &key.unwrap_or_default()]));
         return false;
     }
     let view = usize::try_from(view).ok().and_then(|i| View::ALL.get(i).copied());
