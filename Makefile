@@ -95,8 +95,8 @@ build: validate tools/node_modules/.package-lock.json
 	# embed.html itself is minified too (0.2 KB less gzipped).
 	cd dist && ../tools/node_modules/.bin/esbuild --bundle --format=esm --minify --charset=utf8 --allow-overwrite \
 		--log-level=warning '--external:./loader/*' embed-page.js --outfile=embed-page.js
-	# Then terser, whose repeated compression passes take a further 0.2 KB (gzipped) off the
-	# modules' glue and the pages' scripts than esbuild's single pass (issue 6's weight budget).
+	# Then terser: its repeated compression passes take a further 0.2 KB (gzipped) off the
+	# modules' glue and the pages' scripts, beyond esbuild's single pass (issue 6's weight budget).
 	cd dist && for f in pkg/coalition_tracker.js pkg-uk/coalition_tracker.js loader/coalition_tracker.js embed-page.js widget.js; do \
 		../tools/node_modules/.bin/terser $$f --module --compress passes=3 --mangle --output $$f; \
 	done

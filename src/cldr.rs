@@ -14,12 +14,14 @@
 use crate::date::{Date, Precision};
 use crate::i18n::Lang;
 use crate::money::{int, zero_padded, Cents};
-use crate::text::cat;
+use crate::text::{cat, word};
 
-/// How one language writes euros and dates. Lists of words are one string each, the words
-/// separated by spaces: a table of string slices would cost the module more.
+/// How one language writes euros and dates. Lists of words are one string each (see
+/// [`word`]).
 #[derive(Debug)]
 pub struct Conventions {
+    /// The language tag `Intl` takes for the same conventions.
+    pub tag: &'static str,
     /// Written before an amount ("€" in English) and after it ("\u{a0}€" in Ukrainian).
     before: &'static str,
     after: &'static str,
@@ -38,19 +40,17 @@ pub struct Conventions {
     year_after: &'static str,
 }
 
-#[cfg(feature = "en")]
-const EN_MONTHS: &str = "January February March April May June July August September October November December";
-
 /// British English, as `Intl` writes `en-GB`.
 #[cfg(feature = "en")]
 pub const EN: Conventions = Conventions {
+    tag: "en-GB",
     before: "€",
     after: "",
     decimal: ".",
     group: ",",
     units: "k m bn tn",
-    months: EN_MONTHS,
-    months_alone: EN_MONTHS,
+    months: crate::date::MONTH_NAMES,
+    months_alone: crate::date::MONTH_NAMES,
     months_short: "Jan Feb Mar Apr May Jun Jul Aug Sept Oct Nov Dec",
     year_after: "",
 };
@@ -58,6 +58,7 @@ pub const EN: Conventions = Conventions {
 /// Ukrainian, as `Intl` writes `uk`.
 #[cfg(feature = "uk")]
 pub const UK: Conventions = Conventions {
+    tag: "uk",
     before: "",
     after: "\u{a0}€",
     decimal: ",",
@@ -79,15 +80,6 @@ impl Lang {
             Lang::Uk => &UK,
         }
     }
-}
-
-/// The `n`th word (from 0) of a list of words separated by spaces.
-fn nth(words: &'static str, n: usize) -> &'static str {
-    let mut rest = words;
-    for _ in 0..n {
-        rest = rest.split_once(' ').map_or("", |(_, after)| after);
-    }
-    rest.split_once(' ').map_or(rest, |(word, _)| word)
 }
 
 impl Conventions {
@@ -134,7 +126,7 @@ impl Conventions {
         }
         let written = match unit {
             0 => number.1,
-            u => number.1 + nth(self.units, u as usize - 1),
+            u => number.1 + word(self.units, u as usize - 1),
         };
         self.euros(cents, &written)
     }
@@ -169,7 +161,7 @@ impl Conventions {
     /// `date`'s month from `months`, after `day` and before the year if `with_year`.
     fn dated(&self, day: Option<u8>, months: &'static str, date: Date, with_year: bool) -> String {
         let mut out = day.map_or(String::new(), |d| int(i64::from(d)) + " ");
-        out += nth(months, usize::from(date.month() - 1));
+        out += word(months, usize::from(date.month() - 1));
         if with_year {
             out += " ";
             out += &int(i64::from(date.year()));

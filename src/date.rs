@@ -5,10 +5,10 @@
 //! partial date counts from the *last* day of its period: an event reported only as
 //! "September 2023" is certain to have happened by 30 September, not before.
 
-use crate::text::cat;
 use std::fmt;
 
 use crate::money::{int, zero_padded};
+use crate::text::{cat, word};
 
 /// How much of a date the source states.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -30,20 +30,8 @@ pub struct Date {
     precision: Precision,
 }
 
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// The English month names, separated by spaces (see [`word`]).
+pub const MONTH_NAMES: &str = "January February March April May June July August September October November December";
 
 /// Whether `year` is a leap year in the proleptic Gregorian calendar.
 fn is_leap(year: i32) -> bool {
@@ -90,7 +78,8 @@ impl Date {
             return Err(shape());
         }
         if day == 0 || day > last {
-            let (name, year, last) = (MONTH_NAMES[usize::from(month - 1)], int(i64::from(year)), int(i64::from(last)));
+            let (name, year, last) =
+                (word(MONTH_NAMES, usize::from(month - 1)), int(i64::from(year)), int(i64::from(last)));
             return Err(cat(&["\"", text, "\" is not a date: ", name, " ", &year, " has ", &last, " days"]));
         }
         Ok(Date { year, month, day, precision: Precision::Day })
@@ -171,7 +160,7 @@ impl Date {
 
     /// Abbreviated month name: "Jan".
     pub fn month_abbrev(self) -> &'static str {
-        &MONTH_NAMES[usize::from(self.month - 1)][..3]
+        &word(MONTH_NAMES, usize::from(self.month - 1))[..3]
     }
 
     /// ISO form at the stated precision: `2024-01-23`, `2023-09` or `2023`.
@@ -196,7 +185,7 @@ impl Date {
 
     /// The date for a reader: "23 January 2024", "September 2023" or "2023".
     pub fn long(self) -> String {
-        let month = MONTH_NAMES[usize::from(self.month - 1)];
+        let month = word(MONTH_NAMES, usize::from(self.month - 1));
         match self.precision {
             Precision::Day => format!("{} {month} {}", self.day, self.year),
             Precision::Month => format!("{month} {}", self.year),

@@ -5,8 +5,9 @@
 //! decimal "units of currency per euro", so every conversion is one exact integer division
 //! rounded half away from zero.
 
-use crate::text::cat;
 use std::fmt;
+
+use crate::text::cat;
 
 /// A euro value in whole cents.
 pub type Cents = i64;

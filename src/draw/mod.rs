@@ -9,7 +9,6 @@ pub mod culled;
 pub mod map;
 pub mod timeline;
 
-use crate::text::cat;
 use plotters_backend::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily, FontStyle,
@@ -18,6 +17,7 @@ use plotters_backend::{
 use crate::geometry::{text_width, Rect};
 use crate::money::int;
 use crate::palette::Rgb;
+use crate::text::cat;
 
 /// The result of drawing on backend `B`.
 pub type DrawResult<B> = Result<(), DrawingErrorKind<<B as DrawingBackend>::ErrorType>>;

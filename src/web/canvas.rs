@@ -6,7 +6,6 @@
 //! pixel from integers. Only what the views draw is implemented natively; text rotation is not
 //! used by any view and is not supported.
 
-use crate::text::cat;
 use std::fmt;
 
 use plotters_backend::text_anchor::{HPos, VPos};
@@ -17,6 +16,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::draw::{css_font, css_hex};
 use crate::geometry::Rect;
+use crate::text::cat;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// Drawing on one canvas element, in backing-store pixels.

@@ -3,7 +3,6 @@
 //! [`crate::cldr`] as `Intl` writes them, so that the widget's first drawing needs no `Intl`
 //! formatter: a page's first costs some 20 ms.
 
-use crate::text::cat;
 use std::cell::RefCell;
 
 use js_sys::Intl;
@@ -13,6 +12,7 @@ use crate::cldr::Conventions;
 use crate::date::Date;
 use crate::i18n::{Fmt, Lang};
 use crate::money::{Cents, Decimal};
+use crate::text::cat;
 
 #[wasm_bindgen(module = "/src/web/intl.js")]
 extern "C" {
@@ -24,7 +24,6 @@ extern "C" {
 /// One language's formatting: [`crate::cldr`]'s for euros and dates, `Intl`'s for amounts in
 /// other currencies.
 pub struct IntlFmt {
-    tag: &'static str,
     conventions: &'static Conventions,
     /// Formatters of amounts in their own currency, by currency and whether in words, made on
     /// first use (a dataset names a handful of currencies: a list is smaller than a map).
@@ -44,13 +43,7 @@ fn decimal(f: &Intl::NumberFormat, amount: Decimal) -> String {
 impl IntlFmt {
     /// Formatting for `lang` (English as British English, for day-month-year dates).
     pub fn new(lang: Lang) -> IntlFmt {
-        let tag = match lang {
-            #[cfg(feature = "en")]
-            Lang::En => "en-GB",
-            #[cfg(feature = "uk")]
-            Lang::Uk => "uk",
-        };
-        IntlFmt { tag, conventions: lang.conventions(), currencies: RefCell::new(Vec::new()) }
+        IntlFmt { conventions: lang.conventions(), currencies: RefCell::new(Vec::new()) }
     }
 
     /// `amount` in `currency`, in figures ("DKK 91,000,000") or in words ("91 million Danish
@@ -60,7 +53,7 @@ impl IntlFmt {
         let at = match cache.iter().position(|(c, w, _)| c == currency && *w == words) {
             Some(at) => at,
             None => {
-                cache.push((currency.to_string(), words, currency_format(self.tag, currency, words)));
+                cache.push((currency.to_string(), words, currency_format(self.conventions.tag, currency, words)));
                 cache.len() - 1
             }
         };

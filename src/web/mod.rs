@@ -24,12 +24,12 @@ mod loader;
 #[cfg(feature = "widget")]
 mod widget;
 
-use crate::text::{cat, join};
 use wasm_bindgen::prelude::*;
 
 use crate::date::Date;
 use crate::i18n::Lang;
 use crate::model::Dataset;
+use crate::text::{cat, join};
 
 /// Smaller and faster in wasm than the standard library's dlmalloc (about 2.5 KB less of the
 /// widget module, gzipped), and the page is single-threaded as talc's wasm allocator assumes.

@@ -3,7 +3,6 @@
 //! and a tooltip. State lives in one `Inner` behind `Rc<RefCell>`; every event handler changes
 //! it and asks for a redraw, and redraws happen at most once per animation frame.
 
-use crate::text::cat;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
@@ -29,6 +28,7 @@ use crate::model::Dataset;
 use crate::money::int;
 use crate::palette::Palette;
 use crate::session::{from_fragment, Session};
+use crate::text::cat;
 
 /// What makes a mark's button a transparent target exactly over its mark.
 const MARK_STYLE: &[(&str, &str)] = &[
