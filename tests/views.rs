@@ -359,6 +359,36 @@ fn the_scaled_backend_lays_out_in_css_pixels_and_paints_in_device_pixels() {
 }
 
 #[test]
+fn details_keep_their_fingerprint_exactly_while_they_read_the_same() {
+    // The widget keeps the panel's elements while the fingerprint holds: over every day of the
+    // first half of 2024, for each party, the fingerprint changes exactly when the details do.
+    let ds = dataset();
+    let (mut same, mut changed) = (0, 0);
+    let start = date("2024-01-01").day_number();
+    for (i, p) in ds.parties.iter().enumerate() {
+        let target = Target::Party(i);
+        let mut last = describe(&ds, target, Date::from_day_number(start), &Locale::plain());
+        for day in 1..182 {
+            let next = describe(&ds, target, Date::from_day_number(start + day), &Locale::plain());
+            assert_eq!(next == last, next.fingerprint() == last.fingerprint(), "{} on day {day}", p.code);
+            if next == last {
+                same += 1;
+            } else {
+                changed += 1;
+            }
+            last = next;
+        }
+    }
+    // Both cases occur, and most days change nothing (what makes keeping the elements worth it).
+    assert!(changed > 0 && same > 2 * changed, "{same} days the same, {changed} changed");
+    // A flag alone changes the fingerprint too: the same words, now marked as the data's own.
+    let mut d = describe(&ds, Target::Party(party(&ds, "DK")), date("2024-06-01"), &Locale::plain());
+    let before = d.fingerprint();
+    d.title_from_data = !d.title_from_data;
+    assert_ne!(d.fingerprint(), before);
+}
+
+#[test]
 fn details_give_amounts_rates_sources_and_disagreements() {
     let ds = dataset();
     let as_of = date("2024-06-01");

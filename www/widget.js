@@ -253,6 +253,9 @@ export async function mount(host, options = optionsOf(host)) {
   }
   try {
     const packed = options.data ? await packedData(options.data) : await builtInReady;
+    // The module's start and the widget's first drawing go in two tasks, not one long one: a
+    // slow phone can answer a reader's input between them (Lighthouse's Total Blocking Time).
+    await new Promise((next) => setTimeout(next));
     const widget = new module.Widget(box, { ...options, dataName: options.data, exporter: exporter(box, packed) }, packed);
     host.widget = guarded(module, moduleBase(options.lang), widget);
     host.dataset.state = 'ready';

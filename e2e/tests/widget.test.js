@@ -48,6 +48,38 @@ test('clicking the Netherlands shows €10 million with its source; before 23 Ja
   await context.close();
 });
 
+test('the details panel keeps its elements while the dates it passes change nothing in it', async () => {
+  const { page, context, errors } = await openWidget(site.browser, site.server.url, { width: 1280 });
+  await page.getByRole('button', { name: /^Netherlands: member since 23 January 2024/ }).click();
+  const panel = page.locator('.ct-details').first();
+  await panel.getByText('Netherlands', { exact: true }).waitFor();
+  // Marks the panel's elements, moves the date, and tells whether the marked elements are still
+  // the panel's, and what the panel says.
+  const moveTo = (date) => host(page).evaluate((h, date) => {
+    const panel = h.shadowRoot.querySelector('.ct-details');
+    const before = [...panel.querySelectorAll('*')];
+    h.widget.setAsOf(date);
+    return { kept: before.every((e) => e.isConnected), text: panel.textContent };
+  }, date);
+  // The Netherlands' details read the same from 1 to 30 June 2024: not one element is rebuilt.
+  const june = (await moveTo('2024-06-01')).text;
+  assert.match(june, /€10m \(€10,000,000\)/);
+  for (const day of ['02', '10', '30']) {
+    assert.deepEqual(await moveTo(`2024-06-${day}`), { kept: true, text: june }, `${day} June 2024`);
+  }
+  // Before it joined they say something else, and are written anew.
+  const before = await moveTo('2024-01-22');
+  assert.equal(before.kept, false);
+  assert.match(before.text, /No role on 22 January 2024/);
+  // With nothing selected, the hint is the same on every date.
+  await host(page).evaluate((h) => h.widget.select(undefined));
+  const hint = await moveTo('2024-02-01');
+  assert.match(hint.text, /^Select/);
+  assert.deepEqual(await moveTo('2024-05-01'), { kept: true, text: hint.text });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 // `make build` splits the code only a reader's interaction runs off the widget module that
 // every reader loads (scripts/split-module.py): it must come with the first interaction, once,
 // and no event may be lost while it is on its way.
@@ -112,11 +144,15 @@ test('no horizontal scrolling from 320 to 1280 px, and views stack below 720 px'
       return c && c.getBoundingClientRect().right <= w;
     }, width);
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, `scrolls at ${width}`);
-    const { stacked, wide } = await host(page).evaluate((h) => {
-      const top = (v) => h.shadowRoot.querySelector(`[data-view=${v}]`).getBoundingClientRect().top;
-      return { stacked: top('bars') > top('map') + 50, wide: h.shadowRoot.querySelector('.ct').getBoundingClientRect().width >= 720 };
-    });
-    assert.equal(stacked, !wide, `at ${width}: stacked=${stacked}`);
+    // The widget lays itself out again in a frame after the resize: within a second, the views
+    // stack if it is narrower than 720 px and stand side by side if it is wider.
+    const settled = await page.waitForFunction(() => {
+      const root = document.querySelector('[data-coalition-tracker]').shadowRoot;
+      const top = (v) => root.querySelector(`[data-view=${v}]`).getBoundingClientRect().top;
+      const stacked = top('bars') > top('map') + 50;
+      return stacked === root.querySelector('.ct').getBoundingClientRect().width < 720;
+    }, null, { timeout: 1000 }).then(() => true, () => false);
+    assert.ok(settled, `at ${width}: the views stack exactly when the widget is narrower than 720 px`);
   }
   await context.close();
 });

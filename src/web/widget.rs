@@ -148,8 +148,12 @@ struct Inner {
     slider_label: Element,
     details: Element,
     tooltip: Element,
-    /// What the details panel shows now, so it is rebuilt only when that changes.
+    /// The selection and date the details panel was last filled for, so that a render that
+    /// changes neither does not describe the selection again.
     details_shown: Option<(Option<Target>, i64)>,
+    /// A hash of the details last written into the panel (0 for the hint): most dates describe
+    /// a selection as the day before did, and its elements are then kept, not rebuilt.
+    details_hash: u64,
     touch: bool,
     theme: Theme,
     /// The reader's colour-scheme preference, asked once (`theme` auto follows it).
@@ -419,6 +423,7 @@ impl Inner {
             details,
             tooltip,
             details_shown: None,
+            details_hash: 0,
             touch: false,
             theme,
             scheme: dark_scheme_query(),
@@ -787,25 +792,35 @@ impl Inner {
     }
 
     fn render_details(&mut self) {
-        let shown = (self.s.ui.selected, self.s.ui.as_of.day_number());
-        if self.details_shown == Some(shown) || (shown.0.is_some() && !more(self.wiring.as_ref())) {
+        let selected = self.s.ui.selected;
+        // The hint reads the same on every date.
+        let shown = (selected, selected.map_or(0, |_| self.s.ui.as_of.day_number()));
+        if self.details_shown == Some(shown) || (selected.is_some() && !more(self.wiring.as_ref())) {
             return;
         }
         self.details_shown = Some(shown);
-        self.details.replace_children_with_node_0();
-        match shown.0 {
+        match selected {
             Some(target) => self.fill_details(target),
             None => {
+                self.details_hash = 0;
+                self.details.replace_children_with_node_0();
                 child(&self.details, "p", "ct-details-hint", self.loc().words.hint);
             }
         }
     }
 
-    /// Fills the details panel with what is known of `target`. Split off the module readers
-    /// load first (see [`more`]).
+    /// Fills the details panel with what is known of `target`, unless it already says just
+    /// that: rebuilding it on every slider step restyled the widget and made garbage for
+    /// nothing. Split off the module readers load first (see [`more`]).
     #[inline(never)]
-    fn fill_details(&self, target: Target) {
+    fn fill_details(&mut self, target: Target) {
         let d = describe(&self.s.ds, target, self.s.ui.as_of, &self.loc());
+        let hash = d.fingerprint();
+        if hash == self.details_hash {
+            return;
+        }
+        self.details_hash = hash;
+        self.details.replace_children_with_node_0();
         let title = child(&self.details, "h3", "ct-details-title", &d.title);
         mark_data_language(&title, d.title_from_data);
         child(&self.details, "p", "ct-details-subtitle", &d.subtitle);
