@@ -1,6 +1,7 @@
-//! Strings joined from parts, and words picked from a list. The standard library's `concat` and `join` on slices of strings
-//! are one generic routine with copies unrolled for short separators; the widget module carried
-//! two of them, 1 KB, for what these loops do (0.3 KB of the Ukrainian module, gzipped).
+//! Strings joined from parts, and words picked from a list. The standard library's `concat`
+//! and `join` on slices of strings are one generic routine with copies unrolled for short
+//! separators; the widget module carried two of them, 1 KB, for what these loops do (0.3 KB of
+//! the Ukrainian module, gzipped).
 
 /// `parts` one after another: `cat(&["a", "b"])` is `"ab"`.
 pub fn cat(parts: &[&str]) -> String {
