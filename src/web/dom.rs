@@ -1,4 +1,4 @@
-//! Small DOM helpers: creating elements with text, and the failure message.
+//! Small DOM helpers: creating elements with text, styles and places.
 //!
 //! The helpers that build the widget never fail: a DOM call that the browser refuses (it
 //! cannot, for the widget's own literal tag and attribute names, on elements it has just
@@ -94,27 +94,4 @@ pub fn styles(e: &Element, declarations: &[(&str, &str)]) {
 /// A CSS pixel length, formatted without Rust's float formatting or `core::fmt` (large in wasm).
 pub fn px(v: f64) -> String {
     int(v.round() as i64) + "px"
-}
-
-/// Replaces the contents of every widget on the page with `message`: widgets in the document
-/// and widgets in the shadow roots of script embeds.
-pub fn show_failure_everywhere(message: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let mut roots: Vec<Element> = elements(doc.query_selector_all(".ct"));
-    for host in elements(doc.query_selector_all("[data-coalition-tracker]")) {
-        if let Some(shadow) = host.shadow_root() {
-            roots.extend(elements(shadow.query_selector_all(".ct")));
-        }
-    }
-    for root in roots {
-        if let Ok(p) = el(&doc, "p", "ct-error", message) {
-            root.replace_children_with_node_1(&p);
-            let _ = root.set_attribute("data-state", "error");
-        }
-    }
-}
-
-fn elements(list: Result<web_sys::NodeList, JsValue>) -> Vec<Element> {
-    let Ok(list) = list else { return Vec::new() };
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
 }

@@ -107,3 +107,19 @@ export function wire(root, handle, exports) {
     },
   };
 }
+
+/** Replaces every widget on the page, in the document and in the shadow roots of script embeds,
+ * with `message` (see `stop` in web/mod.rs). */
+export function failEverywhere(message) {
+  const roots = [...document.querySelectorAll('.ct')];
+  for (const host of document.querySelectorAll('[data-coalition-tracker]')) {
+    roots.push(...(host.shadowRoot?.querySelectorAll('.ct') ?? []));
+  }
+  for (const root of roots) {
+    const p = document.createElement('p');
+    p.className = 'ct-error';
+    p.textContent = message;
+    root.replaceChildren(p);
+    root.dataset.state = 'error';
+  }
+}

@@ -29,6 +29,11 @@ extern "C" {
     /// Removes every listener and pending call.
     #[wasm_bindgen(method)]
     pub fn stop(this: &Wiring);
+
+    /// Replaces every widget on the page, in the document and in the shadow roots of script
+    /// embeds, with `message`.
+    #[wasm_bindgen(js_name = failEverywhere)]
+    pub fn fail_everywhere(message: &str);
 }
 
 /// The one closure `events.js` calls: `(kind, view, mark, x, y, flag, key) -> prevent default`.

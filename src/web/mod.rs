@@ -81,7 +81,7 @@ pub fn stop(log: &str) {
     }
     web_sys::console::error_1(&JsValue::from_str(log));
     // The module's first language: the modules readers load carry one language each.
-    dom::show_failure_everywhere(Lang::DEFAULT.words().stopped);
+    events::fail_everywhere(Lang::DEFAULT.words().stopped);
 }
 
 /// A JS `Error` with `message`.
