@@ -96,7 +96,7 @@ const recordFirstDrawn = () => {
   Object.defineProperty(window, 'firstDrawn', { set: resolve });
 };
 
-// The widget's host gets data-state="ready" once `new Widget` has returned, with the map and the
+// The widget's host gets data-state="ready" once `show()` has returned, with the map and the
 // bars drawn: its first drawn chart pixels. The widget's own root, in the host's shadow root, gets
 // data-state="ready" two frames later, with the timeline and the marks' buttons drawn too:
 // everything drawn (`window.allDrawnAt`). Chart.js's page sets window.firstDrawn itself.

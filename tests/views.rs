@@ -710,3 +710,10 @@ fn the_image_download_names_its_sources_and_dates_in_the_readers_language() {
         ]
     );
 }
+
+#[test]
+fn the_page_warms_up_the_font_family_the_canvases_draw_with() {
+    let script = std::fs::read_to_string("www/widget.js").unwrap();
+    let declared = format!("const FONT_FAMILY = '{}';", draw::FONT_FAMILY);
+    assert!(script.contains(&declared), "www/widget.js should declare {declared}");
+}

@@ -46,6 +46,7 @@ async fn mount_with(width: u32, options: &[(&str, JsValue)]) -> (Element, Widget
         js_sys::Reflect::set(&object, &(*key).into(), value).unwrap();
     }
     let widget = Widget::new(container.clone(), object.into(), None).unwrap();
+    widget.show().unwrap();
     ready(&container).await;
     (container, widget)
 }
@@ -131,14 +132,25 @@ fn the_bundled_dataset_summarises_in_the_browser() {
 }
 
 #[wasm_bindgen_test]
-async fn the_charts_come_first_and_the_timeline_and_buttons_once_they_are_painted() {
+async fn the_widget_enters_the_page_drawn_and_the_timeline_and_buttons_follow_once_painted() {
     let container = container(900);
-    let _widget = Widget::new(container.clone(), JsValue::UNDEFINED, None).unwrap();
+    container.set_text_content(Some("Loading"));
+    let widget = Widget::new(container.clone(), JsValue::UNDEFINED, None).unwrap();
+    // Built, not yet in the page, even a frame later (in which the widget's resize observer
+    // reports the width of an element outside the page: 0).
+    next_frame().await;
+    assert_eq!(container.text_content().as_deref(), Some("Loading"));
+    widget.show().unwrap();
     let drawn = |view: &str| pixels(&canvas(&container, view)).iter().any(|&b| b != 0);
     let buttons = || container.query_selector_all(".ct-mark").unwrap().length();
     let height = || container.get_bounding_client_rect().height();
-    // At once: the map and the bars, with every view sized and every text written.
+    let map_width = || canvas(&container, "map").get_bounding_client_rect().width();
+    // At once: in the page, with the map and the bars drawn, every view sized and every text
+    // written, and laid out for the container's width.
+    assert!(!container.text_content().unwrap().contains("Loading"));
     assert!(drawn("map") && drawn("bars"));
+    let first_width = map_width();
+    assert_eq!(first_width, coalition_tracker::layout::columns(900.0).map);
     assert!(!drawn("timeline"));
     assert!(canvas(&container, "timeline").width() > 0, "the timeline's place is kept");
     assert!(!text(&container, ".ct-dek").is_empty() && !text(&container, ".ct-asof-date").is_empty());
@@ -151,7 +163,7 @@ async fn the_charts_come_first_and_the_timeline_and_buttons_once_they_are_painte
     assert!(drawn("timeline"));
     assert!(buttons() > 20, "{} buttons", buttons());
     assert_eq!(state(&container).as_deref(), Some("ready"));
-    assert_eq!(height(), first_height, "nothing moved");
+    assert_eq!((height(), map_width()), (first_height, first_width), "nothing moved");
     container.remove();
 }
 
@@ -301,7 +313,8 @@ async fn a_hosted_dataset_is_validated_like_the_cli_and_shows_its_errors() {
             "roles":[{"party":"SE","role":"member","since":"2024-02","sources":["s1"]},
                      {"party":"LV","role":"lead","since":"2024-01","sources":["s1"]}]}"#;
     let packed = pack_dataset("x.json", good).unwrap();
-    let _widget = Widget::new(container.clone(), options.into(), Some(packed)).unwrap();
+    let widget = Widget::new(container.clone(), options.into(), Some(packed)).unwrap();
+    widget.show().unwrap();
     ready(&container).await;
     assert_eq!(text(&container, ".ct-dek"), "2 members · no total reported yet · as of February 2024");
     assert!(mark(&container, "map", "Sweden:").get_attribute("aria-label").unwrap().contains("member"));
@@ -510,7 +523,8 @@ fn options_of_the_wrong_type_are_refused_by_name_and_null_ones_are_not_given() {
         for (key, value) in pairs {
             js_sys::Reflect::set(&options, &(*key).into(), value).unwrap();
         }
-        let refused = Widget::new(container.clone(), options.into(), None).err()?;
+        // A widget that is made is shown, so that its title can be read.
+        let refused = Widget::new(container.clone(), options.into(), None).and_then(|w| w.show()).err()?;
         js_sys::Error::from(refused).message().as_string()
     };
     assert_eq!(refusal(&[("asOf", 2024.into())]).as_deref(), Some("widget options: `asOf` must be text"));

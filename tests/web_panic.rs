@@ -27,7 +27,9 @@ async fn after_the_panic_hook_every_widget_shows_a_message_and_never_draws_again
     let boxed = document.create_element("div").unwrap();
     shadow.append_child(&boxed).unwrap();
     let first = Widget::new(plain.clone(), wasm_bindgen::JsValue::UNDEFINED, None).unwrap();
-    let _second = Widget::new(boxed.clone(), wasm_bindgen::JsValue::UNDEFINED, None).unwrap();
+    let second = Widget::new(boxed.clone(), wasm_bindgen::JsValue::UNDEFINED, None).unwrap();
+    first.show().unwrap();
+    second.show().unwrap();
     next_frame().await;
 
     stop("a test runs what the panic hook runs");

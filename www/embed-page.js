@@ -11,16 +11,19 @@ const id = get('id') || 'coalition-tracker';
 
 let last = 0;
 function reportHeight() {
+  if (window.parent === window) return;
   const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-  if (height === last || window.parent === window) return;
+  if (height === last) return;
   last = height;
   window.parent.postMessage({ 'datawrapper-height': { [id]: height } }, '*');
   window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height }, '*');
 }
 
+// The observer reports every height the page takes, the widget's, its message or its static
+// version's, once laid out for a frame: reading the height in a task of the widget's own
+// would lay the page out there, inside the start's longest task.
 new ResizeObserver(reportHeight).observe(document.documentElement);
-await mount(host, {
+mount(host, {
   coalition: get('coalition'), asOf: get('as-of'), select: get('select'), theme: get('theme'),
   credit: get('credit'), data: get('data'), lang: get('lang'), hash: true,
 });
-reportHeight();

@@ -157,6 +157,41 @@ test('no horizontal scrolling from 320 to 1280 px, and views stack below 720 px'
   await context.close();
 });
 
+test('the start moves nothing: no layout shift on a phone or a desktop, and the map is drawn at its width at once', async () => {
+  // A phone as Lighthouse's mobile run is (three loads: a frame falls between the widget's
+  // building and its drawing on some loads only), then a desktop.
+  const sizes = [[412, 823, 1.75], [412, 823, 1.75], [412, 823, 1.75], [1280, 900, 1]];
+  for (const [width, height, dpr] of sizes) {
+    const context = await site.browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
+    await context.addInitScript(() => {
+      window.shifts = [];
+      new PerformanceObserver((list) => window.shifts.push(...list.getEntries().map((e) => e.value)))
+        .observe({ type: 'layout-shift', buffered: true });
+      // Every width the map's canvas is given, from the first.
+      window.mapWidths = [];
+      const look = () => {
+        const c = document.querySelector('[data-coalition-tracker]')?.shadowRoot?.querySelector('[data-view=map] canvas');
+        if (c && c.style.width !== window.mapWidths.at(-1)) window.mapWidths.push(c.style.width);
+        if (performance.now() < 3000) requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    const page = await context.newPage();
+    await page.goto(`${site.server.url}embed.html`);
+    await host(page).locator('.ct[data-state="ready"]').waitFor();
+    await page.waitForTimeout(200);
+    const { shifts, mapWidths, hostWidth } = await page.evaluate(() => ({
+      shifts: window.shifts, mapWidths: window.mapWidths,
+      hostWidth: document.querySelector('[data-coalition-tracker]').getBoundingClientRect().width,
+    }));
+    assert.deepEqual(shifts, [], `layout shifts at ${width} px`);
+    // Stacked below 720 px: the map is as wide as the widget.
+    if (width < 720) assert.deepEqual(mapWidths, [`${hostWidth}px`], `the map's widths at ${width} px`);
+    else assert.equal(mapWidths.length, 1, `the map's widths at ${width} px: ${mapWidths}`);
+    await context.close();
+  }
+});
+
 test('a tap selects and shows what hover shows', async () => {
   const { page, context } = await openWidget(site.browser, site.server.url, { width: 375 });
   const dk = page.getByRole('button', { name: /^Denmark:/ }).first();

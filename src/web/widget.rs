@@ -134,11 +134,11 @@ struct Inner {
     texts_for: Option<i64>,
     /// Whether the marks' buttons must be named and placed again (the layout changed).
     marks_due: bool,
-    /// How many renders are left that draw the map and the bars only. The mount's render and
-    /// the next frame's are such (every view sized and every text written, so that nothing
-    /// moves later); the timeline and the marks' buttons come in the frame after, once the
-    /// charts have been painted. Readers see the charts sooner, and the start's longest task
-    /// is shorter.
+    /// How many renders are left that draw the map and the bars only. The first render
+    /// (`show`'s) and the next frame's are such (every view sized and every text written, so
+    /// that nothing moves later); the timeline and the marks' buttons come in the frame after,
+    /// once the charts have been painted. Readers see the charts sooner, and the start's
+    /// longest task is shorter.
     partial_renders: u8,
     root: Element,
     dek: Element,
@@ -177,6 +177,9 @@ struct Inner {
     table_for: Option<i64>,
     /// The page's side of the widget's events, frames and timers (set once wired).
     wiring: Option<Wiring>,
+    /// The element the widget's first drawing puts it into (then `None`). Until then the
+    /// widget is built but not in the page.
+    container: Option<Element>,
 }
 
 /// The timers a widget asks `events.js` for: the announcement of a new date, and the update of
@@ -228,10 +231,15 @@ fn target_of(s: &Session, key: &str) -> Result<Target, JsValue> {
 
 #[wasm_bindgen]
 impl Widget {
-    /// Mounts a widget into `container`. `options` is an object with any of `coalition`,
+    /// Builds a widget for `container`. `options` is an object with any of `coalition`,
     /// `asOf`, `select`, `theme`, `credit`, `hash` and `dataName` (see `www/widget.js`).
     /// `packed`, if given, is an editor-hosted dataset as the loader module's `packDataset`
     /// returns it (validated, in the packed form); otherwise the bundled dataset is shown.
+    ///
+    /// The widget is wired, its views sized and its texts written, but it is neither drawn
+    /// nor in the page until [`Widget::show`]: a start in two calls lets a page run them as
+    /// two tasks, each short enough not to hold up a reader's input on a slow phone
+    /// (Lighthouse's Total Blocking Time).
     #[wasm_bindgen(constructor)]
     pub fn new(container: Element, options: JsValue, packed: Option<Vec<u8>>) -> Result<Widget, JsValue> {
         // Measured before the widget's elements are added: reading a size lays the page out,
@@ -258,26 +266,34 @@ impl Widget {
             handle(&w, Kind::of(kind), view, mark, (x, y), flag, key)
         });
         let wiring = wire(&rc.borrow().root, handler.as_ref().unchecked_ref(), &wasm_bindgen::exports());
-        let first = {
+        // Everything but the drawing is done in this task, so that `show` only draws.
+        let arranged = {
             let mut inner = rc.borrow_mut();
             inner.wiring = Some(wiring);
-            inner.render()
+            inner.size_views().map(|_| inner.write_texts())
         };
-        // Made before the first render's result is looked at: dropping it unwires the page.
+        // Made before the result is looked at: dropping it unwires the page.
         let widget = Widget { inner: rc, _handler: handler };
-        first.map(|()| widget)
+        arranged.map(|()| widget)
+    }
+
+    /// Draws the map and the bars and puts the widget into its container, in place of what
+    /// the container held; the timeline and the marks' buttons follow two frames later.
+    pub fn show(&self) -> Result<(), JsValue> {
+        self.update(|_| Ok(()))
     }
 
     /// Selects a party (by code), an event or pooled pledge (by id), or `not-itemised`;
     /// `undefined` clears the selection.
     pub fn select(&self, key: Option<String>) -> Result<(), JsValue> {
-        let mut inner = self.inner.try_borrow_mut().map_err(|_| error("the widget is busy"))?;
-        let target = match key.as_deref() {
-            None | Some("") => None,
-            Some(k) => Some(target_of(&inner.s, k)?),
-        };
-        inner.select(target);
-        inner.render()
+        self.update(|inner| {
+            let target = match key.as_deref() {
+                None | Some("") => None,
+                Some(k) => Some(target_of(&inner.s, k)?),
+            };
+            inner.select(target);
+            Ok(())
+        })
     }
 
     /// The selected party code, event id, pooled pledge id or `not-itemised`, if any.
@@ -295,9 +311,18 @@ impl Widget {
     /// Moves every view to `date` (YYYY-MM-DD).
     #[wasm_bindgen(js_name = setAsOf)]
     pub fn set_as_of(&self, date: &str) -> Result<(), JsValue> {
+        self.update(|inner| {
+            inner.set_as_of(Date::parse(date).map_err(error)?);
+            Ok(())
+        })
+    }
+}
+
+impl Widget {
+    /// Applies a host's call to the state, then draws what it changed.
+    fn update(&self, f: impl FnOnce(&mut Inner) -> Result<(), JsValue>) -> Result<(), JsValue> {
         let mut inner = self.inner.try_borrow_mut().map_err(|_| error("the widget is busy"))?;
-        let date = Date::parse(date).map_err(error)?;
-        inner.set_as_of(date);
+        f(&mut inner)?;
         inner.render()
     }
 }
@@ -406,10 +431,8 @@ impl Inner {
         styles(&tooltip, &[("position", "absolute"), ("pointer-events", "none")]);
         tooltip.attr("role", "tooltip");
         tooltip.attr("hidden", "");
-        container.replace_children_with_node_1(&root);
-        check()?;
-
         Ok(Inner {
+            container: Some(container.clone()),
             s,
             texts_for: None,
             marks_due: true,
@@ -443,9 +466,11 @@ impl Inner {
         })
     }
 
-    /// Lays the views out again for a new container width.
+    /// Lays the views out again for a new container width. A width of 0 is kept out: it is what
+    /// a widget not yet in the page (or hidden) reports, and laying out for it would draw the
+    /// first frame at the narrowest width, then move everything once the real width came.
     fn relayout(&mut self, width: f64) {
-        if self.s.set_width(width, &Locale::new(self.lang, &self.intl)) {
+        if width > 0.0 && self.s.set_width(width, &Locale::new(self.lang, &self.intl)) {
             self.marks_due = true;
             self.schedule();
         }
@@ -682,17 +707,9 @@ impl Inner {
         }
     }
 
-    /// Draws every view that changed (only the map and the bars while `partial_renders` last)
-    /// and updates the text around them.
-    fn render(&mut self) -> Result<(), JsValue> {
-        if stopped() {
-            return Err(error("the graphic has stopped working; reload the page"));
-        }
-        let partial = self.partial_renders > 0;
-        if partial {
-            self.partial_renders -= 1;
-            self.schedule();
-        }
+    /// Gives the widget's frame its grid and colours and each canvas its size, where they
+    /// changed; returns the device pixel ratio and the palette to draw with.
+    fn size_views(&mut self) -> Result<(f64, Palette), JsValue> {
         let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 4.0);
         let columns = self.s.scene.columns;
         let palette = self.palette();
@@ -729,9 +746,48 @@ impl Inner {
                 v.size = (w, h, dpr);
                 v.drawn = None;
             }
+        }
+        Ok((dpr, palette))
+    }
+
+    /// Writes the texts around the views (dek, summary, slider), the table and the details
+    /// panel, where the date or the selection changed.
+    fn write_texts(&mut self) {
+        let day = self.s.ui.as_of.day_number();
+        if self.texts_for != Some(day) {
+            self.texts_for = Some(day);
+            self.dek.set_text_content(Some(&dek(&self.s.ds, &self.s.snap, &self.loc())));
+            self.summary.set_text_content(Some(&summary_text(&self.s.ds, &self.s.snap, &self.loc())));
+            let value = int(day);
+            if self.slider.value() != value {
+                self.slider.set_value(&value);
+            }
+            let long = self.intl.date(self.s.ui.as_of);
+            self.slider_label.set_text_content(Some(&long));
+            self.slider.attr("aria-valuetext", &long);
+        }
+        self.show_table();
+        self.render_details();
+    }
+
+    /// Draws every view that changed (only the map and the bars while `partial_renders` last)
+    /// and updates the text around them; the first time, puts the widget into its container.
+    fn render(&mut self) -> Result<(), JsValue> {
+        if stopped() {
+            return Err(error("the graphic has stopped working; reload the page"));
+        }
+        let partial = self.partial_renders > 0;
+        if partial {
+            self.partial_renders -= 1;
+            self.schedule();
+        }
+        let (dpr, palette) = self.size_views()?;
+        let dark = palette == Palette::DARK;
+        for v in &mut self.views {
             if partial && v.view == View::Timeline {
                 continue;
             }
+            let (w, h) = self.s.scene.size(v.view);
             let marks = self.s.scene.marks(v.view);
             let look = self.s.ui.look(&self.s.ds, v.view, &marks);
             let shows = (self.s.generation(v.view), dark, look);
@@ -770,23 +826,14 @@ impl Inner {
             self.marks_due = false;
             self.rebuild_marks();
         }
-        let day = self.s.ui.as_of.day_number();
-        if self.texts_for != Some(day) {
-            self.texts_for = Some(day);
-            self.dek.set_text_content(Some(&dek(&self.s.ds, &self.s.snap, &self.loc())));
-            self.summary.set_text_content(Some(&summary_text(&self.s.ds, &self.s.snap, &self.loc())));
-            let value = int(day);
-            if self.slider.value() != value {
-                self.slider.set_value(&value);
-            }
-            let long = self.intl.date(self.s.ui.as_of);
-            self.slider_label.set_text_content(Some(&long));
-            self.slider.attr("aria-valuetext", &long);
-        }
-        self.show_table();
-        self.render_details();
+        self.write_texts();
         if !partial {
             self.root.attr("data-state", "ready");
+        }
+        // The first drawing puts the widget into the page with its charts drawn: the page never
+        // lays it out or paints it with empty canvases.
+        if let Some(container) = self.container.take() {
+            container.replace_children_with_node_1(&self.root);
         }
         check()
     }
