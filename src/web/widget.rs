@@ -135,10 +135,10 @@ struct Inner {
     /// Whether the marks' buttons must be named and placed again (the layout changed).
     marks_due: bool,
     /// How many renders are left that draw the map and the bars only. The first render
-    /// (`show`'s) and the next frame's are such (every view sized and every text written, so
-    /// that nothing moves later); the timeline and the marks' buttons come in the frame after,
-    /// once the charts have been painted. Readers see the charts sooner, and the start's
-    /// longest task is shorter.
+    /// (`show`'s) and the next frame's are such (`new` has sized every view and written every
+    /// text, so that nothing moves later); the timeline and the marks' buttons come in the
+    /// frame after, once the charts have been painted. Readers see the charts sooner, and the
+    /// start's longest task is shorter.
     partial_renders: u8,
     root: Element,
     dek: Element,
