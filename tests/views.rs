@@ -711,9 +711,11 @@ fn the_image_download_names_its_sources_and_dates_in_the_readers_language() {
     );
 }
 
+/// The canvases' text matches the widget's own (and www/widget.js warms the canvases' fonts up
+/// from the family the stylesheet gives the placeholder).
 #[test]
-fn the_page_warms_up_the_font_family_the_canvases_draw_with() {
-    let script = std::fs::read_to_string("www/widget.js").unwrap();
-    let declared = format!("const FONT_FAMILY = '{}';", draw::FONT_FAMILY);
-    assert!(script.contains(&declared), "www/widget.js should declare {declared}");
+fn the_canvases_draw_in_the_font_family_of_the_widgets_stylesheet() {
+    let sheet = std::fs::read_to_string("www/widget.css").unwrap();
+    let declared = format!("font: 16px/1.4 {};", draw::FONT_FAMILY);
+    assert!(sheet.contains(&declared), "www/widget.css should declare {declared}");
 }

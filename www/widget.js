@@ -221,9 +221,6 @@ async function showStatic(box, note) {
   }
 }
 
-/** The font family the widget's canvases draw with (`FONT_FAMILY` in src/draw/mod.rs). */
-const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
-
 /** The fonts of the widget's first drawing, in CSS px (src/draw): the bars' labels, their
  * values and the captions, and the codes on the map's tiles (at a phone's tile size). */
 const CANVAS_FONTS = ['13px', '12px', 'bold 12px', 'bold 15px'];
@@ -236,11 +233,11 @@ const CANVAS_FONTS = ['13px', '12px', 'bold 12px', 'bold 15px'];
  * Lighthouse's fourfold slowdown counts as a long task. The first pixels come some 6 ms later:
  * the main thread is busy while the page loads, so the work moves rather than vanishes, and
  * waiting for idle time (`requestIdleCallback`) found none before the drawing. */
-function warmCanvasText() {
+function warmCanvasText(family) {
   const context = document.createElement('canvas').getContext('2d');
   for (const font of context ? CANVAS_FONTS : []) {
     setTimeout(() => {
-      context.font = `${font.replace(/\d+/, (px) => Math.round(px * devicePixelRatio * 10) / 10)} ${FONT_FAMILY}`;
+      context.font = `${font.replace(/\d+/, (px) => Math.round(px * devicePixelRatio * 10) / 10)} ${family}`;
       context.fillText('ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz €0123456789.,', 0, 9);
     });
   }
@@ -263,7 +260,6 @@ export async function mount(host, options = optionsOf(host)) {
   placeholder.textContent = words.loading;
   box.append(placeholder);
   root.replaceChildren(sheet, box);
-  warmCanvasText();
   // The stylesheet, the wasm and a built-in dataset the module does not carry load side by
   // side; the widget is built once they are in.
   const wasmReady = loadWasm(options.lang);
@@ -271,6 +267,8 @@ export async function mount(host, options = optionsOf(host)) {
   const builtInReady = options.data ? undefined : builtIn(options.coalition);
   builtInReady?.catch(() => {});
   await new Promise((done) => { sheet.onload = sheet.onerror = done; });
+  // The canvases draw in the widget's font (widget.css), which the placeholder now has.
+  warmCanvasText(getComputedStyle(box).fontFamily);
   let module;
   try {
     module = await wasmReady;
