@@ -282,8 +282,8 @@ try {
   // with the range of its TBT.
   say(`## Lighthouse 12 (mobile, performance only; the median of ${LIGHTHOUSE_RUNS} runs by TBT)`);
   say();
-  say('| page | score | Total Blocking Time (range) | Cumulative Layout Shift | transfer size | LCP |');
-  say('|---|---:|---:|---:|---:|---:|');
+  say('| page | score | Total Blocking Time (range) | longest task after first paint, observed (range) | Cumulative Layout Shift | transfer size | LCP |');
+  say('|---|---:|---:|---:|---:|---:|---:|');
   results.lighthouse = {};
   for (const name of ['embed.html', 'index.html']) {
     const runs = [];
@@ -293,7 +293,12 @@ try {
         '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run'],
       { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM || '/usr/bin/chromium' }, maxBuffer: 1 << 28 }));
       const a = report.audits;
+      // The tasks as they ran on this machine, before Lighthouse's simulated slowdown: what TBT
+      // counts is their part over 50 ms once multiplied by 4, so this shows the margin left.
+      const painted = a.metrics.details.items[0].observedFirstContentfulPaint;
+      const tasks = a['main-thread-tasks'].details.items.filter((t) => t.startTime >= painted);
       runs.push({
+        longest: Math.max(0, ...tasks.map((t) => t.duration)),
         score: Math.round(report.categories.performance.score * 100),
         tbt: a['total-blocking-time'].numericValue,
         cls: a['cumulative-layout-shift'].numericValue,
@@ -302,12 +307,16 @@ try {
       });
     }
     const tbts = runs.map((run) => run.tbt);
-    const r = { ...runs.find((run) => run.tbt === median(tbts)), tbtMin: Math.min(...tbts), tbtMax: Math.max(...tbts) };
+    const longest = runs.map((run) => run.longest);
+    const r = {
+      ...runs.find((run) => run.tbt === median(tbts)), tbtMin: Math.min(...tbts), tbtMax: Math.max(...tbts),
+      longestMedian: median(longest), longestMin: Math.min(...longest), longestMax: Math.max(...longest),
+    };
     results.lighthouse[name] = r;
-    say(`| ${name} | ${r.score} | ${r.tbt.toFixed(0)} ms (${r.tbtMin.toFixed(0)}–${r.tbtMax.toFixed(0)}) | ${r.cls.toFixed(3)} | ${r.bytes} B | ${r.lcp.toFixed(0)} ms |`);
+    say(`| ${name} | ${r.score} | ${r.tbt.toFixed(0)} ms (${r.tbtMin.toFixed(0)}–${r.tbtMax.toFixed(0)}) | ${r.longestMedian.toFixed(1)} ms (${r.longestMin.toFixed(1)}–${r.longestMax.toFixed(1)}) | ${r.cls.toFixed(3)} | ${r.bytes} B | ${r.lcp.toFixed(0)} ms |`);
   }
   say();
-  say('Targets: score 100, TBT 0 ms, CLS 0. Lighthouse simulates a slow phone and network, so its LCP is not the time measured above.');
+  say('Targets: score 100, TBT 0 ms, CLS 0. Lighthouse simulates a slow phone and network, so its LCP is not the time measured above. It slows the observed tasks down fourfold: a task observed over 12.5 ms after the first paint is what makes TBT more than 0.');
   say();
 
   // Native core, from criterion.
