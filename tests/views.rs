@@ -711,8 +711,7 @@ fn the_image_download_names_its_sources_and_dates_in_the_readers_language() {
     );
 }
 
-/// The canvases' text matches the widget's own (and www/widget.js warms the canvases' fonts up
-/// from the family the stylesheet gives the placeholder).
+/// The canvases' text matches the widget's own.
 #[test]
 fn the_canvases_draw_in_the_font_family_of_the_widgets_stylesheet() {
     let sheet = std::fs::read_to_string("www/widget.css").unwrap();

@@ -28,8 +28,9 @@ async fn after_the_panic_hook_every_widget_shows_a_message_and_never_draws_again
     shadow.append_child(&boxed).unwrap();
     let first = Widget::new(plain.clone(), wasm_bindgen::JsValue::UNDEFINED, None).unwrap();
     let second = Widget::new(boxed.clone(), wasm_bindgen::JsValue::UNDEFINED, None).unwrap();
-    first.show().unwrap();
-    second.show().unwrap();
+    for widget in [&first, &second] {
+        while !widget.show().unwrap() {}
+    }
     next_frame().await;
 
     stop("a test runs what the panic hook runs");

@@ -221,28 +221,6 @@ async function showStatic(box, note) {
   }
 }
 
-/** The fonts of the widget's first drawing, in CSS px (src/draw): the bars' labels, their
- * values and the captions, and the codes on the map's tiles (at a phone's tile size). */
-const CANVAS_FONTS = ['13px', '12px', 'bold 12px', 'bold 15px'];
-
-/** Writes the letters and digits the charts use on a canvas of no use, in each of their fonts at
- * the screen's pixel ratio, one font per task: a page's first canvas text in a font costs
- * milliseconds (the browser finds, loads and rasterises it), paid here while the module
- * downloads rather than inside the widget's first drawing. Measured on a phone-sized page (20
- * loads each), that drawing's median went from 15.0 to 12.1 ms, under the 12.5 ms that
- * Lighthouse's fourfold slowdown counts as a long task. The first pixels come some 6 ms later:
- * the main thread is busy while the page loads, so the work moves rather than vanishes, and
- * waiting for idle time (`requestIdleCallback`) found none before the drawing. */
-function warmCanvasText(family) {
-  const context = document.createElement('canvas').getContext('2d');
-  for (const font of context ? CANVAS_FONTS : []) {
-    setTimeout(() => {
-      context.font = `${font.replace(/\d+/, (px) => Math.round(px * devicePixelRatio * 10) / 10)} ${family}`;
-      context.fillText('ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz €0123456789.,', 0, 9);
-    });
-  }
-}
-
 /** Resolves in a task of its own, after whatever the page has queued. */
 const nextTask = () => new Promise((next) => setTimeout(next));
 
@@ -267,8 +245,6 @@ export async function mount(host, options = optionsOf(host)) {
   const builtInReady = options.data ? undefined : builtIn(options.coalition);
   builtInReady?.catch(() => {});
   await new Promise((done) => { sheet.onload = sheet.onerror = done; });
-  // The canvases draw in the widget's font (widget.css), which the placeholder now has.
-  warmCanvasText(getComputedStyle(box).fontFamily);
   let module;
   try {
     module = await wasmReady;
@@ -280,13 +256,12 @@ export async function mount(host, options = optionsOf(host)) {
   }
   try {
     const packed = options.data ? await packedData(options.data) : await builtInReady;
-    // The module's start, the widget's building and its first drawing go in three tasks, not
-    // one long one: a slow phone can answer a reader's input between them (Lighthouse's Total
-    // Blocking Time). The widget enters the page with its charts drawn (`show`).
+    // The module's start, the widget's building and each part of its first drawing go in
+    // tasks of their own, not one long one: a slow phone can answer a reader's input between
+    // them (Lighthouse's Total Blocking Time). The widget enters the page with its charts drawn.
     await nextTask();
     const widget = new module.Widget(box, { ...options, dataName: options.data, exporter: exporter(box, packed) }, packed);
-    await nextTask();
-    widget.show();
+    do await nextTask(); while (!widget.show());
     host.widget = guarded(module, moduleBase(options.lang), widget);
     host.dataset.state = 'ready';
     // A page's first Intl formatter costs some 20 ms (the browser loads its locale data). The

@@ -277,10 +277,17 @@ impl Widget {
         arranged.map(|()| widget)
     }
 
-    /// Draws the map and the bars and puts the widget into its container, in place of what
-    /// the container held; the timeline and the marks' buttons follow two frames later.
-    pub fn show(&self) -> Result<(), JsValue> {
-        self.update(|_| Ok(()))
+    /// Draws the next part of the widget's first drawing, the map and then the bars, one a
+    /// call, and with the last puts the widget into its container, in place of what the
+    /// container held; true once the widget is in (a call after that does nothing). A page
+    /// calls it once a task until it answers true, so that no task is long. The timeline and
+    /// the marks' buttons follow two frames later.
+    pub fn show(&self) -> Result<bool, JsValue> {
+        let mut inner = self.inner.try_borrow_mut().map_err(|_| error("the widget is busy"))?;
+        if inner.container.is_some() {
+            inner.render_some(1)?;
+        }
+        Ok(inner.container.is_none())
     }
 
     /// Selects a party (by code), an event or pooled pledge (by id), or `not-itemised`;
@@ -773,14 +780,17 @@ impl Inner {
     /// Draws every view that changed (only the map and the bars while `partial_renders` last)
     /// and updates the text around them; the first time, puts the widget into its container.
     fn render(&mut self) -> Result<(), JsValue> {
+        self.render_some(usize::MAX)
+    }
+
+    /// [`Inner::render`], drawing at most `views` views: the widget goes into its container
+    /// only once a call has left none of them undrawn (see [`Widget::show`]).
+    fn render_some(&mut self, mut views: usize) -> Result<(), JsValue> {
         if stopped() {
             return Err(error("the graphic has stopped working; reload the page"));
         }
         let partial = self.partial_renders > 0;
-        if partial {
-            self.partial_renders -= 1;
-            self.schedule();
-        }
+        let mut undrawn = false;
         let (dpr, palette) = self.size_views()?;
         let dark = palette == Palette::DARK;
         for v in &mut self.views {
@@ -806,6 +816,11 @@ impl Inner {
                 }
                 _ => None,
             };
+            if views == 0 {
+                undrawn = true;
+                continue;
+            }
+            views -= 1;
             v.drawn = Some(shows);
             let mut backend = Canvas::new(&v.canvas).ok_or_else(|| error("this browser gives no 2D canvas context"))?;
             if let Some(rects) = &dirty {
@@ -832,8 +847,15 @@ impl Inner {
         }
         // The first drawing puts the widget into the page with its charts drawn: the page never
         // lays it out or paints it with empty canvases.
-        if let Some(container) = self.container.take() {
-            container.replace_children_with_node_1(&self.root);
+        if !undrawn {
+            if let Some(container) = self.container.take() {
+                container.replace_children_with_node_1(&self.root);
+            }
+        }
+        // The renders that leave out the timeline count from the one that puts the widget in.
+        if partial && self.container.is_none() {
+            self.partial_renders -= 1;
+            self.schedule();
         }
         check()
     }
