@@ -261,7 +261,12 @@ export async function mount(host, options = optionsOf(host)) {
     // them (Lighthouse's Total Blocking Time). The widget enters the page with its charts drawn.
     await nextTask();
     const widget = new module.Widget(box, { ...options, dataName: options.data, exporter: exporter(box, packed) }, packed);
-    do await nextTask(); while (!widget.show());
+    try {
+      do await nextTask(); while (!widget.show());
+    } catch (error) {
+      widget.free(); // its listeners and observer go with it
+      throw error;
+    }
     host.widget = guarded(module, moduleBase(options.lang), widget);
     host.dataset.state = 'ready';
     // A page's first Intl formatter costs some 20 ms (the browser loads its locale data). The
