@@ -801,13 +801,18 @@ impl Inner {
             let marks = self.s.scene.marks(v.view);
             let look = self.s.ui.look(&self.s.ds, v.view, &marks);
             let shows = (self.s.generation(v.view), dark, look);
+            if v.drawn.as_ref() == Some(&shows) {
+                continue;
+            }
+            // Left as it is for a later call (the first drawing comes in parts).
+            if views == 0 {
+                undrawn = true;
+                continue;
+            }
+            views -= 1;
             // The same scene and palette with another look (a hover, a selection, a focus ring):
             // only the marks drawn differently are repainted.
             let dirty: Option<Vec<Rect>> = match v.drawn.take() {
-                Some(drawn) if drawn == shows => {
-                    v.drawn = Some(drawn);
-                    continue;
-                }
                 // Without the split-off part, the whole view is drawn again instead.
                 Some((generation, dark, was))
                     if (generation, dark) == (shows.0, shows.1) && more(self.wiring.as_ref()) =>
@@ -816,11 +821,6 @@ impl Inner {
                 }
                 _ => None,
             };
-            if views == 0 {
-                undrawn = true;
-                continue;
-            }
-            views -= 1;
             v.drawn = Some(shows);
             let mut backend = Canvas::new(&v.canvas).ok_or_else(|| error("this browser gives no 2D canvas context"))?;
             if let Some(rects) = &dirty {
