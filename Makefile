@@ -13,6 +13,8 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 TARGET_WASM := target/shipped/wasm32-unknown-unknown/shipped/coalition_tracker.wasm
 CLI := target/release/coalition
 DATA := $(wildcard data/*.toml)
+# The dataset a widget shows unless told otherwise, the one its module embeds (build.rs's DEFAULT).
+DEFAULT_DATA := data/it-coalition.toml
 # The wasm features rustc enables by default for wasm32-unknown-unknown; wasm-opt must accept them.
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-reference-types --enable-multivalue
@@ -65,8 +67,14 @@ build: validate tools/node_modules/.package-lock.json
 	# The widget module, once per language (a reader downloads one language's words), and the
 	# loader that only pages showing an editor-hosted data file fetch (it validates and packs
 	# the file for the widget) or readers asking for a CSV or JSON download.
-	$(call wasm,dist/pkg,--no-default-features --features widget$(,)en,$(INTERACTION))
-	$(call wasm,dist/pkg-uk,--no-default-features --features widget$(,)uk,$(INTERACTION))
+	$(call wasm,dist/pkg,--no-default-features --features widget$(,)en$(,)deferred-texts,$(INTERACTION))
+	$(call wasm,dist/pkg-uk,--no-default-features --features widget$(,)uk$(,)deferred-texts,$(INTERACTION))
+	# They embed the default dataset without the texts only the details panel and the table
+	# view show (notes, descriptions and the like: 1.5 KB gzipped); its split-off part, which
+	# those views need anyway, brings them (codec::split_texts).
+	$(CLI) pack $(DEFAULT_DATA) --texts --out dist/texts.bin
+	for d in pkg pkg-uk; do python3 scripts/split-module.py section dist/$$d/coalition_tracker_more.wasm ct-texts dist/texts.bin; done
+	rm dist/texts.bin
 	$(call wasm,dist/loader,--no-default-features --features loader$(,)en$(,)uk)
 	cp www/* dist/
 	# Every built-in dataset packed (the widget module carries only the default one, build.rs's

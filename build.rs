@@ -7,6 +7,9 @@
 //! embeds only the default dataset, [`DEFAULT`]: `www/widget.js` fetches any other as the packed
 //! file `coalition pack` writes (`dist/data/ID.bin`), so that a dataset an editor adds does not
 //! make every reader's embed heavier. Everything else (the CLI, the loader, tests) embeds them all.
+//! With feature `deferred-texts` (`make build`'s widget modules), that module embeds the default
+//! dataset without the texts only a reader's interaction shows; `coalition pack --texts` writes
+//! them for the module's split-off part (see `codec::split_texts`).
 
 // The build script uses a part of each module; the rest is for the crate.
 #[allow(dead_code)]
@@ -62,11 +65,16 @@ fn main() {
     let feature = |name: &str| std::env::var_os(format!("CARGO_FEATURE_{name}")).is_some();
     let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32");
     let default_only = wasm && feature("WIDGET") && !feature("LOADER");
+    let texts_deferred = default_only && feature("DEFERRED_TEXTS");
     let mut list = format!(
         "/// The dataset shown when no `coalition` is named; the widget module embeds only this one.\n\
          pub const DEFAULT: &str = {DEFAULT:?};\n\
+         /// Whether [`DEFAULT`] is embedded without the texts only a reader's interaction shows\n\
+         /// (feature `deferred-texts`; see [`crate::codec::split_texts`]).\n\
+         pub const TEXTS_DEFERRED: bool = {texts_deferred};\n\
          /// Every built-in dataset, by file name.\npub const BUNDLED: &[Bundled] = &[\n"
     );
+    let mut defaults = String::new();
     for path in files {
         println!("cargo:rerun-if-changed={}", path.display());
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_else(|| fail("bad file name in data/"));
@@ -80,16 +88,28 @@ fn main() {
             fail(&lines.join("\n"))
         });
         let target = Path::new(&out_dir).join(format!("{stem}.bin"));
-        std::fs::write(&target, codec::pack(&loaded.dataset))
-            .unwrap_or_else(|e| fail(&format!("{}: {e}", target.display())));
-        let packed = if default_only && stem != DEFAULT {
+        let packed = if texts_deferred && stem == DEFAULT {
+            codec::split_texts(&loaded.dataset).0
+        } else {
+            codec::pack(&loaded.dataset)
+        };
+        std::fs::write(&target, packed).unwrap_or_else(|e| fail(&format!("{}: {e}", target.display())));
+        let bytes = format!("include_bytes!({:?})", target.display().to_string());
+        let packed = if stem == DEFAULT {
+            let _ = writeln!(
+                defaults,
+                "/// [`DEFAULT`] packed, as the modules embed it.\npub const DEFAULT_PACKED: &[u8] = {bytes};"
+            );
+            "Some(DEFAULT_PACKED)".to_string()
+        } else if default_only {
             "None".to_string()
         } else {
-            format!("Some(include_bytes!({:?}))", target.display().to_string())
+            format!("Some({bytes})")
         };
         let _ = writeln!(list, "    Bundled {{ id: {stem:?}, file: {file:?}, packed: {packed} }},");
     }
     list.push_str("];\n");
+    list.push_str(&defaults);
     let generated = Path::new(&out_dir).join("bundled.rs");
     std::fs::write(&generated, list).unwrap_or_else(|e| fail(&format!("{}: {e}", generated.display())));
 }

@@ -16,6 +16,11 @@ points at, touches or focuses the graphic.
         to DIR/coalition_tracker_more.wasm (binaryen's wasm-split); the module keeps every other
         function and calls the moved ones through its table.
 
+    split-module.py section PART.wasm NAME FILE
+        Appends FILE's bytes to the split-off part as the custom section NAME, which
+        `web/events.js` reads when the part arrives: the texts of the default dataset that the
+        module leaves out (`coalition pack --texts`) come with the code that shows them.
+
 The module's calls to moved functions go through placeholders until the split-off part is
 instantiated against the module's exports, which fills their table slots (`web/events.js`). The
 placeholders are wasm-bindgen's `throw` import: the widget reaches the roots only once the part
@@ -227,10 +232,20 @@ def split(directory, roots):
         print(f"split-module: {len(moved)} functions moved to {more}")
 
 
+def add_section(part, section, file):
+    data = Path(part).read_bytes()
+    if data[:4] != b"\0asm":
+        fail(f"{part} is not a wasm module")
+    body = encode_name(section.encode()) + Path(file).read_bytes()
+    Path(part).write_bytes(data + assemble(b"", [(0, body)]))
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "prepare":
         prepare(sys.argv[2], sys.argv[3])
     elif len(sys.argv) >= 3 and sys.argv[1] == "split":
         split(sys.argv[2], sys.argv[3:])
+    elif len(sys.argv) == 5 and sys.argv[1] == "section":
+        add_section(*sys.argv[2:])
     else:
         fail(__doc__)

@@ -64,6 +64,109 @@ pub fn unpack(bytes: &[u8]) -> Read<Dataset> {
     }
 }
 
+/// Visits, in a fixed order, every text that only a reader's interaction shows (the details
+/// panel and the table view) or that the widget never shows: notes, descriptions, purposes,
+/// scopes, and what conflicting sources say. A required text is visited as an `Option` too, and
+/// is left empty where the visit takes it.
+fn deferred_texts(ds: &mut Dataset, mut f: impl FnMut(&mut Option<String>)) {
+    let f = &mut f;
+    f(&mut ds.coalition.description);
+    ds.sources.iter_mut().for_each(|s| f(&mut s.note));
+    ds.roles.iter_mut().for_each(|r| f(&mut r.note));
+    ds.events.iter_mut().for_each(|e| f(&mut e.note));
+    for x in &mut ds.contributions {
+        f(&mut x.description);
+        f(&mut x.purpose);
+        f(&mut x.note);
+    }
+    ds.reported_totals.iter_mut().for_each(|t| f(&mut t.scope));
+    for c in &mut ds.conflicts {
+        required(&mut c.topic, f);
+        c.claims.iter_mut().for_each(|claim| required(&mut claim.says, f));
+        f(&mut c.resolution);
+    }
+}
+
+/// Visits a required text as an `Option`: empty if the visit takes it.
+fn required(text: &mut String, f: &mut impl FnMut(&mut Option<String>)) {
+    let mut slot = Some(std::mem::take(text));
+    f(&mut slot);
+    *text = slot.unwrap_or_default();
+}
+
+/// Packs a validated dataset in two parts: without the texts only a reader's interaction shows
+/// (see `deferred_texts`), for the widget module every reader loads first, and those texts,
+/// for its split-off part, which brings them when the reader first interacts
+/// ([`restore_texts`] puts them back). The texts begin with a [`fingerprint`] of the first
+/// part, so that they are never put into another dataset.
+pub fn split_texts(ds: &Dataset) -> (Vec<u8>, Vec<u8>) {
+    let mut lean = ds.clone();
+    let mut texts = Vec::new();
+    deferred_texts(&mut lean, |t| texts.push(t.take()));
+    let lean = pack(&lean);
+    let mut w = Writer(Vec::new());
+    w.uint(fingerprint(&lean));
+    texts.put(&mut w);
+    (lean, w.0)
+}
+
+/// Puts back into `ds`, read from the first part of [`split_texts`] (`lean`), the texts of its
+/// second part (`texts`). Damaged texts, or texts made for other bytes, give an error and leave
+/// `ds` as it was; texts that turn out not to be as many as the dataset has give an error after
+/// some were put in.
+pub fn restore_texts(ds: &mut Dataset, lean: &[u8], texts: &[u8]) -> Read<()> {
+    let mut r = Reader { bytes: texts, at: 0, damage: None };
+    let made_for = r.uint();
+    let texts = Vec::<Option<String>>::get(&mut r);
+    if r.damage.is_none() && r.at != r.bytes.len() {
+        r.damaged("it has bytes after the texts");
+    }
+    if let Some(what) = r.damage {
+        return Err(CodecError(what.to_string()));
+    }
+    if made_for != fingerprint(lean) {
+        return Err(CodecError("they were made for other data".into()));
+    }
+    let (mut texts, mut short) = (texts.into_iter(), false);
+    deferred_texts(ds, |t| match texts.next() {
+        Some(text) => *t = text,
+        None => short = true,
+    });
+    if short || texts.len() > 0 {
+        return Err(CodecError("they are not as many as the dataset has".into()));
+    }
+    Ok(())
+}
+
+/// FNV-1a (64 bits) of `bytes`: no resistance to chosen collisions, which bytes made by one
+/// build cannot exploit.
+pub fn fingerprint(bytes: &[u8]) -> u64 {
+    let mut hash = Fnv::default();
+    std::hash::Hasher::write(&mut hash, bytes);
+    hash.0
+}
+
+/// The FNV-1a hasher, 64 bits: small, where std's SipHash would add 0.6 KB to a wasm module.
+pub struct Fnv(pub u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
 struct Writer(Vec<u8>);
 
 impl Writer {

@@ -68,25 +68,9 @@ impl Details {
     /// fingerprints, so the widget keeps the panel's elements while the fingerprint stays the
     /// same. FNV rather than std's SipHash, which would add 0.6 KB to the split-off module.
     pub fn fingerprint(&self) -> u64 {
-        let mut fnv = Fnv(0xcbf2_9ce4_8422_2325);
+        let mut fnv = crate::codec::Fnv::default();
         self.hash(&mut fnv);
-        fnv.0
-    }
-}
-
-/// The FNV-1a hasher: no resistance to chosen collisions, which a panel's own text cannot
-/// exploit.
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
+        fnv.finish()
     }
 }
 

@@ -188,3 +188,26 @@ fn pack_writes_the_bytes_the_build_embeds_and_refuses_bad_data() {
     assert!(!dir.join("bad.bin").exists());
     assert_eq!(coalition(&["pack", "data/it-coalition.toml"]).status.code(), Some(2), "--out is required");
 }
+
+#[test]
+fn pack_texts_writes_what_the_split_off_part_brings_for_the_default_dataset() {
+    use coalition_tracker::bundled::{find, DEFAULT};
+    use coalition_tracker::codec::{pack, restore_texts, split_texts, unpack};
+    let dir = std::env::temp_dir().join(format!("coalition-pack-texts-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let default = find(DEFAULT).unwrap();
+    // `make build` packs the texts of the file it names as the default: the one build.rs embeds.
+    let makefile = std::fs::read_to_string("Makefile").unwrap();
+    let named = makefile.lines().find_map(|l| l.strip_prefix("DEFAULT_DATA := ")).expect("DEFAULT_DATA is set");
+    assert_eq!(named, default.file);
+
+    let out = dir.join("texts.bin");
+    let o = coalition(&["pack", default.file, "--texts", "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let texts = std::fs::read(&out).unwrap();
+    let whole = unpack(default.packed.unwrap()).unwrap();
+    let lean = split_texts(&whole).0;
+    let mut back = unpack(&lean).unwrap();
+    restore_texts(&mut back, &lean, &texts).expect("the texts fit the lean dataset");
+    assert_eq!(pack(&back), default.packed.unwrap());
+}

@@ -3,7 +3,7 @@
 
 #![cfg(not(target_arch = "wasm32"))] // native: reads the dataset files
 
-use coalition_tracker::codec::{pack, unpack};
+use coalition_tracker::codec::{pack, restore_texts, split_texts, unpack, CodecError};
 use coalition_tracker::load::{load, Format};
 
 fn datasets() -> Vec<coalition_tracker::model::Dataset> {
@@ -81,4 +81,117 @@ fn damage_is_reported_by_its_first_fault_not_by_what_follows() {
         unpack(&bytes).map(|_| ()),
         Err(coalition_tracker::codec::CodecError("a length runs past the end".into()))
     );
+}
+
+/// The texts that only the details panel and the table view show, in the dataset's own words.
+fn deferred_texts_of(ds: &coalition_tracker::model::Dataset) -> Vec<String> {
+    let mut texts: Vec<Option<String>> = vec![ds.coalition.description.clone()];
+    texts.extend(ds.sources.iter().map(|s| s.note.clone()));
+    texts.extend(ds.roles.iter().map(|r| r.note.clone()));
+    texts.extend(ds.events.iter().map(|e| e.note.clone()));
+    for x in &ds.contributions {
+        texts.extend([x.description.clone(), x.purpose.clone(), x.note.clone()]);
+    }
+    texts.extend(ds.reported_totals.iter().map(|t| t.scope.clone()));
+    for c in &ds.conflicts {
+        texts.push(Some(c.topic.clone()));
+        texts.extend(c.claims.iter().map(|claim| Some(claim.says.clone())));
+        texts.push(c.resolution.clone());
+    }
+    texts.into_iter().flatten().filter(|t| !t.is_empty()).collect()
+}
+
+#[test]
+fn split_texts_leaves_out_only_the_deferred_texts_and_restore_texts_puts_them_back_exactly() {
+    for ds in datasets() {
+        let (lean, texts) = split_texts(&ds);
+        let mut back = unpack(&lean).expect("the lean part unpacks");
+        assert_eq!(deferred_texts_of(&back), Vec::<String>::new(), "{}: no deferred text is left", ds.file);
+        let deferred = deferred_texts_of(&ds);
+        assert!(!deferred.is_empty(), "{}: no texts to defer", ds.file);
+        for text in &deferred {
+            let found = |bytes: &[u8]| bytes.windows(text.len()).any(|w| w == text.as_bytes());
+            assert!(!found(&lean) && found(&texts), "{}: {text:?} travels with the texts only", ds.file);
+        }
+        // Everything else is as it was: the lean part unpacked, with its texts put back, is
+        // the whole dataset again, byte for byte.
+        restore_texts(&mut back, &lean, &texts).expect("its own texts fit");
+        assert_eq!(format!("{back:#?}"), format!("{ds:#?}"), "{}", ds.file);
+        assert_eq!(pack(&back), pack(&ds));
+        println!("{}: {} bytes lean, {} bytes of texts, {} whole", ds.file, lean.len(), texts.len(), pack(&ds).len());
+    }
+}
+
+#[test]
+fn texts_made_for_other_data_or_damaged_are_refused_and_change_nothing() {
+    let all = datasets();
+    let (lean, texts) = split_texts(&all[0]);
+    let (other_lean, other_texts) = split_texts(&all[1]);
+    let refuse = |lean: &[u8], texts: &[u8]| {
+        let mut ds = unpack(lean).expect("the lean part unpacks");
+        let err = restore_texts(&mut ds, lean, texts).expect_err("refused");
+        assert_eq!(pack(&ds), lean, "the dataset is left as it was: {err}");
+        err
+    };
+    let other_data = CodecError("they were made for other data".into());
+    assert_eq!(refuse(&lean, &other_texts), other_data);
+    assert_eq!(refuse(&other_lean, &texts), other_data);
+    // A lean part changed anywhere is other data.
+    let mut changed = lean.clone();
+    *changed.last_mut().expect("bytes") ^= 1;
+    if unpack(&changed).is_ok() {
+        assert_eq!(refuse(&changed, &texts), other_data);
+    }
+    assert_eq!(refuse(&lean, &[]), CodecError("it ends too early".into()));
+    for cut in 1..texts.len() {
+        refuse(&lean, &texts[..cut]);
+    }
+    let mut longer = texts.clone();
+    longer.push(0);
+    assert_eq!(refuse(&lean, &longer), CodecError("it has bytes after the texts".into()));
+}
+
+#[test]
+fn texts_that_are_not_as_many_as_the_dataset_has_are_refused() {
+    let ds = &datasets()[0];
+    let (lean, texts) = split_texts(ds);
+    // The texts are the lean part's fingerprint, their count and each text: one more (absent)
+    // text, with the count raised to match, no longer fits the dataset.
+    let (fingerprint, at) = leb(&texts, 0);
+    assert_eq!(fingerprint, coalition_tracker::codec::fingerprint(&lean));
+    let (count, body) = leb(&texts, at);
+    let mut more = uleb(fingerprint);
+    more.extend(uleb(count + 1));
+    more.extend_from_slice(&texts[body..]);
+    more.push(0);
+    let mut back = unpack(&lean).expect("the lean part unpacks");
+    assert_eq!(
+        restore_texts(&mut back, &lean, &more),
+        Err(CodecError("they are not as many as the dataset has".into()))
+    );
+}
+
+fn leb(bytes: &[u8], mut at: usize) -> (u64, usize) {
+    let (mut value, mut shift) = (0, 0);
+    loop {
+        let byte = bytes[at];
+        at += 1;
+        value |= u64::from(byte & 0x7f) << shift;
+        shift += 7;
+        if byte < 0x80 {
+            return (value, at);
+        }
+    }
+}
+
+fn uleb(mut value: u64) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let byte = (value & 0x7f) as u8;
+        value >>= 7;
+        out.push(if value == 0 { byte } else { byte | 0x80 });
+        if value == 0 {
+            return out;
+        }
+    }
 }

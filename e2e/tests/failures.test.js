@@ -50,6 +50,28 @@ test('without a 2D canvas context the widget says so instead of drawing nothing'
   await context.close();
 });
 
+test('a split-off part whose texts were made for other data stops the widget with a message, not wrong notes', async () => {
+  const { context, page: p, errors } = await page();
+  const consoleErrors = [];
+  p.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  // The texts are the part's last section, named ct-texts; they begin with a fingerprint of the
+  // dataset they were made for: one bit of it changed is another dataset's texts.
+  await p.route('**/pkg/coalition_tracker_more.wasm', async (route) => {
+    const body = Buffer.from(await (await route.fetch()).body());
+    const at = body.lastIndexOf('ct-texts') + 'ct-texts'.length;
+    body[at] ^= 1;
+    await route.fulfill({ status: 200, contentType: 'application/wasm', body });
+  });
+  await p.goto(`${site.server.url}embed.html`);
+  await p.waitForSelector('.ct[data-state="ready"]');
+  await p.getByRole('button', { name: /^Netherlands: member since/ }).click();
+  assert.equal(await errorText(p), 'The graphic could not be drawn in this browser.');
+  assert.equal(await p.locator('.ct-details-title').count(), 0, 'no details without their texts');
+  assert.ok(consoleErrors.some((e) => e.includes('coalition_tracker_more.wasm: the texts it brings cannot be read: they were made for other data')), consoleErrors.join('\n'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a widget mounted in a hidden, 0 px container draws correctly once it is shown', async () => {
   const { context, page: p, errors } = await page(1024);
   // Served from the site's origin (a test page of its own, without the site's CSP header).

@@ -109,6 +109,29 @@ test('the code that only interaction runs arrives with the first interaction, on
   await context.close();
 });
 
+test('the texts only the details and the table show come with that code, not with the module every reader loads', async () => {
+  const note = 'Its first contribution, made on joining; confirmed at the first steering-group meeting (s002).';
+  const roleNote = 'Called Great Britain in s000 and s002.';
+  const inKind = 'licences and equipment';
+  const bytes = async (file) => Buffer.from(await (await fetch(`${site.server.url}pkg/${file}`)).arrayBuffer());
+  const [first, more] = [await bytes('coalition_tracker_bg.wasm'), await bytes('coalition_tracker_more.wasm')];
+  for (const text of [note, roleNote, inKind]) {
+    assert.ok(!first.includes(text), `${text} is not in the module every reader loads`);
+    assert.ok(more.includes(text), `${text} comes with the split-off part`);
+  }
+  const { page, context, errors } = await openWidget(site.browser, `${site.server.url}embed.html`, { width: 1280 });
+  await page.getByRole('button', { name: /^Netherlands: member since/ }).click();
+  await page.locator('.ct-details-title').getByText('Netherlands', { exact: true }).waitFor();
+  assert.ok((await page.locator('.ct-details').innerText()).includes(note));
+  await page.getByRole('button', { name: /^United Kingdom: / }).click();
+  await page.locator('.ct-details-title').getByText('United Kingdom', { exact: true }).waitFor();
+  assert.match(await page.locator('.ct-details').innerText(), /^note\n+Called Great Britain in s000 and s002\.$/im);
+  await page.getByRole('button', { name: 'Show as a table' }).click();
+  assert.ok((await page.locator('.ct-table').innerText()).includes(inKind));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a selection in the link loads the details without any interaction', async () => {
   const { page, context, errors, requests } = await openWidget(site.browser, `${site.server.url}embed.html#select=DK`, { width: 800 });
   assert.equal(await page.locator('.ct-details-title').innerText(), 'Denmark');

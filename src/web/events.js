@@ -17,6 +17,9 @@ const PAGE = ['resize', 'scheme', 'frame'];
 // and needs nothing more. `more` is undefined, then the promise of the part, then true.
 const MORE = new URL('coalition_tracker_more.wasm', import.meta.url);
 let more;
+// The texts the module's copy of the default dataset leaves out (codec::split_texts in the
+// crate), which the part brings as its custom section `ct-texts`.
+let texts;
 const fetchMore = (exports) => new Promise((resolve, reject) => {
   // Not `fetch`, which a host page's scripts may have replaced.
   const request = new XMLHttpRequest();
@@ -25,14 +28,15 @@ const fetchMore = (exports) => new Promise((resolve, reject) => {
   // A network error ends with status 0.
   request.onload = request.onerror = () => (request.status === 200 ? resolve(request.response) : reject(Error(MORE)));
   request.send();
-}).then((bytes) => WebAssembly.instantiate(bytes, { primary: exports }));
+}).then((bytes) => WebAssembly.instantiate(bytes, { primary: exports }))
+  .then(({ module }) => { [texts] = WebAssembly.Module.customSections(module, 'ct-texts'); });
 
 /** Wires the widget under `root` to `handle`; returns what the module asks of the page:
  * `frame()` (one call of kind `frame` on the next animation frame, however often asked),
  * `later(ms, timer)` (a call of kind `timer` after `ms`, replacing that timer's pending one),
  * `more()` (whether the module's split-off part is in; if not, it is fetched and a frame follows
- * its arrival) and `stop()` (removes every listener and pending call; the module then drops
- * `handle`). */
+ * its arrival), `texts()` (the texts the split-off part brought, empty if none) and `stop()`
+ * (removes every listener and pending call; the module then drops `handle`). */
 export function wire(root, handle, exports) {
   const abort = new AbortController();
   // True if the split-off part is in; if not, fetches it (once) and calls `then` on its arrival.
@@ -95,6 +99,7 @@ export function wire(root, handle, exports) {
   return {
     frame: requestFrame,
     more: () => ready(requestFrame),
+    texts: () => new Uint8Array(texts ?? 0),
     later(ms, timer) {
       clearTimeout(timers[timer]);
       timers[timer] = setTimeout(() => call('timer', -1, timer), ms);

@@ -17,6 +17,11 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub fn more(this: &Wiring) -> bool;
 
+    /// The texts the module's split-off part brought (its custom section `ct-texts`, see
+    /// [`crate::codec::split_texts`]); empty before it is in, or if it brought none.
+    #[wasm_bindgen(method)]
+    pub fn texts(this: &Wiring) -> Vec<u8>;
+
     /// Asks for one call of [`Kind::Frame`] on the next animation frame.
     #[wasm_bindgen(method)]
     pub fn frame(this: &Wiring);

@@ -177,6 +177,10 @@ struct Inner {
     table_for: Option<i64>,
     /// The page's side of the widget's events, frames and timers (set once wired).
     wiring: Option<Wiring>,
+    /// Whether the dataset shown is the module's copy of the default one, which lacks the
+    /// texts only the details panel and the table view show: they come with the split-off
+    /// part (see [`Inner::restore_texts`]).
+    texts_due: bool,
     /// The element the widget's first drawing puts it into (then `None`). Until then the
     /// widget is built but not in the page.
     container: Option<Element>,
@@ -252,14 +256,17 @@ impl Widget {
             options.select = select.or(options.select);
             options.as_of = as_of.or(options.as_of);
         }
+        let id = options.coalition.as_deref().unwrap_or(crate::bundled::DEFAULT);
+        let texts_due = crate::bundled::TEXTS_DEFERRED && packed.is_none() && id == crate::bundled::DEFAULT;
         let ds = match packed {
-            None => bundled_dataset(options.coalition.as_deref().unwrap_or(crate::bundled::DEFAULT))?,
+            None => bundled_dataset(id)?,
             Some(bytes) => crate::codec::unpack(&bytes).map_err(|e| {
                 error(cat(&[options.data_name.as_deref().unwrap_or("the data file"), ": ", &e.message()]))
             })?,
         };
         let as_of = as_of_date(&ds, options.as_of.clone())?;
-        let inner = Inner::build(ds, as_of, width, &container, &options)?;
+        let mut inner = Inner::build(ds, as_of, width, &container, &options)?;
+        inner.texts_due = texts_due;
         let rc = Rc::new(RefCell::new(inner));
         let w = Rc::downgrade(&rc);
         let handler: Handler = Closure::new(move |kind, view, mark, x, y, flag, key| {
@@ -470,6 +477,7 @@ impl Inner {
             table_shown: false,
             table_for: None,
             wiring: None,
+            texts_due: false,
         })
     }
 
@@ -600,7 +608,10 @@ impl Inner {
     /// Fills the table view: every party with its standing and every contribution, with
     /// sources, as of the date shown. Split off the module readers load first (see [`more`]).
     #[inline(never)]
-    fn build_table(&self) {
+    fn build_table(&mut self) {
+        if let Err(e) = self.restore_texts() {
+            return self.fail(&e);
+        }
         self.table.replace_children_with_node_0();
         for table in tables(&self.s.ds, &self.s.snap, &self.loc()) {
             let t = child(&self.table, "table", "", "");
@@ -883,6 +894,9 @@ impl Inner {
     /// nothing. Split off the module readers load first (see [`more`]).
     #[inline(never)]
     fn fill_details(&mut self, target: Target) {
+        if let Err(e) = self.restore_texts() {
+            return self.fail(&e);
+        }
         let d = describe(&self.s.ds, target, self.s.ui.as_of, &self.loc());
         let hash = d.fingerprint();
         if hash == self.details_hash {
@@ -900,6 +914,18 @@ impl Inner {
                 mark_data_language(&child(&list, "li", "", &line.text), line.from_data);
             }
         }
+    }
+
+    /// Puts the texts the module's copy of the default dataset lacks into the dataset shown,
+    /// once, from the split-off part, which is in whenever this runs (see
+    /// [`crate::codec::split_texts`]).
+    fn restore_texts(&mut self) -> Result<(), JsValue> {
+        if !std::mem::take(&mut self.texts_due) {
+            return Ok(());
+        }
+        let texts = self.wiring.as_ref().map(Wiring::texts).unwrap_or_default();
+        crate::codec::restore_texts(&mut self.s.ds, crate::bundled::DEFAULT_PACKED, &texts)
+            .map_err(|e| error(cat(&["coalition_tracker_more.wasm: the texts it brings cannot be read: ", &e.0])))
     }
 
     /// What the widget does on the reader's own events and on the timers they set (see
