@@ -98,7 +98,8 @@ fn main() {
         let packed = if stem == DEFAULT {
             let _ = writeln!(
                 defaults,
-                "/// [`DEFAULT`] packed, as the modules embed it.\npub const DEFAULT_PACKED: &[u8] = {bytes};"
+                "/// [`DEFAULT`] packed, as this build embeds it (see [`TEXTS_DEFERRED`]).\n\
+                 pub const DEFAULT_PACKED: &[u8] = {bytes};"
             );
             "Some(DEFAULT_PACKED)".to_string()
         } else if default_only {

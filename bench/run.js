@@ -142,7 +142,7 @@ try {
   say();
   // Not in embed.html's weight: what a reader's first interaction fetches (scripts/split-module.py).
   const more = gz(path.join(ROOT, 'dist', 'pkg', 'coalition_tracker_more.wasm'));
-  say(`A reader's first interaction (pointer, touch, focus or key on the graphic) then fetches pkg/coalition_tracker_more.wasm, ${more} B: the code that only interaction runs.`);
+  say(`A reader's first interaction (pointer, touch, focus or key on the graphic) then fetches pkg/coalition_tracker_more.wasm, ${more} B: the code that only interaction runs, and the texts only the details and the table show.`);
   say();
   say(`Ours ÷ Chart.js: ${(ourBytes / chartBytes).toFixed(2)} (ours also draws the tile map, the timeline, the details, sources and tables).`);
   say();
