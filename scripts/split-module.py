@@ -9,6 +9,15 @@ points at, touches or focuses the graphic.
         `target_features` section, which the shipped build used to lose with its symbols: with
         it, wasm-bindgen would switch to reference types, 1 KB heavier here.
 
+    split-module.py prune MODULE.wasm
+        After wasm-bindgen: wasm-bindgen leaves in the function table the closure shims of
+        js-sys and web-sys imports the module never calls (their descriptors took the shims'
+        addresses), and wasm-opt keeps whatever a table slot holds, with all it calls. The glue
+        calls each closure the module does create through an export of its own, never through
+        the table, and Rust code never calls a shim: a slot holding a shim that is not exported
+        is never called. Each such slot gets wasm-bindgen's throw import instead, so that
+        wasm-opt then drops the shims (0.4 KB less of the widget module, gzipped).
+
     split-module.py split DIR [ROOT...]
         After `wasm-opt -g` and minify-names.py: DIR/coalition_tracker_bg.wasm still has its
         function names. Without ROOTs it is only stripped of them. With them, every function
@@ -40,6 +49,8 @@ WASM_FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "-
 PLACEHOLDERS = b"placeholder"
 # wasm-bindgen's import that throws an error, as the named module declares it: its module and
 # field as wasm-opt renamed them, then its function's name.
+# wasm-bindgen's closure shims, as it names them (demangled, with the crate's hash).
+SHIM = re.compile(rb"wasm_bindgen\[[0-9a-f]+\]::convert::closures::_::invoke::<")
 THROW = re.compile(r'^ \(import "([^"]+)" "([^"]+)" \(func \$\S*__wbg___wbindgen_throw_[0-9a-f]+ ', re.M)
 
 
@@ -114,6 +125,104 @@ def prepare(linked, out):
     Path(out).write_bytes(assemble(data[:8], parts))
 
 
+def function_names(body):
+    """Each function's index and name, from the body of a `name` section."""
+    _, i = name(body, 0)
+    while i < len(body):
+        subsection = body[i]
+        size, start = leb(body, i + 1)
+        if subsection == 1:
+            count, j = leb(body, start)
+            for _ in range(count):
+                index, j = leb(body, j)
+                text, j = name(body, j)
+                yield index, text
+        i = start + size
+
+
+def exported_functions(body):
+    count, i = leb(body, 0)
+    for _ in range(count):
+        _, i = name(body, i)
+        kind = body[i]
+        index, i = leb(body, i + 1)
+        if kind == 0:
+            yield index
+
+
+def imports(body):
+    """(module, field, kind, description) of each entry of an import section, with the
+    description's bytes as they are."""
+    count, i = leb(body, 0)
+    for _ in range(count):
+        mod, i = name(body, i)
+        fld, i = name(body, i)
+        start = i
+        kind = body[i]
+        i += 1
+        if kind == 0:  # a function: its type
+            _, i = leb(body, i)
+        elif kind in (1, 2):  # a table (its element type, then limits) or a memory
+            i += kind == 1
+            flags = body[i]
+            _, i = leb(body, i + 1)
+            if flags & 1:
+                _, i = leb(body, i)
+        elif kind == 3:  # a global: its type and mutability
+            i += 2
+        else:
+            fail(f"an import of kind {kind}")
+        yield mod, fld, kind, body[start:i]
+
+
+def constant_expression(body, i):
+    """The offset after an element segment's offset: `i32.const N` or `global.get G`, `end`."""
+    if body[i] not in (0x41, 0x23):
+        fail(f"an element segment's offset of opcode {body[i]:#x}")
+    _, i = leb(body, i + 1)
+    if body[i] != 0x0B:
+        fail("an element segment's offset longer than one instruction")
+    return i + 1
+
+
+def prune(path):
+    data = Path(path).read_bytes()
+    parts = list(sections(data))
+    custom = {name(body, 0)[0]: body for sid, body in parts if sid == 0}
+    if b"name" not in custom:
+        fail(f"{path} has no function names")
+    names = dict(function_names(custom[b"name"]))
+    exported = {f for sid, body in parts if sid == 7 for f in exported_functions(body)}
+    # Imported functions take the lowest indices.
+    imported = sum(kind == 0 for sid, body in parts if sid == 2 for _, _, kind, _ in imports(body))
+    throws = [f for f in range(imported) if b"__wbindgen_throw" in names.get(f, b"")]
+    if len(throws) != 1:
+        fail(f"{path}: wasm-bindgen's throw import not found once")
+    unused = {f for f, text in names.items() if SHIM.match(text) and f not in exported}
+    emptied = 0
+    for k, (sid, body) in enumerate(parts):
+        if sid != 9:
+            continue
+        count, i = leb(body, 0)
+        out = bytearray(uleb(count))
+        for _ in range(count):
+            start = i
+            flags, i = leb(body, i)
+            if flags != 0:
+                fail(f"{path}: an element segment of kind {flags}")
+            i = constant_expression(body, i)
+            out += body[start:i]
+            slots, i = leb(body, i)
+            out += uleb(slots)
+            for _ in range(slots):
+                f, i = leb(body, i)
+                emptied += f in unused
+                out += uleb(throws[0] if f in unused else f)
+        parts[k] = (sid, bytes(out))
+    Path(path).write_bytes(assemble(data[:8], parts))
+    print(f"split-module: {emptied} table slots of unused closure shims emptied in {path}")
+
+
 def wasm_opt(*args):
     subprocess.run(["wasm-opt", *WASM_FEATURES, *args], check=True)
 
@@ -160,30 +269,13 @@ def rename_placeholders(path, module, field):
     renamed = 0
     for sid, body in sections(data):
         if sid == 2:
-            count, i = leb(body, 0)
-            out = bytearray(uleb(count))
-            for _ in range(count):
-                mod, i = name(body, i)
-                fld, i = name(body, i)
-                start = i
-                kind = body[i]
-                i += 1
-                if kind == 0:  # a function: its type
-                    _, i = leb(body, i)
-                elif kind in (1, 2):  # a table (its element type, then limits) or a memory
-                    i += kind == 1
-                    flags = body[i]
-                    _, i = leb(body, i + 1)
-                    if flags & 1:
-                        _, i = leb(body, i)
-                elif kind == 3:  # a global: its type and mutability
-                    i += 2
-                else:
-                    fail(f"{path}: an import of kind {kind}")
+            entries = list(imports(body))
+            out = bytearray(uleb(len(entries)))
+            for mod, fld, _, description in entries:
                 if mod == PLACEHOLDERS:
                     mod, fld = module, field
                     renamed += 1
-                out += encode_name(mod) + encode_name(fld) + body[start:i]
+                out += encode_name(mod) + encode_name(fld) + description
             body = bytes(out)
         parts.append((sid, body))
     Path(path).write_bytes(assemble(data[:8], parts))
@@ -243,6 +335,8 @@ def add_section(part, section, file):
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "prepare":
         prepare(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) == 3 and sys.argv[1] == "prune":
+        prune(sys.argv[2])
     elif len(sys.argv) >= 3 and sys.argv[1] == "split":
         split(sys.argv[2], sys.argv[3:])
     elif len(sys.argv) == 5 and sys.argv[1] == "section":
