@@ -8,7 +8,7 @@
 use std::fmt;
 
 use crate::money::{int, zero_padded};
-use crate::text::{cat, word};
+use crate::text::{cat, split, word};
 
 /// How much of a date the source states.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -50,17 +50,17 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 
 /// Parses a run of ASCII digits of exactly `len` characters.
 fn digits(text: &str, len: usize) -> Option<u32> {
-    if text.len() != len || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    text.parse().ok()
+    // At most 4 digits: no overflow. Summed by hand, as `str::parse` would pull core's generic
+    // integer parser into the widget module for this alone.
+    (text.len() == len && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0')))
 }
 
 impl Date {
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, rejecting impossible dates such as 2024-02-30.
     pub fn parse(text: &str) -> Result<Date, String> {
         let shape = || cat(&["\"", text, "\" is not a date: write YYYY-MM-DD, YYYY-MM or YYYY"]);
-        let mut parts = text.split('-');
+        let mut parts = split(text, b'-');
         let year = parts.next().and_then(|p| digits(p, 4)).ok_or_else(shape)? as i32;
         let month = match parts.next() {
             None => return Ok(Date { year, month: 12, day: 31, precision: Precision::Year }),

@@ -1,7 +1,7 @@
 //! Rectangles, points and text-width estimates in CSS pixels, shared by layout, drawing and
 //! hit-testing.
 
-use crate::text::cat;
+use crate::text::{cat, split};
 
 /// An axis-aligned rectangle in CSS pixels.
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
@@ -117,7 +117,7 @@ pub fn fit_text(text: &str, size: f64, bold: bool, max_width: f64) -> String {
 pub fn wrap(text: &str, size: f64, max_width: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
+    for word in split(text, b' ').filter(|w| !w.is_empty()) {
         let candidate = if line.is_empty() { word.to_string() } else { cat(&[&line, " ", word]) };
         if line.is_empty() || text_width(&candidate, size, false) <= max_width {
             line = candidate;

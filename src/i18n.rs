@@ -6,7 +6,7 @@
 use crate::date::Date;
 use crate::model::{Dataset, Index};
 use crate::money::{format_amount, format_eur, format_eur_short, Cents, Decimal};
-use crate::text::join;
+use crate::text::{join, split, split_once};
 
 #[cfg(not(any(feature = "en", feature = "uk")))]
 compile_error!("build with the words of at least one language: feature `en`, `uk` or both");
@@ -167,11 +167,10 @@ impl Locale<'_> {
 /// Replaces each `{name}` in `template` with its value, in one pass: a value is never read as a
 /// template (a source's title may contain braces), and a `{` that starts no known name stays.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut parts = template.split('{');
+    let mut parts = split(template, b'{');
     let mut out = String::from(parts.next().unwrap_or_default());
     for part in parts {
-        let named = part
-            .split_once('}')
+        let named = split_once(part, b'}')
             .and_then(|(name, rest)| values.iter().find(|(n, _)| *n == name).map(|(_, value)| (value, rest)));
         match named {
             Some((value, rest)) => {

@@ -11,7 +11,7 @@ use crate::i18n::{fill, Locale};
 use crate::interaction::{Look, Target, UiState, View};
 use crate::layout::{Scene, MIN_WIDTH};
 use crate::model::Dataset;
-use crate::text::cat;
+use crate::text::{cat, split, split_once};
 
 /// How far (CSS px) a mark's paint reaches beyond its rectangle: the map's focus ring is drawn
 /// 6 px outside a tile with a 2 px stroke, the timeline's 7 px outside a marker's circle.
@@ -174,8 +174,8 @@ impl Session {
 /// The selection and date a URL fragment such as `#select=NL&as-of=2024-02-15` asks for.
 pub fn from_fragment(fragment: &str) -> (Option<String>, Option<String>) {
     let mut out = (None, None);
-    for pair in fragment.trim_start_matches('#').split('&') {
-        match pair.split_once('=') {
+    for pair in split(fragment.trim_start_matches('#'), b'&') {
+        match split_once(pair, b'=') {
             Some(("select", v)) if !v.is_empty() => out.0 = Some(v.to_string()),
             Some(("as-of", v)) if !v.is_empty() => out.1 = Some(v.to_string()),
             _ => {}

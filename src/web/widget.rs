@@ -28,7 +28,7 @@ use crate::model::Dataset;
 use crate::money::int;
 use crate::palette::Palette;
 use crate::session::{from_fragment, Session};
-use crate::text::cat;
+use crate::text::{cat, split_once};
 
 /// What makes a mark's button a transparent target exactly over its mark.
 const MARK_STYLE: &[(&str, &str)] = &[
@@ -548,7 +548,7 @@ impl Inner {
     fn copy_link(&self) {
         let Some(window) = web_sys::window() else { return };
         let href = window.location().href().unwrap_or_default();
-        let link = cat(&[href.split('#').next().unwrap_or(&href), &self.s.fragment()]);
+        let link = cat(&[split_once(&href, b'#').map_or(href.as_str(), |(page, _)| page), &self.s.fragment()]);
         let _ = window.navigator().clipboard().write_text(&link);
         self.copy_status.set_text_content(Some(&fill(self.loc().words.link_copied, &[("link", &link)])));
     }
