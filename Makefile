@@ -1,7 +1,8 @@
 # coalition-tracker. The two commands the README gives:
 #   make demo   builds the site into dist/ and serves it on http://127.0.0.1:$(PORT)/
-#   make test   runs every test: native, wasm in headless Chrome and Firefox, and the built
-#               page end to end in Chromium (screenshots in target/screenshots/)
+#   make test   runs every test: native, the build's scripts, wasm in headless Chrome and
+#               Firefox, and the built page end to end in Chromium (screenshots in
+#               target/screenshots/)
 # Both install what they need first (scripts/ensure-tools.sh), idempotently.
 
 SHELL := bash
