@@ -47,10 +47,10 @@ WASM_FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "-
                  "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"]
 # wasm-split's names: the module the placeholders are imported from.
 PLACEHOLDERS = b"placeholder"
-# wasm-bindgen's import that throws an error, as the named module declares it: its module and
-# field as wasm-opt renamed them, then its function's name.
 # wasm-bindgen's closure shims, as it names them (demangled, with the crate's hash).
 SHIM = re.compile(rb"wasm_bindgen\[[0-9a-f]+\]::convert::closures::_::invoke::<")
+# wasm-bindgen's import that throws an error, as the named module declares it: its module and
+# field as wasm-opt renamed them, then its function's name.
 THROW = re.compile(r'^ \(import "([^"]+)" "([^"]+)" \(func \$\S*__wbg___wbindgen_throw_[0-9a-f]+ ', re.M)
 
 
@@ -141,6 +141,7 @@ def function_names(body):
 
 
 def exported_functions(body):
+    """The index of each function an export section exports."""
     count, i = leb(body, 0)
     for _ in range(count):
         _, i = name(body, i)
@@ -186,6 +187,7 @@ def constant_expression(body, i):
 
 
 def prune(path):
+    """Points the table slots of closure shims that are not exported at the throw import."""
     data = Path(path).read_bytes()
     parts = list(sections(data))
     custom = {name(body, 0)[0]: body for sid, body in parts if sid == 0}

@@ -24,6 +24,8 @@ pub fn join<S: AsRef<str>>(parts: &[S], separator: &str) -> String {
 
 /// `text` before and after the first `separator`, an ASCII character: as `str::split_once`.
 pub fn split_once(text: &str, separator: u8) -> Option<(&str, &str)> {
+    // A byte of a multi-byte character would cut the text inside that character.
+    debug_assert!(separator.is_ascii());
     let at = text.bytes().position(|b| b == separator)?;
     Some((&text[..at], &text[at + 1..]))
 }
