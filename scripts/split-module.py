@@ -112,32 +112,30 @@ def prepare(linked, out):
             if section == b"target_features":
                 continue
             if section == b"name":
-                kept = bytearray(body[:i])
-                while i < len(body):
-                    subsection = body[i]
-                    size, start = leb(body, i + 1)
-                    # 0: the module's name, 1: the functions' names.
-                    if subsection in (0, 1):
-                        kept += body[i:start + size]
-                    i = start + size
-                body = bytes(kept)
+                # 0: the module's name, 1: the functions' names.
+                body = body[:i] + b"".join(whole for sub, whole, _ in name_subsections(body) if sub in (0, 1))
         parts.append((sid, body))
     Path(out).write_bytes(assemble(data[:8], parts))
 
 
-def function_names(body):
-    """Each function's index and name, from the body of a `name` section."""
+def name_subsections(body):
+    """(id, bytes with their header, contents) of each subsection of a `name` section's body."""
     _, i = name(body, 0)
     while i < len(body):
-        subsection = body[i]
         size, start = leb(body, i + 1)
-        if subsection == 1:
-            count, j = leb(body, start)
-            for _ in range(count):
-                index, j = leb(body, j)
-                text, j = name(body, j)
-                yield index, text
+        yield body[i], body[i:start + size], body[start:start + size]
         i = start + size
+
+
+def function_names(body):
+    """Each function's index and name, from the body of a `name` section."""
+    for subsection, _, contents in name_subsections(body):
+        if subsection == 1:
+            count, j = leb(contents, 0)
+            for _ in range(count):
+                index, j = leb(contents, j)
+                text, j = name(contents, j)
+                yield index, text
 
 
 def exported_functions(body):
@@ -151,9 +149,9 @@ def exported_functions(body):
             yield index
 
 
-def imports(body):
-    """(module, field, kind, description) of each entry of an import section, with the
-    description's bytes as they are."""
+def imports(body, path):
+    """(module, field, kind, description) of each entry of the import section of the module at
+    `path`, with the description's bytes as they are."""
     count, i = leb(body, 0)
     for _ in range(count):
         mod, i = name(body, i)
@@ -172,7 +170,7 @@ def imports(body):
         elif kind == 3:  # a global: its type and mutability
             i += 2
         else:
-            fail(f"an import of kind {kind}")
+            fail(f"{path}: an import of kind {kind}")
         yield mod, fld, kind, body[start:i]
 
 
@@ -196,7 +194,7 @@ def prune(path):
     names = dict(function_names(custom[b"name"]))
     exported = {f for sid, body in parts if sid == 7 for f in exported_functions(body)}
     # Imported functions take the lowest indices.
-    imported = sum(kind == 0 for sid, body in parts if sid == 2 for _, _, kind, _ in imports(body))
+    imported = sum(kind == 0 for sid, body in parts if sid == 2 for _, _, kind, _ in imports(body, path))
     throws = [f for f in range(imported) if b"__wbindgen_throw" in names.get(f, b"")]
     if len(throws) != 1:
         fail(f"{path}: wasm-bindgen's throw import not found once")
@@ -271,7 +269,7 @@ def rename_placeholders(path, module, field):
     renamed = 0
     for sid, body in sections(data):
         if sid == 2:
-            entries = list(imports(body))
+            entries = list(imports(body, path))
             out = bytearray(uleb(len(entries)))
             for mod, fld, _, description in entries:
                 if mod == PLACEHOLDERS:
