@@ -87,7 +87,7 @@ build: validate tools/node_modules/.package-lock.json
 	for f in $(DATA); do $(CLI) pack "$$f" --out "dist/data/$$(basename "$$f" .toml).bin"; done
 	# Readers get the JavaScript and CSS minified (about 3.7 KB less gzipped); the readable
 	# sources are www/ and wasm-bindgen's output. Each module's glue is bundled with its copies
-	# of the snippets it imports (src/web/events.js, intl.js, options.js, in snippets/), which
+	# of the snippets it imports (src/web/events.js, intl.js, page.js, in snippets/), which
 	# it would otherwise fetch only once it has itself arrived: fewer requests on the way to the
 	# first drawing, and fewer bytes. A widget module's glue is bundled from an entry that
 	# re-exports only what widget.js calls, so that wasm-bindgen's `initSync` and its warnings go.

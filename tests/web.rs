@@ -172,6 +172,49 @@ async fn the_widget_enters_the_page_drawn_and_the_timeline_and_buttons_follow_on
     container.remove();
 }
 
+/// A length the widget set inline, in whole CSS pixels.
+fn whole_px(style: &web_sys::CssStyleDeclaration, property: &str) -> i32 {
+    let value = style.get_property_value(property).unwrap();
+    value.strip_suffix("px").and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("{property}: {value}"))
+}
+
+#[wasm_bindgen_test]
+async fn every_mark_has_a_transparent_button_over_it_and_each_view_one_tab_stop() {
+    let (container, widget) = mount(900, "2024-06-01").await;
+    for view in ["map", "bars", "timeline"] {
+        let buttons = container.query_selector_all(&format!("[data-view={view}] .ct-mark")).unwrap();
+        let canvas = canvas(&container, view).get_bounding_client_rect();
+        let mut stops = 0;
+        for i in 0..buttons.length() {
+            let b: HtmlElement = buttons.item(i).unwrap().dyn_into().unwrap();
+            assert_eq!(b.get_attribute("type").as_deref(), Some("button"), "{view} {i}");
+            assert_eq!(b.get_attribute("data-i"), Some(i.to_string()), "{view} {i}");
+            assert_eq!(b.get_attribute("aria-pressed").as_deref(), Some("false"), "{view} {i}");
+            let style = b.style();
+            assert_eq!(style.get_property_value("position").unwrap(), "absolute");
+            assert_eq!(style.get_property_value("background-color").unwrap(), "transparent");
+            // Placed in whole pixels, inside its view's canvas.
+            let (left, top) = (whole_px(&style, "left"), whole_px(&style, "top"));
+            let (width, height) = (whole_px(&style, "width"), whole_px(&style, "height"));
+            assert!(width > 0 && height > 0, "{view} {i}: {width} × {height}");
+            let r = b.get_bounding_client_rect();
+            assert_eq!((r.left() - canvas.left(), r.top() - canvas.top()), (f64::from(left), f64::from(top)));
+            assert!(r.right() <= canvas.right() + 0.5 && r.bottom() <= canvas.bottom() + 0.5, "{view} {i}");
+            stops += usize::from(b.tab_index() == 0);
+        }
+        assert!(buttons.length() > 2, "{view}");
+        assert_eq!(stops, 1, "{view}: one tab stop");
+    }
+    widget.select(Some("NL".into())).unwrap();
+    let nl = mark(&container, "map", "Netherlands");
+    assert_eq!((nl.get_attribute("aria-pressed").as_deref(), nl.tab_index()), (Some("true"), 0));
+    // The live region is there for assistive technology, out of sight.
+    let announcer: HtmlElement = container.query_selector(".ct-announce").unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!((announcer.offset_width(), announcer.offset_height()), (1, 1));
+    assert!(announcer.text_content().unwrap().starts_with("Netherlands: member since"));
+    container.remove();
+}
+
 #[wasm_bindgen_test]
 async fn clicking_a_tile_selects_it_in_every_view_and_fills_the_details() {
     let (container, widget) = mount(900, "2024-06-01").await;

@@ -12,12 +12,25 @@ use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontStyle,
 };
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::draw::{css_font, css_hex};
+use crate::draw::css_font;
 use crate::geometry::Rect;
 use crate::text::cat;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+#[wasm_bindgen(module = "/src/web/page.js")]
+extern "C" {
+    /// Sets the context's fill and stroke colour to `rgb` (`0xrrggbb`) and its alpha.
+    #[wasm_bindgen(js_name = paint)]
+    fn set_paint(context: &CanvasRenderingContext2d, rgb: u32, alpha: f64);
+
+    /// Sets the context's text baseline (`v`: 0 top, 1 middle, 2 bottom) and alignment (`h`:
+    /// 0 start, 1 centre, 2 end).
+    #[wasm_bindgen(js_name = anchor)]
+    fn set_anchor(context: &CanvasRenderingContext2d, v: u8, h: u8);
+}
 
 /// Drawing on one canvas element, in backing-store pixels.
 pub struct Canvas {
@@ -127,10 +140,8 @@ impl Canvas {
             return false;
         }
         if !self.paint.is_some_and(|p| same_colour(p, color)) {
-            let css = css_hex(color.rgb);
-            self.context.set_fill_style_str(&css);
-            self.context.set_stroke_style_str(&css);
-            self.context.set_global_alpha(color.alpha.min(1.0));
+            let (r, g, b) = color.rgb;
+            set_paint(&self.context, u32::from_be_bytes([0, r, g, b]), color.alpha.min(1.0));
             self.paint = Some(color);
         }
         true
@@ -272,8 +283,7 @@ impl DrawingBackend for Canvas {
             HPos::Right => 2,
         };
         if self.anchor != Some((v, h)) {
-            self.context.set_text_baseline(["top", "middle", "bottom"][usize::from(v)]);
-            self.context.set_text_align(["start", "center", "end"][usize::from(h)]);
+            set_anchor(&self.context, v, h);
             self.anchor = Some((v, h));
         }
         let bold = matches!(style.style(), FontStyle::Bold);

@@ -30,16 +30,6 @@ use crate::palette::Palette;
 use crate::session::{from_fragment, Session};
 use crate::text::{cat, split_once};
 
-/// What makes a mark's button a transparent target exactly over its mark.
-const MARK_STYLE: &[(&str, &str)] = &[
-    ("position", "absolute"),
-    ("margin", "0"),
-    ("padding", "0"),
-    ("border", "0"),
-    ("background", "transparent"),
-    ("cursor", "pointer"),
-];
-
 /// How a host configures a widget: from `embed.html`'s URL parameters or the script embed's
 /// `data-` attributes (see `www/widget.js`). Every field is optional.
 #[derive(Debug)]
@@ -67,8 +57,15 @@ struct Options {
     exporter: Option<js_sys::Function>,
 }
 
-#[wasm_bindgen(module = "/src/web/options.js")]
+#[wasm_bindgen(module = "/src/web/page.js")]
 extern "C" {
+    /// Appends to `parent` the transparent button of mark `i` (not yet placed or named).
+    #[wasm_bindgen(js_name = markButton)]
+    fn mark_button(parent: &Element, i: u32) -> Element;
+
+    /// Sets whether a mark's button is pressed and whether it is its view's tab stop.
+    fn press(button: &Element, pressed: bool, stop: bool);
+
     /// The options object's values, in the order [`Options::read`] takes them, each checked.
     #[wasm_bindgen(catch, js_name = readOptions)]
     fn read_options(options: &JsValue) -> Result<js_sys::Array, JsValue>;
@@ -77,7 +74,7 @@ extern "C" {
 impl Options {
     /// Reads the options object. An absent, `undefined` or `null` option is not given; any
     /// other value that is not text (or, for `hash`, a boolean, for `exporter`, a function) is
-    /// an error naming the option (see `options.js`).
+    /// an error naming the option (see `page.js`).
     fn read(value: &JsValue) -> Result<Options, JsValue> {
         let values = read_options(value)?;
         let text = |i| values.get(i).as_string();
@@ -195,14 +192,8 @@ const TIMER_FRAGMENT: u32 = 1;
 static NEXT_ID: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
 
 /// Hides an element visually but not from assistive technology.
-const VISUALLY_HIDDEN: &[(&str, &str)] = &[
-    ("position", "absolute"),
-    ("width", "1px"),
-    ("height", "1px"),
-    ("overflow", "hidden"),
-    ("clip", "rect(0 0 0 0)"),
-    ("white-space", "nowrap"),
-];
+const VISUALLY_HIDDEN: &str =
+    "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap";
 
 /// A mounted coalition tracker. Dropping it (or calling `free()` from JavaScript) removes its
 /// event listeners; the DOM stays until the container is cleared.
@@ -400,16 +391,13 @@ impl Inner {
             section.attr("data-view", view_name(view));
             child(&section, "h3", "ct-view-title", title);
             let stage = child(&section, "div", "ct-stage", "");
-            styles(&stage, &[("position", "relative")]);
+            styles(&stage, "position:relative");
             let canvas: HtmlCanvasElement =
                 child(&stage, "canvas", "ct-canvas", "").dyn_into().map_err(|_| error("no canvas element"))?;
             canvas.attr("aria-hidden", "true");
-            styles(&canvas, &[("display", "block")]);
+            styles(&canvas, "display:block");
             let marks = child(&stage, "div", "ct-marks", "");
-            styles(
-                &marks,
-                &[("position", "absolute"), ("left", "0"), ("top", "0"), ("width", "100%"), ("height", "100%")],
-            );
+            styles(&marks, "position:absolute;left:0;top:0;width:100%;height:100%");
             marks.attr("role", "group");
             marks.attr("aria-label", title);
             views.push(ViewDom {
@@ -439,10 +427,10 @@ impl Inner {
         for e in &ds.events {
             child(&list, "li", "", &cat(&[&loc.fmt.date(e.date), " — ", &e.title]));
         }
-        styles(&root, &[("position", "relative")]);
+        styles(&root, "position:relative");
         footer(&root, ds, options, &loc);
         let tooltip = child(&root, "div", "ct-tooltip", "");
-        styles(&tooltip, &[("position", "absolute"), ("pointer-events", "none")]);
+        styles(&tooltip, "position:absolute;pointer-events:none");
         tooltip.attr("role", "tooltip");
         tooltip.attr("hidden", "");
         Ok(Inner {
@@ -680,16 +668,7 @@ impl Inner {
             v.buttons.truncate(marks.len().min(buttons.length() as usize));
             v.buttons.resize(marks.len(), MarkButton::default());
             for (i, target) in marks.into_iter().enumerate() {
-                let button = match buttons.item(i as u32) {
-                    Some(b) => b,
-                    None => {
-                        let b = child(&v.marks, "button", "ct-mark", "");
-                        b.attr("type", "button");
-                        b.attr("data-i", &int(i as i64));
-                        styles(&b, MARK_STYLE);
-                        b
-                    }
-                };
+                let button = buttons.item(i as u32).unwrap_or_else(|| mark_button(&v.marks, i as u32));
                 let name = self.s.mark_name(v.view, i, target, &loc);
                 let known = &mut v.buttons[i];
                 if known.name != name {
@@ -718,8 +697,7 @@ impl Inner {
                     continue;
                 }
                 let Some(b) = buttons.item(i as u32) else { continue };
-                b.attr("aria-pressed", if state.0 { "true" } else { "false" });
-                b.attr("tabindex", if state.1 { "0" } else { "-1" });
+                press(&b, state.0, state.1);
                 known.state = Some(state);
             }
         }
