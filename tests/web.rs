@@ -132,7 +132,7 @@ fn the_bundled_dataset_summarises_in_the_browser() {
 }
 
 #[wasm_bindgen_test]
-async fn the_widget_enters_the_page_drawn_and_the_timeline_and_buttons_follow_once_painted() {
+async fn the_widget_enters_the_page_drawn_and_the_timeline_then_the_buttons_follow_once_painted() {
     let container = container(900);
     container.set_text_content(Some("Loading"));
     let widget = Widget::new(container.clone(), JsValue::UNDEFINED, None).unwrap();
@@ -161,11 +161,15 @@ async fn the_widget_enters_the_page_drawn_and_the_timeline_and_buttons_follow_on
     assert!(!text(&container, ".ct-dek").is_empty() && !text(&container, ".ct-asof-date").is_empty());
     assert_eq!((buttons(), state(&container)), (0, None));
     let first_height = height();
-    // The next frame paints the charts; the one after draws the rest.
+    // The next frame paints the charts; the one after draws the timeline, and the one after
+    // that makes the marks' buttons: each a task of its own.
     next_frame().await;
     assert_eq!((buttons(), state(&container)), (0, None), "nothing more before the charts are painted");
+    assert!(!drawn("timeline"));
     next_frame().await;
     assert!(drawn("timeline"));
+    assert_eq!((buttons(), state(&container)), (0, None), "the buttons come a frame after the timeline");
+    next_frame().await;
     assert!(buttons() > 20, "{} buttons", buttons());
     assert_eq!(state(&container).as_deref(), Some("ready"));
     assert_eq!((height(), map_width()), (first_height, first_width), "nothing moved");
