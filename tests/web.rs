@@ -176,6 +176,44 @@ async fn the_widget_enters_the_page_drawn_and_the_timeline_then_the_buttons_foll
     container.remove();
 }
 
+#[wasm_bindgen_test]
+async fn the_widgets_elements_carry_their_classes_texts_and_inline_styles() {
+    let (container, _widget) = mount(900, "2024-06-01").await;
+    let all = |selector: &str| {
+        let list = container.query_selector_all(selector).unwrap();
+        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok()).collect::<Vec<_>>()
+    };
+    let one = |selector: &str| all(selector).pop().unwrap_or_else(|| panic!("no {selector}"));
+    // Texts are text nodes, classes are set only where given: no empty `class` attribute.
+    let title = one(".ct-title");
+    assert_eq!(title.tag_name(), "H2");
+    assert_eq!(title.text_content(), one(".ct").get_attribute("aria-label"));
+    assert_eq!(title.child_nodes().length(), 1);
+    let events = all(".ct-events > li");
+    assert!(events.len() > 3, "{} events", events.len());
+    for item in &events {
+        assert_eq!(item.get_attribute("class"), None);
+        assert!(item.text_content().unwrap_or_default().contains(" — "));
+    }
+    let headings = all(".ct-foot > h3");
+    assert_eq!(headings.len(), 2);
+    assert!(headings
+        .iter()
+        .all(|h| h.get_attribute("class").is_none() && h.text_content().is_some_and(|t| !t.is_empty())));
+    assert_eq!(one(".ct-dek").parent_element().map(|p| p.class_name()).as_deref(), Some("ct-head"));
+    // The few inline declarations the widget cannot work without.
+    let style = |selector: &str, property: &str| one(selector).style().get_property_value(property).unwrap();
+    assert_eq!(style(".ct-stage", "position"), "relative");
+    assert_eq!((style(".ct-marks", "position"), style(".ct-marks", "width")), ("absolute".into(), "100%".into()));
+    assert_eq!(
+        (style(".ct-tooltip", "position"), style(".ct-tooltip", "pointer-events")),
+        ("absolute".into(), "none".into())
+    );
+    assert_eq!((style(".ct-announce", "width"), style(".ct-announce", "overflow")), ("1px".into(), "hidden".into()));
+    assert_eq!(style(".ct-canvas", "display"), "block");
+    container.remove();
+}
+
 /// A length the widget set inline, in whole CSS pixels.
 fn whole_px(style: &web_sys::CssStyleDeclaration, property: &str) -> i32 {
     let value = style.get_property_value(property).unwrap();

@@ -37,6 +37,21 @@ export function anchor(context, v, h) {
   context.textAlign = ['start', 'center', 'end'][h];
 }
 
+/** Appends to `parent` a new `<tag>` of class `cls` holding `text` as a text node (never parsed
+ * as HTML), with no class or text where those are empty, and returns it (dom.rs). */
+export function child(parent, tag, cls, text) {
+  const e = parent.ownerDocument.createElement(tag);
+  if (cls) e.className = cls;
+  if (text) e.textContent = text;
+  parent.append(e);
+  return e;
+}
+
+/** Replaces `e`'s inline style with the declarations `css`, through the CSSOM (dom.rs). */
+export function styles(e, css) {
+  e.style.cssText = css;
+}
+
 /** Sets `e`'s inline left, top, width and height to the numbers given, in whole CSS pixels
  * (dom.rs). */
 export function place(e, left, top, width, height) {
