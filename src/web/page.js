@@ -65,12 +65,10 @@ export function place(e, left, top, width, height) {
 /** Appends to `parent` the button of mark `i` (widget.rs): transparent, exactly over its mark
  * once placed. */
 export function markButton(parent, i) {
-  const button = document.createElement('button');
+  const button = child(parent, 'button', 'ct-mark', '');
   button.type = 'button';
-  button.className = 'ct-mark';
   button.dataset.i = i;
-  button.style.cssText = 'position:absolute;margin:0;padding:0;border:0;background:transparent;cursor:pointer';
-  parent.append(button);
+  styles(button, 'position:absolute;margin:0;padding:0;border:0;background:transparent;cursor:pointer');
   return button;
 }
 
