@@ -104,7 +104,6 @@ build: validate tools/node_modules/.package-lock.json
 	# embed.html's script carries its own copy of widget.js (host pages load widget.js itself):
 	# one request fewer for the iframe, and 0.2 KB less gzipped than the two files. Its Ukrainian
 	# messages are written as UTF-8, not as \u escapes (a module script is always read as UTF-8).
-	# embed.html itself is minified too (0.2 KB less gzipped).
 	cd dist && ../tools/node_modules/.bin/esbuild --bundle --format=esm --minify --charset=utf8 --allow-overwrite \
 		--log-level=warning '--external:./loader/*' embed-page.js --outfile=embed-page.js
 	# Then terser: its repeated compression passes take a further 0.2 KB (gzipped) off the
@@ -112,6 +111,9 @@ build: validate tools/node_modules/.package-lock.json
 	cd dist && for f in pkg/coalition_tracker.js pkg-uk/coalition_tracker.js loader/coalition_tracker.js embed-page.js widget.js; do \
 		../tools/node_modules/.bin/terser $$f --module --compress passes=3 --mangle --output $$f; \
 	done
+	# embed.html itself is minified too (0.2 KB less gzipped), with the minified widget.css in it:
+	# its preload script and module then wait for no stylesheet request (a few ms sooner to the
+	# first pixels); scripts/serve.py --csp prints the hashes a host's CSP allows it by.
 	python3 scripts/minify-html.py tools/node_modules/.bin/esbuild dist/embed.html
 	# The static version, for readers without JavaScript or wasm, drawn by the same code as SVG.
 	$(CLI) render data/it-coalition.toml --out dist --inject dist/index.html --inject dist/embed-static.html
@@ -129,7 +131,8 @@ tools:
 test-native:
 	cargo test
 
-# The build's own steps: split-module.py's table pruning, on small modules assembled by binaryen.
+# The build's own steps: split-module.py's table pruning, on small modules assembled by binaryen,
+# and minify-html.py's inline stylesheet with the CSP serve.py allows it by.
 test-scripts:
 	python3 -m unittest discover -s scripts -p 'test_*.py'
 

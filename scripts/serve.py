@@ -2,6 +2,7 @@
 """Serves a built site on the loopback interface only, with the widget's Content-Security-Policy.
 
 Usage: scripts/serve.py --dir dist [--port 8000]   (the PORT variable of `make demo` sets --port)
+       scripts/serve.py --csp dist/embed.html       prints the CSP a host serves that page under
 """
 import argparse
 import base64
@@ -15,6 +16,25 @@ import re
 
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
        "img-src 'self' data: blob:")
+
+
+@functools.lru_cache(maxsize=256)
+def _page_csp(path, _mtime):
+    with open(path, encoding="utf-8") as f:
+        page = f.read()
+
+    def hashes(pattern):
+        return "".join(f" 'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'"
+                       for s in re.findall(pattern, page, flags=re.S))
+    return (CSP.replace("script-src 'self'", "script-src 'self'" + hashes(r"<script>(.*?)</script>"))
+            .replace("style-src 'self'", "style-src 'self'" + hashes(r"<style[^>]*>(.*?)</style>")))
+
+
+def page_csp(path):
+    """The CSP under which the page at `path` is served: the site's, allowing by its hash each
+    inline script and style of the page (embed.html's preload of the module of its language,
+    and its copy of widget.css), and no other."""
+    return _page_csp(path, os.stat(path).st_mtime_ns)
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -62,21 +82,12 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         """The file gzipped, compressed once per version of the file."""
         return self._gzip(path, os.stat(path).st_mtime_ns)
 
-    @staticmethod
-    @functools.lru_cache(maxsize=256)
-    def _script_hashes(path, _mtime):
-        with open(path, encoding="utf-8") as f:
-            scripts = re.findall(r"<script>(.*?)</script>", f.read(), flags=re.S)
-        return "".join(f" 'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in scripts)
-
     def csp(self):
-        """The CSP, allowing by its hash each inline script of the page served (embed.html's
-        preload of the module of its language), and no other inline script."""
+        """The CSP of the file served: `page_csp` for a page."""
         path = self.served_file()
         if not (path.endswith(".html") and os.path.isfile(path)):
             return CSP
-        hashes = self._script_hashes(path, os.stat(path).st_mtime_ns)
-        return CSP.replace("script-src 'self'", "script-src 'self'" + hashes)
+        return page_csp(path)
 
     def end_headers(self):
         self.send_header("Content-Security-Policy", self.csp())
@@ -89,7 +100,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--dir", default="dist")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--csp", metavar="PAGE", help="print the CSP for PAGE (with its inline hashes) and exit")
     args = parser.parse_args()
+    if args.csp:
+        print(page_csp(args.csp))
+        return
     handler = functools.partial(Handler, directory=args.dir)
     with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
         print(f"serving {args.dir}/ on http://127.0.0.1:{args.port}/ (Ctrl-C stops)", flush=True)

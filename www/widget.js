@@ -199,11 +199,19 @@ async function packedData(url) {
 }
 
 /** A `<link>` to one of the widget's stylesheets. */
-function stylesheet(name) {
+export function stylesheet(name) {
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = new URL(name, here).href;
   return link;
+}
+
+/** The widget's stylesheet for a shadow root: a copy of the page's own `<style id="ct-css">`
+ * if it has one that applies (embed.html's inline copy of widget.css, which a CSP without its
+ * hash blocks), else a `<link>` to widget.css. */
+function widgetSheet() {
+  const inline = document.querySelector('style#ct-css');
+  return inline?.sheet ? inline.cloneNode(true) : stylesheet('widget.css');
 }
 
 /** Shows the static version (built with the site, escaped at build time) under a note. */
@@ -227,7 +235,7 @@ const nextTask = () => new Promise((next) => setTimeout(next));
 /** Mounts a widget into `host` (inside a shadow root); resolves when it has drawn. */
 export async function mount(host, options = optionsOf(host)) {
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  const sheet = stylesheet('widget.css');
+  const sheet = widgetSheet();
   const lang = languageOf(options.lang);
   const words = WORDS[lang];
   const box = document.createElement('div');
@@ -244,7 +252,7 @@ export async function mount(host, options = optionsOf(host)) {
   wasmReady.catch(() => {});
   const builtInReady = options.data ? undefined : builtIn(options.coalition);
   builtInReady?.catch(() => {});
-  await new Promise((done) => { sheet.onload = sheet.onerror = done; });
+  if (sheet.localName === 'link') await new Promise((done) => { sheet.onload = sheet.onerror = done; });
   let module;
   try {
     module = await wasmReady;

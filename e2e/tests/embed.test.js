@@ -196,6 +196,53 @@ test('an English embed fetches the English widget module only', async () => {
   await context.close();
 });
 
+/** How embed.html and its widget are styled: what the page's rules and the widget's stylesheet
+ * set, and the stylesheets the shadow root holds. */
+const embedStyles = (page) => page.evaluate(() => {
+  const root = document.querySelector('[data-coalition-tracker]').shadowRoot;
+  return {
+    bodyMargin: getComputedStyle(document.body).margin,
+    overflow: getComputedStyle(document.body).overflow,
+    title: getComputedStyle(root.querySelector('.ct-title')).fontSize,
+    height: root.querySelector('.ct').getBoundingClientRect().height,
+    sheets: [...root.querySelectorAll('style, link')].map((e) => e.localName),
+  };
+});
+
+test('embed.html carries the widget\'s stylesheet inline, and under a CSP without its hash loads it as a file', async () => {
+  const url = `${site.server.url}embed.html`;
+  const inline = await openWidget(site.browser, url, { width: 800 });
+  assert.deepEqual(inline.requests.filter((u) => u.endsWith('.css')), [], 'no stylesheet request');
+  const styled = await embedStyles(inline.page);
+  assert.deepEqual({ ...styled, height: undefined },
+    { bodyMargin: '0px', overflow: 'hidden', title: '21px', height: undefined, sheets: ['style'] });
+  assert.deepEqual(inline.errors, []);
+  await inline.context.close();
+
+  // The same page under the site's CSP without the page's hashes, as a host that has not added
+  // them serves it: its inline script and style are refused, and it is styled all the same.
+  const context = await site.browser.newContext({ viewport: { width: 800, height: 900 } });
+  await context.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(e.violatedDirective));
+  });
+  await context.route(url, async (route) => {
+    const response = await route.fetch();
+    const { 'content-encoding': _, 'content-length': __, ...headers } = response.headers();
+    headers['content-security-policy'] = headers['content-security-policy'].replace(/ 'sha256-[^']+'/g, '');
+    await route.fulfill({ response, headers });
+  });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(url);
+  await page.locator('.ct[data-state="ready"]').waitFor();
+  assert.deepEqual((await page.evaluate(() => window.cspViolations)).sort(), ['script-src-elem', 'style-src-elem']);
+  assert.deepEqual(requests.filter((u) => u.endsWith('.css')), ['/widget.css'], 'one request, for the page and the shadow root');
+  assert.deepEqual(await embedStyles(page), { ...styled, sheets: ['link'] });
+  await context.close();
+});
+
 test('lang=uk shows Ukrainian names, words and locale-formatted money and dates', async () => {
   const { page, context, errors, requests } = await openWidget(site.browser, `${site.server.url}embed.html?lang=uk#select=NL&as-of=2024-06-01`, { width: 800 });
   // The page preloads the module of its language, and only that one: each carries one language's words.
