@@ -16,7 +16,8 @@ import sys
 
 
 def minify_script(esbuild, match):
-    code = subprocess.run([esbuild, "--minify", "--log-level=warning"], input=match[2], check=True,
+    # UTF-8 as it is (the pages say so), not as \u escapes: fewer bytes.
+    code = subprocess.run([esbuild, "--minify", "--charset=utf8", "--log-level=warning"], input=match[2], check=True,
                           capture_output=True, text=True).stdout.strip()
     return f"{match[1]}{code}</script>"
 

@@ -2,8 +2,9 @@
 // CSS, widgets are independent, themes and deep links work, and nothing leaves the origin.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { openWidget, host, selected, SCREENSHOTS, useSite } from '../lib.js';
+import { openWidget, host, selected, ROOT, SCREENSHOTS, useSite } from '../lib.js';
 
 const site = useSite();
 
@@ -194,6 +195,34 @@ test('an English embed fetches the English widget module only', async () => {
   assert.deepEqual(widgetModules(requests), ['/pkg/coalition_tracker_bg.wasm']);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('embed.html paints the widget\'s placeholder in its language before the module runs, where the widget puts its own', async () => {
+  const source = readFileSync(path.join(ROOT, 'www', 'widget.js'), 'utf8');
+  const loading = [...source.matchAll(/loading: '([^']+)'/g)].map((m) => m[1]);
+  assert.equal(loading.length, 2);
+  const placeholder = (p) => ({
+    text: p.innerText, lang: p.closest('[lang]').lang, font: getComputedStyle(p).font, box: JSON.stringify(p.getBoundingClientRect()),
+  });
+  for (const [query, words] of [['', loading[0]], ['?lang=uk', loading[1]]]) {
+    const context = await site.browser.newContext({ viewport: { width: 375, height: 700 } });
+    const page = await context.newPage();
+    // The page alone: its module never comes.
+    await page.route('**/embed-page.js', (route) => route.abort());
+    await page.goto(`${site.server.url}embed.html${query}`);
+    const before = await page.locator('.ct-placeholder').evaluate(placeholder);
+    assert.equal(before.text, words);
+    assert.equal(before.lang, query ? 'uk' : 'en');
+    // The widget's own placeholder, with the module running and its wasm held back.
+    await page.unroute('**/embed-page.js');
+    await page.route('**/*_bg.wasm', () => {});
+    await page.reload();
+    // The page's own is not rendered once the host has a shadow root: the one shown is the widget's.
+    const shadow = await page.locator('.ct-placeholder:visible').evaluate(placeholder);
+    assert.deepEqual(shadow, before, 'the same words, font and box: nothing moves');
+    assert.equal(await page.locator('.ct-placeholder:visible').evaluate((p) => p.getRootNode() === p.ownerDocument), false);
+    await context.close();
+  }
 });
 
 /** How embed.html and its widget are styled: what the page's rules and the widget's stylesheet
