@@ -172,9 +172,12 @@ fuzz: tools
 	done
 
 # Benchmarks (not tests): native criterion runs, then the browser, page, Lighthouse and Chart.js
-# measurements of bench/run.js, which prints every figure and writes BENCHMARKS.md.
+# measurements of bench/run.js, which prints every figure and writes BENCHMARKS.md, and counts
+# the core's instructions with callgrind (valgrind) in examples/instructions.rs.
 bench: tools build e2e/node_modules/.package-lock.json bench/node_modules/.package-lock.json
+	scripts/ensure-tools.sh bench
 	cargo bench --bench core
+	cargo build --profile instructions --example instructions
 	rm -rf target/bench-site && mkdir -p target/bench-site
 	$(call wasm,target/bench-site/benchpkg,--no-default-features --features loader$(,)bench$(,)en$(,)uk)
 	cargo run --release --example synthetic -- 100000 > target/bench-site/synthetic-100000.json

@@ -1,7 +1,8 @@
 //! The core's cost at 10 to 1,000,000 contributions over 50 parties: parse + validate (JSON,
 //! the form browsers load), as-of aggregation, and layout. Criterion reports each size's time
-//! and its throughput in contributions per second; `scripts/benchmarks.py` turns the results
-//! into the per-contribution times in BENCHMARKS.md, which show whether the cost grows linearly.
+//! and its throughput in contributions per second; `bench/run.js` turns the results into the
+//! per-contribution times in BENCHMARKS.md, beside the instructions `examples/instructions.rs`
+//! counts, which together show whether the cost grows linearly.
 
 mod synthetic;
 

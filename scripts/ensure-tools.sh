@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs, idempotently and at pinned versions, every tool `make demo` and `make test` need on a
 # fresh Debian machine. Each step checks first, so a second run costs a few seconds.
-# Usage: scripts/ensure-tools.sh [build|test]   (build: wasm toolchain only; test: also browsers)
+# Usage: scripts/ensure-tools.sh [build|test|bench]   (build: wasm toolchain only; test: also
+# browsers; bench: also valgrind, whose callgrind `make bench` counts instructions with)
 set -euo pipefail
 
 WASM_BINDGEN_VERSION=0.2.129   # must equal the `wasm-bindgen = "=..."` pin in Cargo.toml
@@ -47,7 +48,7 @@ fi
 apt_install binaryen gzip
 cargo_tool wasm-bindgen-cli "$WASM_BINDGEN_VERSION" wasm-bindgen
 
-if [ "$what" = test ]; then
+if [ "$what" = test ] || [ "$what" = bench ]; then
   apt_install chromium chromium-driver firefox-esr
   # Node runs the end-to-end tests; keep a Node the machine already has (20 here).
   command -v npm >/dev/null 2>&1 || apt_install nodejs npm
@@ -56,4 +57,5 @@ if [ "$what" = test ]; then
   # Fuzzing (the smoke runs in `make test`, and `make fuzz`) needs the nightly and cargo-fuzz.
   cargo_tool cargo-fuzz "$CARGO_FUZZ_VERSION" cargo-fuzz
 fi
+[ "$what" = bench ] && apt_install valgrind
 log "tools ready ($what)"
