@@ -392,11 +392,10 @@ try {
     return `${step} ×${small && large ? (large / 1000 / small).toFixed(2) : '?'}`;
   });
   say(`Time per contribution at 1,000,000 ÷ at 1,000: ${growth.join(', ')}.`);
-  say();
-  instructionCounts();
   const perContribution = statSync(path.join(ROOT, 'target', 'bench-site', 'synthetic-100000.json')).size / 100000;
   say(`An editor's file can be at most 5 MB (load.rs, MAX_FILE_BYTES): about ${Math.floor(5e6 / perContribution).toLocaleString('en')} of these contributions (${perContribution.toFixed(0)} B each as JSON); the larger sizes show how the cost grows.`);
   say();
+  instructionCounts();
   writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), `${out.join('\n')}\n`);
   writeFileSync(path.join(ROOT, 'target', 'bench-results.json'), JSON.stringify(results, null, 2));
   console.log('\nwrote BENCHMARKS.md and target/bench-results.json');
