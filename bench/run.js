@@ -5,7 +5,7 @@
 // Expects (the Makefile provides them): dist/ built; target/bench-site/benchpkg/ (the crate
 // built with features loader,bench); target/bench-site/synthetic-100000.json; node_modules here.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -17,6 +17,10 @@ const SETTLE = 1500; // ms after navigation before the harness reads a page's fi
 const REDRAWS = 200;
 const LIGHTHOUSE_RUNS = 5;
 const AS_OF = '2024-01-01'; // benches/synthetic.rs AS_OF: about half the contributions precede it
+// The core's steps (criterion's group names, and their functions in examples/instructions.rs)
+// and the sizes benches/core.rs measures them at.
+const STEPS = { 'parse-validate': 'parse_validate', aggregate: 'aggregate', layout: 'layout' };
+const SIZES = [10, 1000, 100000, 1000000];
 const out = [];
 const say = (line = '') => { console.log(line); out.push(line); };
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
@@ -115,9 +119,6 @@ const widgetReady = () => {
 };
 const noop = () => {};
 
-const STEPS = { 'parse-validate': 'parse_validate', aggregate: 'aggregate', layout: 'layout' };
-const SIZES = [10, 1000, 100000, 1000000];
-
 /** Each core step's instructions at each size, counted by callgrind in examples/instructions.rs
  * (one function per step), with a table in BENCHMARKS.md. Deterministic where the times above
  * are not: a count per contribution that stays flat as the sizes grow is linear cost, whatever
@@ -134,8 +135,9 @@ function instructionCounts() {
     return;
   }
   const counts = {};
+  const dir = mkdtempSync(path.join(tmpdir(), 'ct-callgrind-'));
   for (const n of SIZES) {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'ct-callgrind-')), 'out');
+    const file = path.join(dir, String(n));
     execFileSync('valgrind', ['--tool=callgrind', `--callgrind-out-file=${file}`, program, String(n)], { stdio: 'ignore' });
     const annotated = execFileSync('callgrind_annotate', ['--inclusive=yes', '--threshold=100', file], { encoding: 'utf8' });
     for (const [step, fn] of Object.entries(STEPS)) {
@@ -143,6 +145,7 @@ function instructionCounts() {
       counts[`${step}/${n}`] = line ? Number(line.trim().split(' ')[0].replaceAll(',', '')) : undefined;
     }
   }
+  rmSync(dir, { recursive: true });
   results.instructions = counts;
   say('| step | contributions | instructions | per contribution |');
   say('|---|---:|---:|---:|');
@@ -153,13 +156,12 @@ function instructionCounts() {
     }
   }
   say();
-  const ratio = (table, step) => {
-    const [small, large] = [table[`${step}/100000`], table[`${step}/1000000`]];
-    return `${step} ×${small && large ? (large / 10 / small).toFixed(2) : '?'}`;
-  };
-  const steps = Object.keys(STEPS);
-  say(`From 100,000 to 1,000,000 contributions, per contribution: instructions ${steps.map((step) => ratio(counts, step)).join(', ')}; time (criterion, above) ${steps.map((step) => ratio(results.core, step)).join(', ')}.`);
-  say('The same instructions per contribution at both sizes mean that the code\'s cost grows linearly. Where the time per contribution grows all the same, the extra time is memory\'s: the data of a million contributions outgrow the processor\'s caches, and the kernel supplies their pages one by one. At 10 and 1,000 contributions the fixed costs (50 parties, the frames of the views) weigh on each contribution.');
+  // Per contribution, at 1,000,000 ÷ at 100,000: where fixed costs no longer count.
+  const ratio = (table, step) => table[`${step}/1000000`] / 10 / table[`${step}/100000`];
+  const ratios = (table) => Object.keys(STEPS).map((step) => `${step} ×${ratio(table, step).toFixed(2)}`).join(', ');
+  const flat = Object.keys(STEPS).every((step) => Math.abs(ratio(counts, step) - 1) <= 0.05);
+  say(`From 100,000 to 1,000,000 contributions, per contribution: instructions ${ratios(counts)}; time (criterion, above) ${ratios(results.core)}.`);
+  say(`Instructions per contribution flat within 5% (linear cost): ${met(flat)}. Where the time per contribution grows all the same, the extra time is memory's: the data of a million contributions outgrow the processor's caches, and the kernel supplies their pages one by one. At 10 and 1,000 contributions the fixed costs (50 parties, the frames of the views) weigh on each contribution.`);
   say();
 }
 
@@ -373,8 +375,8 @@ try {
   say('| step | contributions | time | per contribution |');
   say('|---|---:|---:|---:|');
   results.core = {};
-  for (const step of ['parse-validate', 'aggregate', 'layout']) {
-    for (const n of [10, 1000, 100000, 1000000]) {
+  for (const step of Object.keys(STEPS)) {
+    for (const n of SIZES) {
       const file = path.join(ROOT, 'target', 'criterion', step, String(n), 'new', 'estimates.json');
       if (!existsSync(file)) continue;
       const ns = JSON.parse(readFileSync(file, 'utf8')).mean.point_estimate;
@@ -387,7 +389,7 @@ try {
   say();
   say(`100,000 contributions aggregate in ${agg100k ? (agg100k / 1e6).toFixed(2) : '?'} ms (target under 10 ms: ${met(agg100k < 1e7)}).`);
   // Linear cost is a constant time per contribution: how much it changes from 1,000 to 1,000,000.
-  const growth = ['parse-validate', 'aggregate', 'layout'].map((step) => {
+  const growth = Object.keys(STEPS).map((step) => {
     const [small, large] = [results.core[`${step}/1000`], results.core[`${step}/1000000`]];
     return `${step} ×${small && large ? (large / 1000 / small).toFixed(2) : '?'}`;
   });
