@@ -10,10 +10,9 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { gzipped, launch, memoryUse, openWidget, serve, weigh, ROOT } from '../e2e/lib.js';
+import { figures, firstPixels, median, noop, widgetReady, LOADS, SETTLE } from './first-pixels.js';
 
 const HERE = path.join(ROOT, 'bench');
-const LOADS = 20;
-const SETTLE = 1500; // ms after navigation before the harness reads a page's first-pixel time
 const REDRAWS = 200;
 const LIGHTHOUSE_RUNS = 5;
 const AS_OF = '2024-01-01'; // benches/synthetic.rs AS_OF: about half the contributions precede it
@@ -23,9 +22,6 @@ const STEPS = { 'parse-validate': 'parse_validate', aggregate: 'aggregate', layo
 const SIZES = [10, 1000, 100000, 1000000];
 const out = [];
 const say = (line = '') => { console.log(line); out.push(line); };
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
-const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
-const figures = (xs) => ({ median: median(xs), p95: p95(xs) });
 const ms = (x) => `${x.toFixed(2)} ms`;
 // From the bytes, as `weigh` measures a page's files: `gzip -9c FILE` would add the file's name
 // to the header.
@@ -62,62 +58,6 @@ async function openSelected(browser, url) {
   return opened;
 }
 
-/** Median time from navigation start to the first drawn chart of each page, over fresh browser
- * contexts.
- * The harness keeps its hands off a loading page: Playwright's `waitForFunction` (or any first
- * `evaluate`) injects its own scripts into the page, a main-thread task of 15–25 ms in a trace
- * here. Called once `goto` returns at the load event, that task fell between our module's
- * arrival and its first drawing, but after Chart.js's, which draws before the load event.
- * Measured both ways, loads alternating (20 of each): it added 30 and 36 ms to ours in two
- * runs, and moved Chart.js's by 5 ms, within the noise. So the page records the time itself
- * (`recordFirstDrawn`) and is read once, `SETTLE` ms after navigation. */
-async function firstPixels(browser, pages) {
-  const times = pages.map(() => ({ first: [], all: [] }));
-  // Loads alternate between the pages, so that a slower spell of the machine falls on both.
-  for (let i = 0; i < LOADS; i++) {
-    for (const [k, [url, readyScript]] of pages.entries()) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      await context.addInitScript(recordFirstDrawn);
-      await context.addInitScript(readyScript);
-      const page = await context.newPage();
-      await page.goto(url, { waitUntil: 'commit' });
-      await new Promise((resolve) => setTimeout(resolve, SETTLE));
-      // Resolves at once if the page has drawn; waits on if it took longer than SETTLE. A page
-      // that draws in one go has drawn everything with its first pixels.
-      const [first, all] = await page.evaluate(() => Promise.all([window.firstDrawnAt, window.allDrawnAt ?? window.firstDrawnAt]));
-      times[k].first.push(first);
-      times[k].all.push(all);
-      await context.close();
-    }
-  }
-  return times.map(({ first, all }) => ({ ...figures(first), all: figures(all) }));
-}
-
-/** Makes `window.firstDrawn = t`, as either page sets it, resolve `window.firstDrawnAt` to t. */
-const recordFirstDrawn = () => {
-  let resolve;
-  window.firstDrawnAt = new Promise((r) => { resolve = r; });
-  Object.defineProperty(window, 'firstDrawn', { set: resolve });
-};
-
-// The widget's host gets data-state="ready" once `show()` has returned, with the map and the
-// bars drawn: its first drawn chart pixels. The widget's own root, in the host's shadow root, gets
-// data-state="ready" three frames later, with the timeline and the marks' buttons drawn too:
-// everything drawn (`window.allDrawnAt`). Chart.js's page sets window.firstDrawn itself.
-const widgetReady = () => {
-  let all;
-  window.allDrawnAt = new Promise((resolve) => { all = resolve; });
-  new MutationObserver((_, observer) => {
-    const host = document.querySelector('[data-coalition-tracker][data-state="ready"]');
-    if (!host) return;
-    window.firstDrawn = performance.now();
-    observer.disconnect();
-    const root = host.shadowRoot.querySelector('.ct');
-    const done = () => root.dataset.state === 'ready' && (all(performance.now()), true);
-    if (!done()) new MutationObserver((_, o) => done() && o.disconnect()).observe(root, { attributes: true, attributeFilter: ['data-state'] });
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
-};
-const noop = () => {};
 
 /** Each core step's instructions at each size, counted by callgrind in examples/instructions.rs
  * (one function per step), with a table in BENCHMARKS.md. Deterministic where the times above
@@ -202,7 +142,7 @@ try {
   results.firstPixels = { widget, chart };
   say(`## Time to first drawn chart (navigation start to pixels, ${LOADS} fresh loads, 1280 px)`);
   say();
-  say(`Each page records the time itself and is read ${SETTLE / 1000} s after navigation: the harness does not touch a loading page (see \`firstPixels\` in bench/run.js).`);
+  say(`Each page records the time itself and is read ${SETTLE / 1000} s after navigation: the harness does not touch a loading page (see \`firstPixels\` in bench/first-pixels.js).`);
   say();
   say('| page | median | 95th percentile | everything drawn, median |');
   say('|---|---:|---:|---:|');

@@ -1,0 +1,74 @@
+// Time from navigation start to a page's first drawn chart pixels, as `make bench` measures it
+// (bench/run.js) and as `bench/ab.js` compares two builds by it.
+
+/** Fresh loads per page. */
+export const LOADS = 20;
+/** Milliseconds after navigation before the harness reads a page's first-pixel time. */
+export const SETTLE = 1500;
+
+/** The median of `xs`. */
+export const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+/** The 95th percentile of `xs`. */
+export const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
+/** The median and the 95th percentile of `xs`. */
+export const figures = (xs) => ({ median: median(xs), p95: p95(xs) });
+
+/** Median time from navigation start to the first drawn chart of each page, over fresh browser
+ * contexts (`samples`: each load's time, in the order of the loads, for paired comparisons).
+ * The harness keeps its hands off a loading page: Playwright's `waitForFunction` (or any first
+ * `evaluate`) injects its own scripts into the page, a main-thread task of 15–25 ms in a trace
+ * here. Called once `goto` returns at the load event, that task fell between our module's
+ * arrival and its first drawing, but after Chart.js's, which draws before the load event.
+ * Measured both ways, loads alternating (20 of each): it added 30 and 36 ms to ours in two
+ * runs, and moved Chart.js's by 5 ms, within the noise. So the page records the time itself
+ * (`recordFirstDrawn`) and is read once, `SETTLE` ms after navigation. */
+export async function firstPixels(browser, pages, loads = LOADS) {
+  const times = pages.map(() => ({ first: [], all: [] }));
+  // Loads alternate between the pages, so that a slower spell of the machine falls on both, and
+  // so does which page goes first in a round.
+  for (let i = 0; i < loads; i++) {
+    const order = [...pages.entries()];
+    for (const [k, [url, readyScript]] of i % 2 ? order.reverse() : order) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await context.addInitScript(recordFirstDrawn);
+      await context.addInitScript(readyScript);
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'commit' });
+      await new Promise((resolve) => setTimeout(resolve, SETTLE));
+      // Resolves at once if the page has drawn; waits on if it took longer than SETTLE. A page
+      // that draws in one go has drawn everything with its first pixels.
+      const [first, all] = await page.evaluate(() => Promise.all([window.firstDrawnAt, window.allDrawnAt ?? window.firstDrawnAt]));
+      times[k].first.push(first);
+      times[k].all.push(all);
+      await context.close();
+    }
+  }
+  return times.map(({ first, all }) => ({ ...figures(first), all: figures(all), samples: first }));
+}
+
+/** Makes `window.firstDrawn = t`, as either page sets it, resolve `window.firstDrawnAt` to t. */
+const recordFirstDrawn = () => {
+  let resolve;
+  window.firstDrawnAt = new Promise((r) => { resolve = r; });
+  Object.defineProperty(window, 'firstDrawn', { set: resolve });
+};
+
+// The widget's host gets data-state="ready" once `show()` has returned, with the map and the
+// bars drawn: its first drawn chart pixels. The widget's own root, in the host's shadow root, gets
+// data-state="ready" three frames later, with the timeline and the marks' buttons drawn too:
+// everything drawn (`window.allDrawnAt`). Chart.js's page sets window.firstDrawn itself.
+export const widgetReady = () => {
+  let all;
+  window.allDrawnAt = new Promise((resolve) => { all = resolve; });
+  new MutationObserver((_, observer) => {
+    const host = document.querySelector('[data-coalition-tracker][data-state="ready"]');
+    if (!host) return;
+    window.firstDrawn = performance.now();
+    observer.disconnect();
+    const root = host.shadowRoot.querySelector('.ct');
+    const done = () => root.dataset.state === 'ready' && (all(performance.now()), true);
+    if (!done()) new MutationObserver((_, o) => done() && o.disconnect()).observe(root, { attributes: true, attributeFilter: ['data-state'] });
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+};
+/** For a page that sets `window.firstDrawn` itself (Chart.js's). */
+export const noop = () => {};
