@@ -24,8 +24,21 @@ export const figures = (xs) => ({ median: median(xs), p95: p95(xs) });
  * (`recordFirstDrawn`) and is read once, `SETTLE` ms after navigation. */
 export async function firstPixels(browser, pages, loads = LOADS) {
   const times = pages.map(() => ({ first: [], all: [] }));
-  // Loads alternate between the pages, so that a slower spell of the machine falls on both, and
-  // so does which page goes first in a round.
+  await eachLoad(browser, pages, loads, false, async (k, page) => {
+    // Resolves at once if the page has drawn; waits on if it took longer than SETTLE. A page
+    // that draws in one go has drawn everything with its first pixels.
+    const [first, all] = await page.evaluate(() => Promise.all([window.firstDrawnAt, window.allDrawnAt ?? window.firstDrawnAt]));
+    times[k].first.push(first);
+    times[k].all.push(all);
+  });
+  return times.map(({ first, all }) => ({ ...figures(first), all: figures(all), samples: first }));
+}
+
+/** Loads each of `pages` (`[url, readyScript]`) `loads` times, each in a fresh context, traced
+ * if `traced`, and calls `read(k, page)` for the `k`th page `SETTLE` ms after navigation. Loads
+ * alternate between the pages, so that a slower spell of the machine falls on both, and so does
+ * which page goes first in a round. */
+async function eachLoad(browser, pages, loads, traced, read) {
   for (let i = 0; i < loads; i++) {
     const order = [...pages.entries()];
     for (const [k, [url, readyScript]] of i % 2 ? order.reverse() : order) {
@@ -33,25 +46,45 @@ export async function firstPixels(browser, pages, loads = LOADS) {
       await context.addInitScript(recordFirstDrawn);
       await context.addInitScript(readyScript);
       const page = await context.newPage();
+      if (traced) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
       await page.goto(url, { waitUntil: 'commit' });
       await new Promise((resolve) => setTimeout(resolve, SETTLE));
-      // Resolves at once if the page has drawn; waits on if it took longer than SETTLE. A page
-      // that draws in one go has drawn everything with its first pixels.
-      const [first, all] = await page.evaluate(() => Promise.all([window.firstDrawnAt, window.allDrawnAt ?? window.firstDrawnAt]));
-      times[k].first.push(first);
-      times[k].all.push(all);
+      await read(k, page);
       await context.close();
     }
   }
-  return times.map(({ first, all }) => ({ ...figures(first), all: figures(all), samples: first }));
 }
 
-/** Makes `window.firstDrawn = t`, as either page sets it, resolve `window.firstDrawnAt` to t. */
+/** Makes `window.firstDrawn = t`, as either page sets it, resolve `window.firstDrawnAt` to t,
+ * and mark the moment in a trace (`firstDrawn`), for `firstFrames`. */
 const recordFirstDrawn = () => {
   let resolve;
   window.firstDrawnAt = new Promise((r) => { resolve = r; });
-  Object.defineProperty(window, 'firstDrawn', { set: resolve });
+  Object.defineProperty(window, 'firstDrawn', { set: (t) => { performance.mark('firstDrawn'); resolve(t); } });
 };
+
+/** The frame that first puts each page's drawn chart on screen, from a trace of each of `loads`
+ * fresh loads (alternating as in `firstPixels`): how long after the first drawn pixels that
+ * frame's main-thread work (style, layout, paint and commit) ends (`frame`), and when that is
+ * from navigation start (`shown`). The first drawn pixels are in a canvas; a reader sees them
+ * once that frame is done, and a page whose chart comes with more DOM takes longer to lay it
+ * out. Tracing slows every page, so these loads are apart from `firstPixels`'. */
+export async function firstFrames(browser, pages, loads) {
+  const times = pages.map(() => ({ frame: [], shown: [] }));
+  await eachLoad(browser, pages, loads, true, async (k, page) => {
+    const drawnAt = await page.evaluate(() => window.firstDrawnAt);
+    const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+    const mark = events.find((e) => e.name === 'firstDrawn');
+    const commit = mark && events.find((e) => e.name === 'Commit' && e.ph === 'X' && e.pid === mark.pid && e.tid === mark.tid && e.ts > mark.ts);
+    if (commit) {
+      const frame = (commit.ts + commit.dur - mark.ts) / 1000;
+      times[k].frame.push(frame);
+      times[k].shown.push(drawnAt + frame);
+    }
+  });
+  // NaN where no load gave a frame: the table then shows it rather than a number.
+  return times.map(({ frame, shown }) => ({ frame: median(frame) ?? NaN, shown: median(shown) ?? NaN, loads: frame.length }));
+}
 
 // The widget's host gets data-state="ready" once `show()` has returned, with the map and the
 // bars drawn: its first drawn chart pixels. The widget's own root, in the host's shadow root, gets
