@@ -60,7 +60,7 @@ endef
 # and the repainting of the marks whose look they change.
 INTERACTION := 'Inner>::interact' 'Inner>::fill_details' 'Inner>::build_table' 'Session>::repaint_rects'
 
-.PHONY: demo build test test-native test-scripts test-wasm test-page test-budget test-fuzz fuzz budget bench validate tools clean
+.PHONY: demo build bench-tools test test-native test-scripts test-wasm test-page test-budget test-fuzz fuzz budget bench validate tools clean
 
 demo: build
 	python3 scripts/serve.py --dir dist --port $(PORT)
@@ -128,6 +128,10 @@ test: tools test-native test-scripts build test-wasm test-page test-budget test-
 tools:
 	scripts/ensure-tools.sh test
 
+# What `make test` needs, and valgrind, whose callgrind `make bench` counts instructions with.
+bench-tools:
+	scripts/ensure-tools.sh bench
+
 test-native:
 	cargo test
 
@@ -174,8 +178,7 @@ fuzz: tools
 # Benchmarks (not tests): native criterion runs, then the browser, page, Lighthouse and Chart.js
 # measurements of bench/run.js, which prints every figure and writes BENCHMARKS.md, and counts
 # the core's instructions with callgrind (valgrind) in examples/instructions.rs.
-bench: tools build e2e/node_modules/.package-lock.json bench/node_modules/.package-lock.json
-	scripts/ensure-tools.sh bench
+bench: bench-tools build e2e/node_modules/.package-lock.json bench/node_modules/.package-lock.json
 	cargo bench --bench core
 	cargo build --profile instructions --example instructions
 	rm -rf target/bench-site && mkdir -p target/bench-site

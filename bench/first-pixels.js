@@ -24,10 +24,7 @@ export const figures = (xs) => ({ median: median(xs), p95: p95(xs) });
  * (`recordFirstDrawn`) and is read once, `SETTLE` ms after navigation. */
 export async function firstPixels(browser, pages, loads = LOADS) {
   const times = pages.map(() => ({ first: [], all: [] }));
-  await eachLoad(browser, pages, loads, false, async (k, page) => {
-    // Resolves at once if the page has drawn; waits on if it took longer than SETTLE. A page
-    // that draws in one go has drawn everything with its first pixels.
-    const [first, all] = await page.evaluate(() => Promise.all([window.firstDrawnAt, window.allDrawnAt ?? window.firstDrawnAt]));
+  await eachLoad(browser, pages, loads, false, (k, { first, all }) => {
     times[k].first.push(first);
     times[k].all.push(all);
   });
@@ -35,9 +32,10 @@ export async function firstPixels(browser, pages, loads = LOADS) {
 }
 
 /** Loads each of `pages` (`[url, readyScript]`) `loads` times, each in a fresh context, traced
- * if `traced`, and calls `read(k, page)` for the `k`th page `SETTLE` ms after navigation. Loads
- * alternate between the pages, so that a slower spell of the machine falls on both, and so does
- * which page goes first in a round. */
+ * if `traced`, and calls `read(k, drawn, events)` for the `k`th page: its first drawn pixels and
+ * everything drawn (`{ first, all }`, ms from navigation), and the trace's events if traced.
+ * Loads alternate between the pages, so that a slower spell of the machine falls on both, and
+ * so does which page goes first in a round. */
 async function eachLoad(browser, pages, loads, traced, read) {
   for (let i = 0; i < loads; i++) {
     const order = [...pages.entries()];
@@ -49,7 +47,11 @@ async function eachLoad(browser, pages, loads, traced, read) {
       if (traced) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
       await page.goto(url, { waitUntil: 'commit' });
       await new Promise((resolve) => setTimeout(resolve, SETTLE));
-      await read(k, page);
+      // Resolves at once if the page has drawn; waits on if it took longer than SETTLE. A page
+      // that draws in one go has drawn everything with its first pixels.
+      const [first, all] = await page.evaluate(() => Promise.all([window.firstDrawnAt, window.allDrawnAt ?? window.firstDrawnAt]));
+      const events = traced ? JSON.parse((await browser.stopTracing()).toString()).traceEvents : undefined;
+      read(k, { first, all }, events);
       await context.close();
     }
   }
@@ -71,15 +73,13 @@ const recordFirstDrawn = () => {
  * out. Tracing slows every page, so these loads are apart from `firstPixels`'. */
 export async function firstFrames(browser, pages, loads) {
   const times = pages.map(() => ({ frame: [], shown: [] }));
-  await eachLoad(browser, pages, loads, true, async (k, page) => {
-    const drawnAt = await page.evaluate(() => window.firstDrawnAt);
-    const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+  await eachLoad(browser, pages, loads, true, (k, { first }, events) => {
     const mark = events.find((e) => e.name === 'firstDrawn');
     const commit = mark && events.find((e) => e.name === 'Commit' && e.ph === 'X' && e.pid === mark.pid && e.tid === mark.tid && e.ts > mark.ts);
     if (commit) {
       const frame = (commit.ts + commit.dur - mark.ts) / 1000;
       times[k].frame.push(frame);
-      times[k].shown.push(drawnAt + frame);
+      times[k].shown.push(first + frame);
     }
   });
   // NaN where no load gave a frame: the table then shows it rather than a number.
