@@ -2,7 +2,7 @@
 // (coalition, as-of, select, theme, lang, credit, data, id); the view is kept in the URL fragment.
 // The page reports its height to the parent in the formats existing receivers understand:
 // Datawrapper's {"datawrapper-height": {"<id>": px}} and AMP's embed-size request.
-import { mount, stylesheet } from './widget.js';
+import { inlineSheet, mount, stylesheet } from './widget.js';
 
 const params = new URLSearchParams(location.search);
 const get = (name) => params.get(name) ?? undefined;
@@ -11,7 +11,7 @@ const id = get('id') || 'coalition-tracker';
 
 // The page's rules come inline (`<style id="ct-css">`, as `make build` writes the page); under a
 // host's CSP that does not allow them by their hash, from widget.css instead.
-if (!document.getElementById('ct-css')?.sheet) document.head.append(stylesheet('widget.css'));
+if (!inlineSheet()) document.head.append(stylesheet('widget.css'));
 
 let last = 0;
 function reportHeight() {

@@ -206,12 +206,17 @@ export function stylesheet(name) {
   return link;
 }
 
-/** The widget's stylesheet for a shadow root: a copy of the page's own `<style id="ct-css">`
- * if it has one that applies (embed.html's inline copy of widget.css, which a CSP without its
- * hash blocks), else a `<link>` to widget.css. */
-function widgetSheet() {
+/** The page's own `<style id="ct-css">` if it has one that applies: embed.html's inline copy of
+ * widget.css, which a CSP without its hash blocks. */
+export function inlineSheet() {
   const inline = document.querySelector('style#ct-css');
-  return inline?.sheet ? inline.cloneNode(true) : stylesheet('widget.css');
+  return inline?.sheet ? inline : undefined;
+}
+
+/** The widget's stylesheet for a shadow root: a copy of the page's inline one if it applies,
+ * else a `<link>` to widget.css. */
+function widgetSheet() {
+  return inlineSheet()?.cloneNode(true) ?? stylesheet('widget.css');
 }
 
 /** Shows the static version (built with the site, escaped at build time) under a note. */
