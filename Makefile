@@ -139,6 +139,7 @@ test-native:
 # and minify-html.py's inline stylesheet with the CSP serve.py allows it by.
 test-scripts:
 	python3 -m unittest discover -s scripts -p 'test_*.py'
+	node --test bench/
 
 test-wasm:
 	# Only the browser test targets (web_panic runs alone: a stopped graphic stays stopped);

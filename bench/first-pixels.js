@@ -13,6 +13,28 @@ export const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[M
 /** The median and the 95th percentile of `xs`. */
 export const figures = (xs) => ({ median: median(xs), p95: p95(xs) });
 
+/** Compares paired samples (`a[i]` and `b[i]` from the same round of loads; NaN where a load gave
+ * none): the median of the differences `b[i] − a[i]` (`diff`), a 95% confidence interval for it
+ * (`low`, `high`), the number of pairs (`n`) and what they say (`verdict`): 'B faster', 'B slower',
+ * or 'level' where the interval holds 0. The interval is the sign test's, from the differences'
+ * order statistics: it assumes nothing of their distribution, which here has long tails (a slow
+ * spell of the machine), and needs at least 6 pairs. Medians of separate runs have swung by more
+ * than the gap between our page and Chart.js's (×0.87 to ×1.04 in three runs of one day), so a
+ * verdict on which is faster takes this interval, not a ratio of medians. */
+export function paired(a, b) {
+  const d = a.map((x, i) => b[i] - x).filter((x) => !Number.isNaN(x)).sort((x, y) => x - y);
+  const n = d.length;
+  // The largest k with P(Binomial(n, 1/2) < k) <= 2.5%: the interval is [d_k, d_(n+1-k)].
+  let k = 0;
+  for (let below = 0, term = 0.5 ** n; below + term <= 0.025; k++) {
+    below += term;
+    term *= (n - k) / (k + 1);
+  }
+  const [low, high] = k > 0 ? [d[k - 1], d[n - k]] : [NaN, NaN];
+  const verdict = high < 0 ? 'B faster' : low > 0 ? 'B slower' : 'level';
+  return { diff: median(d) ?? NaN, low, high, n, verdict };
+}
+
 /** Median time from navigation start to the first drawn chart of each page, over fresh browser
  * contexts (`samples`: each load's time, in the order of the loads, for paired comparisons).
  * The harness keeps its hands off a loading page: Playwright's `waitForFunction` (or any first
@@ -68,22 +90,26 @@ const recordFirstDrawn = () => {
 /** The frame that first puts each page's drawn chart on screen, from a trace of each of `loads`
  * fresh loads (alternating as in `firstPixels`): how long after the first drawn pixels that
  * frame's main-thread work (style, layout, paint and commit) ends (`frame`), and when that is
- * from navigation start (`shown`). The first drawn pixels are in a canvas; a reader sees them
- * once that frame is done, and a page whose chart comes with more DOM takes longer to lay it
- * out. Tracing slows every page, so these loads are apart from `firstPixels`'. */
+ * from navigation start (`shown`), as medians; each load's own, in the order of the loads and
+ * NaN where a load gave no frame, in `frames` and `samples` (for `paired`). The first drawn
+ * pixels are in a canvas; a reader sees them once that frame is done, and a page whose chart
+ * comes with more DOM takes longer to lay it out. Tracing slows every page, so these loads are
+ * apart from `firstPixels`'. */
 export async function firstFrames(browser, pages, loads) {
   const times = pages.map(() => ({ frame: [], shown: [] }));
   await eachLoad(browser, pages, loads, true, (k, { first }, events) => {
     const mark = events.find((e) => e.name === 'firstDrawn');
     const commit = mark && events.find((e) => e.name === 'Commit' && e.ph === 'X' && e.pid === mark.pid && e.tid === mark.tid && e.ts > mark.ts);
-    if (commit) {
-      const frame = (commit.ts + commit.dur - mark.ts) / 1000;
-      times[k].frame.push(frame);
-      times[k].shown.push(first + frame);
-    }
+    // NaN where a load gave no frame, so that samples stay paired by round.
+    const frame = commit ? (commit.ts + commit.dur - mark.ts) / 1000 : NaN;
+    times[k].frame.push(frame);
+    times[k].shown.push(first + frame);
   });
   // NaN where no load gave a frame: the table then shows it rather than a number.
-  return times.map(({ frame, shown }) => ({ frame: median(frame) ?? NaN, shown: median(shown) ?? NaN, loads: frame.length }));
+  return times.map(({ frame, shown }) => {
+    const found = (xs) => xs.filter((x) => !Number.isNaN(x));
+    return { frame: median(found(frame)) ?? NaN, shown: median(found(shown)) ?? NaN, loads: found(frame).length, samples: shown, frames: frame };
+  });
 }
 
 // The widget's host gets data-state="ready" once `show()` has returned, with the map and the

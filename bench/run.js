@@ -10,10 +10,10 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { gzipped, launch, memoryUse, openWidget, serve, weigh, ROOT } from '../e2e/lib.js';
-import { figures, firstFrames, firstPixels, median, noop, widgetReady, LOADS, SETTLE } from './first-pixels.js';
+import { figures, firstFrames, firstPixels, median, noop, paired, widgetReady, LOADS, SETTLE } from './first-pixels.js';
 
 const HERE = path.join(ROOT, 'bench');
-const FRAME_LOADS = 10; // traced loads of each page for the frame that shows the first pixels
+const FRAME_LOADS = 20; // traced loads of each page for the frame that shows the first pixels
 const REDRAWS = 200;
 const LIGHTHOUSE_RUNS = 5;
 const AS_OF = '2024-01-01'; // benches/synthetic.rs AS_OF: about half the contributions precede it
@@ -28,6 +28,12 @@ const ms = (x) => `${x.toFixed(2)} ms`;
 // to the header.
 const gz = (file) => gzipped(readFileSync(file));
 const met = (ok) => (ok ? 'met' : 'NOT met');
+const signed = (x) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(1)}`;
+/** A line on `paired(chart's samples, ours)`: which page is faster, with the interval that says so. */
+const versus = ({ diff, low, high, n, verdict }, what) => {
+  const says = { 'B faster': 'ours is faster', 'B slower': 'ours is slower', level: 'neither page is shown to be faster at this many loads' }[verdict];
+  return `${what}, ours − Chart.js, load by load (${n} rounds, each loading both pages): median ${signed(diff)} ms, 95% confidence interval ${signed(low)} to ${signed(high)} ms (sign test; \`paired\` in bench/first-pixels.js): ${says}.`;
+};
 
 /** The site: dist/, the benchmark pages, Chart.js's bundle, the bench module and synthetic data. */
 async function site() {
@@ -154,6 +160,10 @@ try {
   say();
   say(`Target under 100 ms: ${met(widget.median < 100)}. Ours ÷ Chart.js: ${(widget.median / chart.median).toFixed(2)}.`);
   say();
+  const drawnVsChart = paired(chart.samples, widget.samples);
+  results.firstPixels.paired = drawnVsChart;
+  say(versus(drawnVsChart, 'Drawn pixels'));
+  say();
   const [widgetFrame, chartFrame] = await firstFrames(browser, [[`${server.url}embed.html`, widgetReady], [`${server.url}chartjs.html`, noop]], FRAME_LOADS);
   results.firstFrames = { widget: widgetFrame, chart: chartFrame };
   say(`### The frame that shows them (traced, ${FRAME_LOADS} more loads of each page)`);
@@ -166,6 +176,10 @@ try {
   say(`| Chart.js funding bars | ${ms(chartFrame.frame)} | ${ms(chartFrame.shown)} |`);
   say();
   say(`On screen, ours ÷ Chart.js: ${(widgetFrame.shown / chartFrame.shown).toFixed(2)} (${widgetFrame.loads} and ${chartFrame.loads} loads traced). The widget's frame lays out its whole page of text for the first time (titles, summary, details panel, events, sources, notes); Chart.js's page has one canvas.`);
+  say();
+  const shownVsChart = paired(chartFrame.samples, widgetFrame.samples);
+  results.firstFrames.paired = shownVsChart;
+  say(versus(shownVsChart, 'On screen'));
   say();
 
   // Redraws and memory at 1280 px, DPR 2.
