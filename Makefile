@@ -79,6 +79,13 @@ build: validate tools/node_modules/.package-lock.json
 	$(CLI) pack $(DEFAULT_DATA) --texts --out dist/texts.bin
 	for d in pkg pkg-uk; do python3 scripts/split-module.py section dist/$$d/coalition_tracker_more.wasm ct-texts dist/texts.bin; done
 	rm dist/texts.bin
+	# Their part also brings the words only the details panel, the table view and the copy-link
+	# status write, in the module's language, which the modules leave out (i18n::PanelWords).
+	for d in pkg:en pkg-uk:uk; do \
+		$(CLI) words $${d#*:} --out dist/words.bin; \
+		python3 scripts/split-module.py section dist/$${d%:*}/coalition_tracker_more.wasm ct-words dist/words.bin; \
+	done
+	rm dist/words.bin
 	$(call wasm,dist/loader,--no-default-features --features loader$(,)en$(,)uk)
 	cp www/* dist/
 	# Every built-in dataset packed (the widget module carries only the default one, build.rs's

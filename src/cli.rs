@@ -20,6 +20,7 @@ usage:
   coalition export FILE --json [--out PATH]
   coalition render FILE --out DIR [--as-of YYYY-MM-DD] [--inject HTML]...
   coalition pack FILE --out PATH [--texts]
+  coalition words LANG --out PATH
 
 FILE is a dataset in TOML (data/*.toml) or in the JSON that `export` writes.
 `render` writes the static version (static.html and one SVG per view) into DIR, and puts it in
@@ -28,7 +29,9 @@ each HTML file given with --inject, in place of the line <!--coalition-static-->
 for each data/*.toml in dist/data/, which the widget fetches for a `coalition` other than the
 default. With --texts it writes only the texts that the widget module embeds the default dataset
 without (notes, descriptions and the like, which only a reader's interaction shows): `make build`
-puts them in the module's split-off part.";
+puts them in the module's split-off part.
+`words` writes the words in LANG (en, uk) that only the widget's details panel and table write,
+which the widget module leaves out: `make build` puts them in the module's split-off part.";
 
 /// What went wrong, and the exit code it deserves.
 enum Failure {
@@ -106,6 +109,9 @@ fn run(args: &[String]) -> Result<(), Failure> {
         return Ok(());
     }
     let options = parse_options(rest)?;
+    if command == "words" {
+        return write_words(&options);
+    }
     let bytes = read(&options.file)?;
     load::check_size(&options.file, bytes.len()).map_err(Failure::Data)?;
     let format = Format::of(&options.file);
@@ -169,6 +175,20 @@ fn run(args: &[String]) -> Result<(), Failure> {
         }
         other => Err(Failure::Usage(format!("unknown command {other}"))),
     }
+}
+
+/// `coalition words LANG --out PATH`: the details panel's words in LANG (the argument in the
+/// place of FILE), as the widget module's split-off part carries them (see [`PanelWords`]).
+///
+/// [`PanelWords`]: crate::i18n::PanelWords
+fn write_words(options: &Options) -> Result<(), Failure> {
+    let code = &options.file;
+    let lang = crate::i18n::Lang::parse(code).ok_or_else(|| Failure::Usage(format!("no language {code}: en or uk")))?;
+    let path = options.out.as_deref().ok_or_else(|| Failure::Usage("words needs --out PATH".into()))?;
+    let text = lang.words().panel.text();
+    std::fs::write(path, &text).map_err(|e| Failure::Io(format!("cannot write {path}: {e}")))?;
+    println!("wrote {path} ({} bytes)", text.len());
+    Ok(())
 }
 
 /// The `--as-of` date, or the dataset's own last date.

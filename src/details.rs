@@ -131,14 +131,14 @@ pub fn value_line(ds: &Dataset, x: &Contribution, loc: &Locale) -> String {
     match &x.money {
         None => {
             let what = x.description.as_deref().map(|d| cat(&[": ", d])).unwrap_or_default();
-            fill(w.in_kind_line, &[("what", &what)])
+            fill(w.panel.in_kind_line, &[("what", &what)])
         }
         Some(m) => {
             let amount = f.amount(m.amount, &m.currency);
             match m.rate.map(|r| &ds.rates[r]) {
-                None => fill(w.in_euros, &[("eur", &f.eur_short(m.eur)), ("amount", &amount)]),
+                None => fill(w.panel.in_euros, &[("eur", &f.eur_short(m.eur)), ("amount", &amount)]),
                 Some(rate) => fill(
-                    w.converted,
+                    w.panel.converted,
                     &[
                         ("amount", &amount),
                         ("words", &f.amount_words(m.amount, &m.currency)),
@@ -164,13 +164,15 @@ fn contribution_lines(ds: &Dataset, x: &Contribution, loc: &Locale) -> Vec<Line>
     let (w, f) = (loc.words, loc.fmt);
     let when = match x.date_timing {
         Timing::Exact => f.date(x.date),
-        Timing::By => fill(w.by_date, &[("date", &f.date(x.date))]),
+        Timing::By => fill(w.panel.by_date, &[("date", &f.date(x.date))]),
     };
     let value = value_line(ds, x, loc);
-    let mut lines =
-        vec![Line::ui(fill(w.contribution, &[("value", &value), ("status", status(x.status, loc)), ("when", &when)]))];
+    let mut lines = vec![Line::ui(fill(
+        w.panel.contribution,
+        &[("value", &value), ("status", status(x.status, loc)), ("when", &when)],
+    ))];
     if let Some(p) = &x.purpose {
-        lines.push(Line::ui(fill(w.purpose, &[("purpose", p)])));
+        lines.push(Line::ui(fill(w.panel.purpose, &[("purpose", p)])));
     }
     lines.extend(x.note.clone().map(Line::data));
     lines
@@ -180,7 +182,7 @@ fn contribution_lines(ds: &Dataset, x: &Contribution, loc: &Locale) -> Vec<Line>
 fn sources_section(ds: &Dataset, mut sources: Vec<Index>, loc: &Locale) -> Section {
     crate::order::sort_dedup(&mut sources);
     Section {
-        heading: loc.words.h_sources.into(),
+        heading: loc.words.panel.h_sources.into(),
         lines: sources.iter().map(|&s| Line::ui(cite(&ds.sources[s], loc))).collect(),
     }
 }
@@ -197,9 +199,9 @@ fn conflict_sections(ds: &Dataset, subjects: &[Subject], as_of: Date, loc: &Loca
                 let ids: Vec<&str> = cl.sources.iter().map(|&s| ds.sources[s].id.as_str()).collect();
                 Line::data(cat(&[&cl.says, " [", &join(&ids, ", "), "]"]))
             });
-            let follows = c.resolution.as_ref().map(|r| Line::ui(fill(loc.words.follows, &[("text", r)])));
+            let follows = c.resolution.as_ref().map(|r| Line::ui(fill(loc.words.panel.follows, &[("text", r)])));
             Section {
-                heading: fill(loc.words.h_disagree, &[("topic", &c.topic)]),
+                heading: fill(loc.words.panel.h_disagree, &[("topic", &c.topic)]),
                 lines: claims.chain(follows).collect(),
             }
         })
@@ -319,7 +321,7 @@ fn party(ds: &Dataset, p: Index, as_of: Date, loc: &Locale) -> Details {
     let w = loc.words;
     let mut sections = Vec::new();
     if let Some(note) = role_on(ds, p, as_of).and_then(|i| ds.roles[i].note.as_ref()) {
-        sections.push(Section { heading: w.h_note.into(), lines: vec![Line::data(note.clone())] });
+        sections.push(Section { heading: w.panel.h_note.into(), lines: vec![Line::data(note.clone())] });
     }
     let mut subjects = vec![Subject::Party(p)];
     let mut lines = Vec::new();
@@ -333,13 +335,13 @@ fn party(ds: &Dataset, p: Index, as_of: Date, loc: &Locale) -> Details {
             let total = x.money.as_ref().map(|m| loc.fmt.eur_short(m.eur)).unwrap_or_default();
             let values =
                 [("total", total.as_str()), ("others", &loc.parties(ds, &others)), ("date", &loc.fmt.date(x.date))];
-            lines.push(Line::ui(fill(w.pooled_share, &values)));
+            lines.push(Line::ui(fill(w.panel.pooled_share, &values)));
         } else {
             lines.extend(contribution_lines(ds, x, loc));
         }
     }
     if !lines.is_empty() {
-        sections.insert(0, Section { heading: w.h_contributions.into(), lines });
+        sections.insert(0, Section { heading: w.panel.h_contributions.into(), lines });
     }
     let sources = party_sources(ds, p, as_of);
     if !sources.is_empty() {
@@ -359,22 +361,25 @@ fn pooled(ds: &Dataset, c: Index, as_of: Date, loc: &Locale) -> Details {
     let x = &ds.contributions[c];
     let names = loc.parties(ds, &x.donors);
     let mut sections = vec![
-        Section { heading: w.h_pledge.into(), lines: contribution_lines(ds, x, loc) },
-        Section { heading: w.h_donors.into(), lines: vec![Line::ui(fill(w.pooled_donors, &[("names", &names)]))] },
+        Section { heading: w.panel.h_pledge.into(), lines: contribution_lines(ds, x, loc) },
+        Section {
+            heading: w.panel.h_donors.into(),
+            lines: vec![Line::ui(fill(w.panel.pooled_donors, &[("names", &names)]))],
+        },
         sources_section(ds, x.sources.clone(), loc),
     ];
     sections.extend(conflict_sections(ds, &[Subject::Contribution(c)], as_of, loc));
     let amount = x.money.as_ref().map(|m| f.eur_short(m.eur)).unwrap_or_default();
     let subtitle = cat(&[&amount, ", ", status(x.status, loc), " ", &f.date(x.date)]);
-    Details { title: fill(w.pooled_title, &[("names", &names)]), title_from_data: false, subtitle, sections }
+    Details { title: fill(w.panel.pooled_title, &[("names", &names)]), title_from_data: false, subtitle, sections }
 }
 
 fn not_itemised(ds: &Dataset, as_of: Date, loc: &Locale) -> Details {
     let (w, f) = (loc.words, loc.fmt);
     let snap = snapshot(ds, as_of);
-    let title = w.not_itemised_title.to_string();
+    let title = w.panel.not_itemised_title.to_string();
     let Some(t) = snap.reported.map(|r| &ds.reported_totals[r]) else {
-        return Details { title, title_from_data: false, subtitle: w.no_total.into(), sections: Vec::new() };
+        return Details { title, title_from_data: false, subtitle: w.panel.no_total.into(), sections: Vec::new() };
     };
     let rest = f.eur_short(snap.not_itemised_eur);
     let values = [
@@ -384,17 +389,22 @@ fn not_itemised(ds: &Dataset, as_of: Date, loc: &Locale) -> Details {
         ("rest", rest.clone()),
     ];
     let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let mut lines = vec![Line::ui(fill(w.reconcile, &values))];
+    let mut lines = vec![Line::ui(fill(w.panel.reconcile, &values))];
     let unvalued: Vec<Index> = snap.donors.iter().filter(|d| !d.in_kind.is_empty()).map(|d| d.party).collect();
     if !unvalued.is_empty() {
-        lines.push(Line::ui(fill(w.reconcile_in_kind, &[("names", &loc.parties(ds, &unvalued))])));
+        lines.push(Line::ui(fill(w.panel.reconcile_in_kind, &[("names", &loc.parties(ds, &unvalued))])));
     }
     if let Some(scope) = &t.scope {
-        lines.push(Line::ui(fill(w.reconcile_scope, &[("scope", scope)])));
+        lines.push(Line::ui(fill(w.panel.reconcile_scope, &[("scope", scope)])));
     }
     let sections =
-        vec![Section { heading: w.h_reconciliation.into(), lines }, sources_section(ds, t.sources.clone(), loc)];
-    Details { title, title_from_data: false, subtitle: fill(w.not_itemised_subtitle, &[("rest", &rest)]), sections }
+        vec![Section { heading: w.panel.h_reconciliation.into(), lines }, sources_section(ds, t.sources.clone(), loc)];
+    Details {
+        title,
+        title_from_data: false,
+        subtitle: fill(w.panel.not_itemised_subtitle, &[("rest", &rest)]),
+        sections,
+    }
 }
 
 fn event(ds: &Dataset, e: Index, as_of: Date, loc: &Locale) -> Details {
@@ -402,13 +412,14 @@ fn event(ds: &Dataset, e: Index, as_of: Date, loc: &Locale) -> Details {
     let ev = &ds.events[e];
     let mut sections = Vec::new();
     if !ev.parties.is_empty() {
-        sections.push(Section { heading: w.h_parties.into(), lines: vec![Line::ui(loc.parties(ds, &ev.parties))] });
+        sections
+            .push(Section { heading: w.panel.h_parties.into(), lines: vec![Line::ui(loc.parties(ds, &ev.parties))] });
     }
     let mut notes: Vec<Line> =
         ev.members_reported.map(|n| Line::ui(fill(w.members_reported, &[("n", &int(n as i64))]))).into_iter().collect();
     notes.extend(ev.note.clone().map(Line::data));
     if !notes.is_empty() {
-        sections.push(Section { heading: w.h_note.into(), lines: notes });
+        sections.push(Section { heading: w.panel.h_note.into(), lines: notes });
     }
     sections.push(sources_section(ds, ev.sources.clone(), loc));
     sections.extend(conflict_sections(ds, &[Subject::Event(e)], as_of, loc));

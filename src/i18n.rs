@@ -186,8 +186,120 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// Declares [`PanelWords`] with one `&str` field per word and the list of them in order, which
+/// [`PanelWords::text`] writes and [`PanelWords::read`] reads: one list of fields, so that the
+/// two can never disagree on their order.
+macro_rules! panel_words {
+    ($($(#[$doc:meta])* $field:ident,)*) => {
+        /// The words only the details panel and a reader's own actions write (the copy-link
+        /// button's status). The widget module readers load first carries them empty (feature
+        /// `deferred-texts`, [`PANEL_DEFERRED`]): its split-off part, which holds the code that
+        /// writes them, brings them in its custom section `ct-words` (`coalition words LANG`).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub struct PanelWords<'a> {
+            $($(#[$doc])* pub $field: &'a str,)*
+        }
+
+        /// How many words [`PanelWords`] holds.
+        const PANEL_WORDS: usize = [$(stringify!($field)),*].len();
+
+        impl<'a> PanelWords<'a> {
+            /// Every word left empty: what a module without them holds until its part arrives.
+            pub const EMPTY: PanelWords<'static> = PanelWords { $($field: "",)* };
+
+            /// The words in their order, each ended by a NUL: the section `ct-words`.
+            pub fn text(&self) -> String {
+                let mut out = String::new();
+                for word in [$(self.$field),*] {
+                    out += word;
+                    out.push('\0');
+                }
+                out
+            }
+
+            /// Reads what [`PanelWords::text`] wrote; `None` unless it holds every word, and
+            /// nothing more. The words go through an array, not one read a field: the module
+            /// carries one copy of the reading loop instead of one a word.
+            pub fn read(text: &'a str) -> Option<PanelWords<'a>> {
+                let mut words = split(text, b'\0');
+                let mut read = [""; PANEL_WORDS];
+                for word in &mut read {
+                    *word = words.next()?;
+                }
+                // What follows the last word's NUL is one empty piece, and nothing else.
+                if words.next() != Some("") || words.next().is_some() {
+                    return None;
+                }
+                let [$($field),*] = read;
+                Some(PanelWords { $($field),* })
+            }
+        }
+    };
+}
+
+panel_words! {
+    /// In kind of no stated value: {what}.
+    in_kind_line,
+    /// A converted amount: {amount} {words} {eur} {rate} {currency} {basis} {date}.
+    converted,
+    /// A euro amount: {eur} {amount}.
+    in_euros,
+    /// A contribution line: {value} {status} {when}.
+    contribution,
+    /// "by {date}".
+    by_date,
+    /// Purpose line: {purpose}.
+    purpose,
+    /// Share of a pooled pledge: {total} {others} {date}.
+    pooled_share,
+    /// Pooled-pledge donors line: {names}.
+    pooled_donors,
+    /// Headings.
+    h_contributions,
+    /// Heading.
+    h_note,
+    /// Heading.
+    h_sources,
+    /// Heading: {topic}.
+    h_disagree,
+    /// Heading.
+    h_pledge,
+    /// Heading.
+    h_donors,
+    /// Heading.
+    h_reconciliation,
+    /// Heading.
+    h_parties,
+    /// Conflict resolution line: {text}.
+    follows,
+    /// Title of a pooled pledge: {names}.
+    pooled_title,
+    /// Title of the remainder.
+    not_itemised_title,
+    /// No total: subtitle.
+    no_total,
+    /// Remainder subtitle: {rest}.
+    not_itemised_subtitle,
+    /// Reconciliation: {reported} {date} {itemised} {rest}.
+    reconcile,
+    /// In-kind note: {names}.
+    reconcile_in_kind,
+    /// Scope of a total: {scope}.
+    reconcile_scope,
+    /// Copy status: {link}.
+    link_copied,
+}
+
+/// Whether this build leaves [`PanelWords`] out of [`Words`] (feature `deferred-texts`: the
+/// widget module readers load first, whose split-off part brings them).
+pub const PANEL_DEFERRED: bool = cfg!(feature = "deferred-texts");
+
+// The split-off part brings one language's words, read once per module.
+#[cfg(all(feature = "deferred-texts", feature = "en", feature = "uk"))]
+compile_error!("a module that leaves the details panel's words to its split-off part has one language");
+
 /// Every word the widget writes, in one language. Templates take `{named}` values.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Words {
     /// Map strip caption.
     pub outside_europe: &'static str,
@@ -243,54 +355,6 @@ pub struct Words {
     pub standing_none: &'static str,
     /// Statuses: announced, confirmed, delivered.
     pub statuses: [&'static str; 3],
-    /// In kind of no stated value: {what}.
-    pub in_kind_line: &'static str,
-    /// A converted amount: {amount} {words} {eur} {rate} {currency} {basis} {date}.
-    pub converted: &'static str,
-    /// A euro amount: {eur} {amount}.
-    pub in_euros: &'static str,
-    /// A contribution line: {value} {status} {when}.
-    pub contribution: &'static str,
-    /// "by {date}".
-    pub by_date: &'static str,
-    /// Purpose line: {purpose}.
-    pub purpose: &'static str,
-    /// Share of a pooled pledge: {total} {others} {date}.
-    pub pooled_share: &'static str,
-    /// Pooled-pledge donors line: {names}.
-    pub pooled_donors: &'static str,
-    /// Headings.
-    pub h_contributions: &'static str,
-    /// Heading.
-    pub h_note: &'static str,
-    /// Heading.
-    pub h_sources: &'static str,
-    /// Heading: {topic}.
-    pub h_disagree: &'static str,
-    /// Heading.
-    pub h_pledge: &'static str,
-    /// Heading.
-    pub h_donors: &'static str,
-    /// Heading.
-    pub h_reconciliation: &'static str,
-    /// Heading.
-    pub h_parties: &'static str,
-    /// Conflict resolution line: {text}.
-    pub follows: &'static str,
-    /// Title of a pooled pledge: {names}.
-    pub pooled_title: &'static str,
-    /// Title of the remainder.
-    pub not_itemised_title: &'static str,
-    /// No total: subtitle.
-    pub no_total: &'static str,
-    /// Remainder subtitle: {rest}.
-    pub not_itemised_subtitle: &'static str,
-    /// Reconciliation: {reported} {date} {itemised} {rest}.
-    pub reconcile: &'static str,
-    /// In-kind note: {names}.
-    pub reconcile_in_kind: &'static str,
-    /// Scope of a total: {scope}.
-    pub reconcile_scope: &'static str,
     /// Event member count: {n}.
     pub members_reported: &'static str,
     /// Citation date note.
@@ -351,8 +415,6 @@ pub struct Words {
     pub slider_caption: &'static str,
     /// Copy-link button.
     pub copy_link: &'static str,
-    /// Copy status: {link}.
-    pub link_copied: &'static str,
     /// Footer heading.
     pub sources_heading: &'static str,
     /// Footer heading.
@@ -377,7 +439,39 @@ pub struct Words {
     pub stopped: &'static str,
     /// In place of the widget when the browser refuses to draw.
     pub cannot_draw: &'static str,
+    /// The words only the details panel and a reader's own actions write.
+    pub panel: PanelWords<'static>,
 }
+
+/// English: the words only the details panel and a reader's own actions write.
+#[cfg(feature = "en")]
+const EN_PANEL: PanelWords<'static> = PanelWords {
+    in_kind_line: "In kind, value not stated{what}",
+    converted: "{amount} ({words}) ≈ {eur} at {rate} {currency} per euro ({basis}; rate dated {date})",
+    in_euros: "{eur} ({amount})",
+    contribution: "{value} — {status}, {when}",
+    by_date: "by {date}",
+    purpose: "Purpose: {purpose}",
+    pooled_share: "Share, not reported, of a {total} pledge made jointly with {others} ({date})",
+    pooled_donors: "{names}: how the pledge is split between them is not reported, so it is shown once, undivided.",
+    h_contributions: "Contributions",
+    h_note: "Note",
+    h_sources: "Sources",
+    h_disagree: "Sources disagree: {topic}",
+    h_pledge: "Pledge",
+    h_donors: "Donors",
+    h_reconciliation: "Reconciliation",
+    h_parties: "Parties",
+    follows: "This graphic follows: {text}",
+    pooled_title: "Pooled pledge: {names}",
+    not_itemised_title: "Not itemised",
+    no_total: "No total reported by this date",
+    not_itemised_subtitle: "{rest} of the reported total",
+    reconcile: "The sources report {reported} in all ({date}) but name donors for {itemised}; {rest} is not attributed to any donor in them.",
+    reconcile_in_kind: "In-kind help of no stated value, from {names}, may account for part of it.",
+    reconcile_scope: "The reported total: {scope}.",
+    link_copied: "Link copied: {link}",
+};
 
 /// English.
 #[cfg(feature = "en")]
@@ -409,30 +503,6 @@ pub const EN: Words = Words {
     standing_later: "No role on {date}; {role} from {later}",
     standing_none: "No role on {date}",
     statuses: ["announced", "confirmed", "delivered"],
-    in_kind_line: "In kind, value not stated{what}",
-    converted: "{amount} ({words}) ≈ {eur} at {rate} {currency} per euro ({basis}; rate dated {date})",
-    in_euros: "{eur} ({amount})",
-    contribution: "{value} — {status}, {when}",
-    by_date: "by {date}",
-    purpose: "Purpose: {purpose}",
-    pooled_share: "Share, not reported, of a {total} pledge made jointly with {others} ({date})",
-    pooled_donors: "{names}: how the pledge is split between them is not reported, so it is shown once, undivided.",
-    h_contributions: "Contributions",
-    h_note: "Note",
-    h_sources: "Sources",
-    h_disagree: "Sources disagree: {topic}",
-    h_pledge: "Pledge",
-    h_donors: "Donors",
-    h_reconciliation: "Reconciliation",
-    h_parties: "Parties",
-    follows: "This graphic follows: {text}",
-    pooled_title: "Pooled pledge: {names}",
-    not_itemised_title: "Not itemised",
-    no_total: "No total reported by this date",
-    not_itemised_subtitle: "{rest} of the reported total",
-    reconcile: "The sources report {reported} in all ({date}) but name donors for {itemised}; {rest} is not attributed to any donor in them.",
-    reconcile_in_kind: "In-kind help of no stated value, from {names}, may account for part of it.",
-    reconcile_scope: "The reported total: {scope}.",
     members_reported: "Member count reported: {n}",
     date_from_content: "date from its content",
     by_author: ", by {author}",
@@ -463,7 +533,6 @@ pub const EN: Words = Words {
     hint: "Select a country, a bar or an event to see its figures and sources.",
     slider_caption: "Show the coalition as of ",
     copy_link: "Copy link to this view",
-    link_copied: "Link copied: {link}",
     sources_heading: "Sources",
     method_heading: "How to read this graphic",
     method: [
@@ -482,6 +551,37 @@ pub const EN: Words = Words {
     downloads: ["CSV", "JSON", "Image (PNG)"],
     stopped: "The graphic stopped working. Reload the page to see it again.",
     cannot_draw: "The graphic could not be drawn in this browser.",
+    panel: if PANEL_DEFERRED { PanelWords::EMPTY } else { EN_PANEL },
+};
+
+/// Ukrainian: the words only the details panel and a reader's own actions write.
+#[cfg(feature = "uk")]
+const UK_PANEL: PanelWords<'static> = PanelWords {
+    in_kind_line: "У натуральній формі, вартість не вказано{what}",
+    converted: "{amount} ({words}) ≈ {eur} за курсом {rate} {currency} за євро ({basis}; курс від {date})",
+    in_euros: "{eur} ({amount})",
+    contribution: "{value} — {status}, {when}",
+    by_date: "до {date}",
+    purpose: "Призначення: {purpose}",
+    pooled_share: "Не вказана частка спільного внеску {total}, зробленого разом із: {others} ({date})",
+    pooled_donors: "{names}: розподіл внеску між ними не повідомлено, тож він показаний один раз, неподіленим.",
+    h_contributions: "Внески",
+    h_note: "Примітка",
+    h_sources: "Джерела",
+    h_disagree: "Джерела розходяться: {topic}",
+    h_pledge: "Внесок",
+    h_donors: "Донори",
+    h_reconciliation: "Звірка",
+    h_parties: "Сторони",
+    follows: "Ця графіка спирається на: {text}",
+    pooled_title: "Спільний внесок: {names}",
+    not_itemised_title: "Не розподілено",
+    no_total: "Загальну суму на цю дату не повідомлено",
+    not_itemised_subtitle: "{rest} від повідомленої загальної суми",
+    reconcile: "Джерела повідомляють про {reported} загалом ({date}), але називають донорів лише для {itemised}; {rest} в них не віднесено до жодного донора.",
+    reconcile_in_kind: "Частину може становити допомога в натуральній формі без вказаної вартості від: {names}.",
+    reconcile_scope: "Повідомлена сума: {scope}.",
+    link_copied: "Посилання скопійовано: {link}",
 };
 
 /// Ukrainian. Counts are written as "label: n" so no plural forms are needed.
@@ -514,30 +614,6 @@ pub const UK: Words = Words {
     standing_later: "Без ролі на {date}; {role} з {later}",
     standing_none: "Без ролі на {date}",
     statuses: ["оголошено", "підтверджено", "передано"],
-    in_kind_line: "У натуральній формі, вартість не вказано{what}",
-    converted: "{amount} ({words}) ≈ {eur} за курсом {rate} {currency} за євро ({basis}; курс від {date})",
-    in_euros: "{eur} ({amount})",
-    contribution: "{value} — {status}, {when}",
-    by_date: "до {date}",
-    purpose: "Призначення: {purpose}",
-    pooled_share: "Не вказана частка спільного внеску {total}, зробленого разом із: {others} ({date})",
-    pooled_donors: "{names}: розподіл внеску між ними не повідомлено, тож він показаний один раз, неподіленим.",
-    h_contributions: "Внески",
-    h_note: "Примітка",
-    h_sources: "Джерела",
-    h_disagree: "Джерела розходяться: {topic}",
-    h_pledge: "Внесок",
-    h_donors: "Донори",
-    h_reconciliation: "Звірка",
-    h_parties: "Сторони",
-    follows: "Ця графіка спирається на: {text}",
-    pooled_title: "Спільний внесок: {names}",
-    not_itemised_title: "Не розподілено",
-    no_total: "Загальну суму на цю дату не повідомлено",
-    not_itemised_subtitle: "{rest} від повідомленої загальної суми",
-    reconcile: "Джерела повідомляють про {reported} загалом ({date}), але називають донорів лише для {itemised}; {rest} в них не віднесено до жодного донора.",
-    reconcile_in_kind: "Частину може становити допомога в натуральній формі без вказаної вартості від: {names}.",
-    reconcile_scope: "Повідомлена сума: {scope}.",
     members_reported: "Повідомлена кількість учасників: {n}",
     date_from_content: "дату визначено за змістом",
     by_author: ", автор: {author}",
@@ -568,7 +644,6 @@ pub const UK: Words = Words {
     hint: "Виберіть країну, стовпчик або подію, щоб побачити цифри та джерела.",
     slider_caption: "Показати коаліцію станом на ",
     copy_link: "Копіювати посилання на цей вигляд",
-    link_copied: "Посилання скопійовано: {link}",
     sources_heading: "Джерела",
     method_heading: "Як читати цю графіку",
     method: [
@@ -587,11 +662,29 @@ pub const UK: Words = Words {
     downloads: ["CSV", "JSON", "Зображення (PNG)"],
     stopped: "Графіка перестала працювати. Перезавантажте сторінку, щоб побачити її знову.",
     cannot_draw: "Цей браузер не зміг намалювати графіку.",
+    panel: if PANEL_DEFERRED { PanelWords::EMPTY } else { UK_PANEL },
 };
 
 #[cfg(test)]
 mod tests {
-    use super::fill;
+    use super::{fill, Lang, PanelWords};
+
+    #[test]
+    fn panel_words_read_back_what_they_write_and_nothing_else() {
+        for lang in Lang::ALL {
+            let words = lang.words().panel;
+            let text = words.text();
+            assert_eq!(PanelWords::read(&text), Some(words));
+            assert!(words.h_sources.len() > 3 && !text.contains("\0\0"), "{lang:?} has every word");
+            // A word missing, one too many, or the last NUL gone: not the words this module has.
+            let cut = &text[..text.len() - 1];
+            assert_eq!(PanelWords::read(cut), None);
+            assert_eq!(PanelWords::read(&cut[..cut.rfind('\0').unwrap() + 1]), None);
+            assert_eq!(PanelWords::read(&(text.clone() + "extra\0")), None);
+        }
+        assert_eq!(PanelWords::read(""), None);
+        assert_eq!(PanelWords::read(&PanelWords::EMPTY.text()), Some(PanelWords::EMPTY));
+    }
 
     #[test]
     fn fill_replaces_every_named_value_once_and_leaves_other_braces() {

@@ -211,3 +211,24 @@ fn pack_texts_writes_what_the_split_off_part_brings_for_the_default_dataset() {
     restore_texts(&mut back, &lean, &texts).expect("the texts fit the lean dataset");
     assert_eq!(pack(&back), default.packed.unwrap());
 }
+
+#[test]
+fn words_writes_the_details_panel_words_the_split_off_part_brings() {
+    use coalition_tracker::i18n::{Lang, PanelWords};
+    let dir = std::env::temp_dir().join(format!("coalition-words-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (code, heading) in [("en", "Sources disagree: {topic}"), ("uk", "Джерела розходяться: {topic}")]
+    {
+        let out = dir.join(format!("{code}.bin"));
+        let o = coalition(&["words", code, "--out", out.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let text = std::fs::read_to_string(&out).unwrap();
+        let words = PanelWords::read(&text).expect("the file reads back");
+        assert_eq!(words, Lang::parse(code).unwrap().words().panel);
+        assert_eq!(words.h_disagree, heading);
+    }
+    let o = coalition(&["words", "fr", "--out", dir.join("fr.bin").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no language fr: en or uk"), "{}", stderr(&o));
+    assert_eq!(coalition(&["words", "en"]).status.code(), Some(2), "--out is required");
+}

@@ -136,11 +136,14 @@ test('a deep link restores selection and date, and the fragment follows the read
   assert.equal(await host(page).evaluate((h) => h.widget.asOf()), '2024-02-15');
   // The details come with the split-off part of the module, a moment after the widget is ready.
   await page.locator('.ct-details-title').getByText('Netherlands', { exact: true }).waitFor();
+  // Its headings are words the module leaves to that part too (i18n::PanelWords).
+  assert.deepEqual(await page.locator('.ct-details h4').allTextContents(),
+    ['Contributions', 'Note', 'Sources', 'Sources disagree: How many countries were members once the Netherlands joined']);
   await page.getByRole('button', { name: /^Denmark: member/ }).click();
   // The URL follows a moment after the last change (replaceState is costly and throttled).
   await page.waitForURL((url) => url.hash === '#select=DK&as-of=2024-02-15');
   await page.getByRole('button', { name: 'Copy link to this view' }).click();
-  assert.match(await page.locator('.ct-copy-status').innerText(), /embed\.html#select=DK&as-of=2024-02-15$/);
+  assert.match(await page.locator('.ct-copy-status').innerText(), /^Link copied: http:.*embed\.html#select=DK&as-of=2024-02-15$/);
   await context.close();
 });
 
@@ -284,6 +287,12 @@ test('lang=uk shows Ukrainian names, words and locale-formatted money and dates'
   await page.locator('.ct-details-title').getByText('Нідерланди', { exact: true }).waitFor();
   const details = await page.locator('.ct-details').innerText();
   assert.match(details, /^Нідерланди/);
+  // Headings and lines in the page's language, from the words the split-off part brings.
+  const headings = await page.locator('.ct-details h4').allTextContents();
+  assert.deepEqual(headings.slice(0, 3), ['Внески', 'Примітка', 'Джерела']);
+  assert.ok(headings.slice(3).every((h) => h.startsWith('Джерела розходяться: ')), headings.join('\n'));
+  assert.match(details, /\n10\sмлн\s€ \(10\s000\s000\s€\) — підтверджено, 23 січня 2024 р\.\n/);
+  assert.match(details, /\nЦя графіка спирається на: The dataset uses 23 January 2024/);
   assert.match(details, /10\s000\s000\s€/, 'Intl groups digits the Ukrainian way');
   // The sources' own words stay English and say so, so a screen reader switches voice for them.
   const quoted = await page.locator('.ct-details li[lang="en"]').allInnerTexts();

@@ -17,9 +17,10 @@ const PAGE = ['resize', 'scheme', 'frame'];
 // and needs nothing more. `more` is undefined, then the promise of the part, then true.
 const MORE = new URL('coalition_tracker_more.wasm', import.meta.url);
 let more;
-// The texts the module's copy of the default dataset leaves out (codec::split_texts in the
-// crate), which the part brings as its custom section `ct-texts`.
-let texts;
+// The part's compiled module, whose custom sections bring what the module leaves out: `ct-texts`,
+// the default dataset's texts (codec::split_texts in the crate), and `ct-words`, the details
+// panel's words (i18n::PanelWords).
+let part;
 const fetchMore = (exports) => new Promise((resolve, reject) => {
   // Not `fetch`, which a host page's scripts may have replaced.
   const request = new XMLHttpRequest();
@@ -29,13 +30,13 @@ const fetchMore = (exports) => new Promise((resolve, reject) => {
   request.onload = request.onerror = () => (request.status === 200 ? resolve(request.response) : reject(Error(MORE)));
   request.send();
 }).then((bytes) => WebAssembly.instantiate(bytes, { primary: exports }))
-  .then(({ module }) => { [texts] = WebAssembly.Module.customSections(module, 'ct-texts'); });
+  .then(({ module }) => { part = module; });
 
 /** Wires the widget under `root` to `handle`; returns what the module asks of the page:
  * `frame()` (one call of kind `frame` on the next animation frame, however often asked),
  * `later(ms, timer)` (a call of kind `timer` after `ms`, replacing that timer's pending one),
  * `more()` (whether the module's split-off part is in; if not, it is fetched and a frame follows
- * its arrival), `texts()` (the texts the split-off part brought, empty if none) and `stop()`
+ * its arrival), `section(name)` (that custom section of the split-off part, empty if none) and `stop()`
  * (removes every listener and pending call; the module then drops `handle`). */
 export function wire(root, handle, exports) {
   const abort = new AbortController();
@@ -99,7 +100,7 @@ export function wire(root, handle, exports) {
   return {
     frame: requestFrame,
     more: () => ready(requestFrame),
-    texts: () => new Uint8Array(texts ?? 0),
+    section: (name) => new Uint8Array((part && WebAssembly.Module.customSections(part, name)[0]) ?? 0),
     later(ms, timer) {
       clearTimeout(timers[timer]);
       timers[timer] = setTimeout(() => call('timer', -1, timer), ms);

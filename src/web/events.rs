@@ -17,10 +17,12 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub fn more(this: &Wiring) -> bool;
 
-    /// The texts the module's split-off part brought (its custom section `ct-texts`, see
-    /// [`crate::codec::split_texts`]); empty before it is in, or if it brought none.
+    /// The custom section `name` of the module's split-off part: `ct-texts`, the default
+    /// dataset's texts the module leaves out (see [`crate::codec::split_texts`]), or `ct-words`,
+    /// the details panel's words (see [`crate::i18n::PanelWords`]); empty before the part is
+    /// in, or if it brought none.
     #[wasm_bindgen(method)]
-    pub fn texts(this: &Wiring) -> Vec<u8>;
+    pub fn section(this: &Wiring, name: &str) -> Vec<u8>;
 
     /// Asks for one call of [`Kind::Frame`] on the next animation frame.
     #[wasm_bindgen(method)]

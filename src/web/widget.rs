@@ -21,7 +21,7 @@ use crate::details::{cite, data_as_of, dek, describe, label, summary_text, table
 use crate::draw::culled::Culled;
 use crate::draw::{self, Scaled};
 use crate::geometry::Rect;
-use crate::i18n::{fill, Fmt, Lang, Locale};
+use crate::i18n::{fill, Fmt, Lang, Locale, PanelWords, Words, PANEL_DEFERRED};
 use crate::interaction::{step_in_list, step_in_plane, Key, Look, Target, View};
 use crate::layout::{timeline::domain, Columns, GUTTER};
 use crate::model::Dataset;
@@ -178,8 +178,11 @@ struct Inner {
     wiring: Option<Wiring>,
     /// Whether the dataset shown is the module's copy of the default one, which lacks the
     /// texts only the details panel and the table view show: they come with the split-off
-    /// part (see [`Inner::restore_texts`]).
+    /// part (see [`Inner::restore`]).
     texts_due: bool,
+    /// The widget's words: until the split-off part is in, without the details panel's where
+    /// the module leaves them to it (see [`PanelWords`] and [`Inner::restore`]).
+    words: &'static Words,
     /// The element the widget's first drawing puts it into (then `None`). Until then the
     /// widget is built but not in the page.
     container: Option<Element>,
@@ -468,6 +471,7 @@ impl Inner {
             table_for: None,
             wiring: None,
             texts_due: false,
+            words: lang.words(),
         })
     }
 
@@ -535,12 +539,15 @@ impl Inner {
     }
 
     /// Copies the link to this view and says whether that worked.
-    fn copy_link(&self) {
+    fn copy_link(&mut self) {
+        if let Err(e) = self.restore() {
+            return self.fail(&e);
+        }
         let Some(window) = web_sys::window() else { return };
         let href = window.location().href().unwrap_or_default();
         let link = cat(&[split_once(&href, b'#').map_or(href.as_str(), |(page, _)| page), &self.s.fragment()]);
         let _ = window.navigator().clipboard().write_text(&link);
-        self.copy_status.set_text_content(Some(&fill(self.loc().words.link_copied, &[("link", &link)])));
+        self.copy_status.set_text_content(Some(&fill(self.loc().words.panel.link_copied, &[("link", &link)])));
     }
 
     /// Offers the contributions shown (CSV or JSON) or an image of the view (PNG) through the
@@ -599,7 +606,7 @@ impl Inner {
     /// sources, as of the date shown. Split off the module readers load first (see [`more`]).
     #[inline(never)]
     fn build_table(&mut self) {
-        if let Err(e) = self.restore_texts() {
+        if let Err(e) = self.restore() {
             return self.fail(&e);
         }
         self.table.replace_children_with_node_0();
@@ -622,7 +629,7 @@ impl Inner {
 
     /// The reader's language and its `Intl` formatting.
     fn loc(&self) -> Locale<'_> {
-        Locale::new(self.lang, &self.intl)
+        Locale { lang: self.lang, words: self.words, fmt: &self.intl }
     }
 
     /// The palette for the theme, following the reader's setting under `auto`.
@@ -875,7 +882,7 @@ impl Inner {
     /// nothing. Split off the module readers load first (see [`more`]).
     #[inline(never)]
     fn fill_details(&mut self, target: Target) {
-        if let Err(e) = self.restore_texts() {
+        if let Err(e) = self.restore() {
             return self.fail(&e);
         }
         let d = describe(&self.s.ds, target, self.s.ui.as_of, &self.loc());
@@ -897,14 +904,18 @@ impl Inner {
         }
     }
 
-    /// Puts the texts the module's copy of the default dataset lacks into the dataset shown,
-    /// once, from the split-off part, which is in whenever this runs (see
-    /// [`crate::codec::split_texts`]).
-    fn restore_texts(&mut self) -> Result<(), JsValue> {
+    /// Puts what the module readers load first leaves to its split-off part, which is in
+    /// whenever this runs, into the widget, once: the texts the module's copy of the default
+    /// dataset lacks (see [`crate::codec::split_texts`]) and the details panel's words (see
+    /// [`PanelWords`]).
+    fn restore(&mut self) -> Result<(), JsValue> {
+        if PANEL_DEFERRED && std::ptr::eq(self.words, self.lang.words()) {
+            self.words = whole_words(self.lang, self.wiring.as_ref())?;
+        }
         if !std::mem::take(&mut self.texts_due) {
             return Ok(());
         }
-        let texts = self.wiring.as_ref().map(Wiring::texts).unwrap_or_default();
+        let texts = self.wiring.as_ref().map(|w| w.section("ct-texts")).unwrap_or_default();
         crate::codec::restore_texts(&mut self.s.ds, crate::bundled::DEFAULT_PACKED, &texts)
             .map_err(|e| error(cat(&["coalition_tracker_more.wasm: the texts it brings cannot be read: ", &e.0])))
     }
@@ -1076,6 +1087,28 @@ fn footer(root: &Element, ds: &Dataset, options: &Options, loc: &Locale) {
     }
     child(&foot, "p", "ct-version", &data_as_of(ds, loc));
     child(&foot, "p", "ct-credit", options.credit.as_deref().unwrap_or(w.credit));
+}
+
+/// `lang`'s words with the details panel's, which the module's split-off part brings as its
+/// custom section `ct-words` ([`PanelWords::text`]). Read once per module and kept for its
+/// lifetime (a module that leaves them out is built with one language), so that every widget
+/// of the page shares one copy.
+fn whole_words(lang: Lang, wiring: Option<&Wiring>) -> Result<&'static Words, JsValue> {
+    thread_local! {
+        static WHOLE: std::cell::Cell<Option<&'static Words>> = const { std::cell::Cell::new(None) };
+    }
+    if let Some(words) = WHOLE.get() {
+        return Ok(words);
+    }
+    let bytes = wiring.map(|w| w.section("ct-words")).unwrap_or_default();
+    let text: &'static str = Box::leak(String::from_utf8(bytes).unwrap_or_default().into_boxed_str());
+    let panel = PanelWords::read(text)
+        .ok_or_else(|| error("coalition_tracker_more.wasm: the words it brings cannot be read"))?;
+    let mut words = Box::new(*lang.words());
+    words.panel = panel;
+    let words: &'static Words = Box::leak(words);
+    WHOLE.set(Some(words));
+    Ok(words)
 }
 
 fn view_name(view: View) -> &'static str {
