@@ -72,6 +72,29 @@ test('a split-off part whose texts were made for other data stops the widget wit
   await context.close();
 });
 
+test('a split-off part whose details panel words cannot be read stops the widget with a message, not empty headings', async () => {
+  const { context, page: p, errors } = await page();
+  const consoleErrors = [];
+  p.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  // The words are the part's last section, ct-words, each ended by a NUL: without the last NUL
+  // the section holds one piece too many (i18n::PanelWords::read).
+  await p.route('**/pkg/coalition_tracker_more.wasm', async (route) => {
+    const body = Buffer.from(await (await route.fetch()).body());
+    assert.ok(body.lastIndexOf('ct-words') > body.lastIndexOf('ct-texts'), 'ct-words is the last section');
+    assert.equal(body[body.length - 1], 0);
+    body[body.length - 1] = 0x78;
+    await route.fulfill({ status: 200, contentType: 'application/wasm', body });
+  });
+  await p.goto(`${site.server.url}embed.html`);
+  await p.waitForSelector('.ct[data-state="ready"]');
+  await p.getByRole('button', { name: /^Netherlands: member since/ }).click();
+  assert.equal(await errorText(p), 'The graphic could not be drawn in this browser.');
+  assert.equal(await p.locator('.ct-details-title').count(), 0, 'no details without their words');
+  assert.ok(consoleErrors.some((e) => e.includes('coalition_tracker_more.wasm: the words it brings cannot be read')), consoleErrors.join('\n'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a widget mounted in a hidden, 0 px container draws correctly once it is shown', async () => {
   const { context, page: p, errors } = await page(1024);
   // Served from the site's origin (a test page of its own, without the site's CSP header).
