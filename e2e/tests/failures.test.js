@@ -50,49 +50,43 @@ test('without a 2D canvas context the widget says so instead of drawing nothing'
   await context.close();
 });
 
-test('a split-off part whose texts were made for other data stops the widget with a message, not wrong notes', async () => {
+/** Loads embed.html with the module's split-off part changed by `damage` (its bytes, a Buffer),
+ * selects a mark, and checks that the widget stops with its message, logs `says`, and shows
+ * no details. */
+async function damagedPart(damage, says) {
   const { context, page: p, errors } = await page();
   const consoleErrors = [];
   p.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-  // The texts are the part's last section, named ct-texts; they begin with a fingerprint of the
-  // dataset they were made for: one bit of it changed is another dataset's texts.
   await p.route('**/pkg/coalition_tracker_more.wasm', async (route) => {
     const body = Buffer.from(await (await route.fetch()).body());
-    const at = body.lastIndexOf('ct-texts') + 'ct-texts'.length;
-    body[at] ^= 1;
+    damage(body);
     await route.fulfill({ status: 200, contentType: 'application/wasm', body });
   });
   await p.goto(`${site.server.url}embed.html`);
   await p.waitForSelector('.ct[data-state="ready"]');
   await p.getByRole('button', { name: /^Netherlands: member since/ }).click();
   assert.equal(await errorText(p), 'The graphic could not be drawn in this browser.');
-  assert.equal(await p.locator('.ct-details-title').count(), 0, 'no details without their texts');
-  assert.ok(consoleErrors.some((e) => e.includes('coalition_tracker_more.wasm: the texts it brings cannot be read: they were made for other data')), consoleErrors.join('\n'));
+  assert.equal(await p.locator('.ct-details-title').count(), 0, 'no details without what the part brings');
+  assert.ok(consoleErrors.some((e) => e.includes(says)), consoleErrors.join('\n'));
   assert.deepEqual(errors, []);
   await context.close();
+}
+
+test('a split-off part whose texts were made for other data stops the widget with a message, not wrong notes', async () => {
+  // The texts are the part's section ct-texts; they begin with a fingerprint of the dataset they
+  // were made for: one bit of it changed is another dataset's texts.
+  await damagedPart((body) => { body[body.lastIndexOf('ct-texts') + 'ct-texts'.length] ^= 1; },
+    'coalition_tracker_more.wasm: the texts it brings cannot be read: they were made for other data');
 });
 
 test('a split-off part whose details panel words cannot be read stops the widget with a message, not empty headings', async () => {
-  const { context, page: p, errors } = await page();
-  const consoleErrors = [];
-  p.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   // The words are the part's last section, ct-words, each ended by a NUL: without the last NUL
   // the section holds one piece too many (i18n::PanelWords::read).
-  await p.route('**/pkg/coalition_tracker_more.wasm', async (route) => {
-    const body = Buffer.from(await (await route.fetch()).body());
+  await damagedPart((body) => {
     assert.ok(body.lastIndexOf('ct-words') > body.lastIndexOf('ct-texts'), 'ct-words is the last section');
     assert.equal(body[body.length - 1], 0);
     body[body.length - 1] = 0x78;
-    await route.fulfill({ status: 200, contentType: 'application/wasm', body });
-  });
-  await p.goto(`${site.server.url}embed.html`);
-  await p.waitForSelector('.ct[data-state="ready"]');
-  await p.getByRole('button', { name: /^Netherlands: member since/ }).click();
-  assert.equal(await errorText(p), 'The graphic could not be drawn in this browser.');
-  assert.equal(await p.locator('.ct-details-title').count(), 0, 'no details without their words');
-  assert.ok(consoleErrors.some((e) => e.includes('coalition_tracker_more.wasm: the words it brings cannot be read')), consoleErrors.join('\n'));
-  assert.deepEqual(errors, []);
-  await context.close();
+  }, 'coalition_tracker_more.wasm: the words it brings cannot be read');
 });
 
 test('a widget mounted in a hidden, 0 px container draws correctly once it is shown', async () => {
