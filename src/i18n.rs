@@ -254,7 +254,7 @@ panel_words! {
     pooled_share,
     /// Pooled-pledge donors line: {names}.
     pooled_donors,
-    /// Headings.
+    /// Heading.
     h_contributions,
     /// Heading.
     h_note,
