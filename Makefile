@@ -76,16 +76,16 @@ build: validate tools/node_modules/.package-lock.json
 	# They embed the default dataset without the texts only the details panel and the table
 	# view show (notes, descriptions and the like: 1.5 KB gzipped); its split-off part, which
 	# those views need anyway, brings them (codec::split_texts).
-	$(CLI) pack $(DEFAULT_DATA) --texts --out dist/texts.bin
-	for d in pkg pkg-uk; do python3 scripts/split-module.py section dist/$$d/coalition_tracker_more.wasm ct-texts dist/texts.bin; done
-	rm dist/texts.bin
-	# Their part also brings the words only the details panel, the table view and the copy-link
+	# The part also brings the words only the details panel, the table view and the copy-link
 	# status write, in the module's language, which the modules leave out (i18n::PanelWords).
+	$(CLI) pack $(DEFAULT_DATA) --texts --out dist/texts.bin
 	for d in pkg:en pkg-uk:uk; do \
+		part=dist/$${d%:*}/coalition_tracker_more.wasm; \
+		python3 scripts/split-module.py section $$part ct-texts dist/texts.bin; \
 		$(CLI) words $${d#*:} --out dist/words.bin; \
-		python3 scripts/split-module.py section dist/$${d%:*}/coalition_tracker_more.wasm ct-words dist/words.bin; \
+		python3 scripts/split-module.py section $$part ct-words dist/words.bin; \
 	done
-	rm dist/words.bin
+	rm dist/texts.bin dist/words.bin
 	$(call wasm,dist/loader,--no-default-features --features loader$(,)en$(,)uk)
 	cp www/* dist/
 	# Every built-in dataset packed (the widget module carries only the default one, build.rs's

@@ -209,12 +209,7 @@ macro_rules! panel_words {
 
             /// The words in their order, each ended by a NUL: the section `ct-words`.
             pub fn text(&self) -> String {
-                let mut out = String::new();
-                for word in [$(self.$field),*] {
-                    out += word;
-                    out.push('\0');
-                }
-                out
+                join(&[$(self.$field),*], "\0") + "\0"
             }
 
             /// Reads what [`PanelWords::text`] wrote; `None` unless it holds every word, and
