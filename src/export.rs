@@ -34,7 +34,7 @@ pub fn download(ds: &Dataset, as_of: Date, loc: &Locale) -> Download {
         coalition: s.coalition,
         as_of: s.as_of,
         contributions,
-        sources: ds.sources.iter().map(|src| (src.id.clone(), cite(src, loc))).collect(),
+        sources: ds.sources.iter().map(|src| (src.id.clone(), cite(src, loc).text)).collect(),
     }
 }
 

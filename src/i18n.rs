@@ -51,6 +51,19 @@ impl Lang {
         }
     }
 
+    /// Whether this is the language the dataset's own words are in
+    /// ([`crate::details::DATA_LANG`]), so that what a line quotes from the dataset needs no
+    /// marking. A match rather than a comparison of codes, so that a module built with English
+    /// alone carries no marking code.
+    pub fn is_data_language(self) -> bool {
+        match self {
+            #[cfg(feature = "en")]
+            Lang::En => true,
+            #[cfg(feature = "uk")]
+            Lang::Uk => false,
+        }
+    }
+
     /// The words of this language.
     pub fn words(self) -> &'static Words {
         match self {
@@ -167,23 +180,28 @@ impl Locale<'_> {
 /// Replaces each `{name}` in `template` with its value, in one pass: a value is never read as a
 /// template (a source's title may contain braces), and a `{` that starts no known name stays.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::new();
+    fill_with(template, &mut out, &mut |name, out| {
+        values.iter().find(|(n, _)| *n == name).map(|(_, v)| *out += v).is_some()
+    });
+    out
+}
+
+/// [`fill`]'s pass over `template`, appending to `out`: `value(name, out)` appends the value of
+/// `name` and says whether it has one (appending nothing if not). Behind `dyn`, so that the
+/// modules carry one copy of the pass for [`fill`] and [`crate::details::Line::fill`].
+pub fn fill_with(template: &str, out: &mut String, value: &mut dyn FnMut(&str, &mut String) -> bool) {
     let mut parts = split(template, b'{');
-    let mut out = String::from(parts.next().unwrap_or_default());
+    *out += parts.next().unwrap_or_default();
     for part in parts {
-        let named = split_once(part, b'}')
-            .and_then(|(name, rest)| values.iter().find(|(n, _)| *n == name).map(|(_, value)| (value, rest)));
-        match named {
-            Some((value, rest)) => {
-                out += value;
-                out += rest;
-            }
-            None => {
+        match split_once(part, b'}') {
+            Some((name, rest)) if value(name, out) => *out += rest,
+            _ => {
                 out.push('{');
-                out += part;
+                *out += part;
             }
         }
     }
-    out
 }
 
 /// Declares [`PanelWords`] with one `&str` field per word and the list of them in order, which
@@ -679,6 +697,13 @@ mod tests {
         }
         assert_eq!(PanelWords::read(""), None);
         assert_eq!(PanelWords::read(&PanelWords::EMPTY.text()), Some(PanelWords::EMPTY));
+    }
+
+    #[test]
+    fn only_the_datasets_own_language_leaves_its_quotes_unmarked() {
+        for lang in Lang::ALL {
+            assert_eq!(lang.is_data_language(), lang.code() == crate::details::DATA_LANG, "{lang:?}");
+        }
     }
 
     #[test]

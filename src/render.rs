@@ -88,9 +88,9 @@ pub fn static_version(ds: &Dataset, as_of: Date) -> Result<StaticVersion, String
         for [name, first, second] in &table.rows {
             h += &format!(
                 "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>\n",
-                escape(name),
-                escape(first),
-                escape(second)
+                escape(&name.text),
+                escape(&first.text),
+                escape(&second.text)
             );
         }
         h += "</tbody>\n</table>\n";
@@ -98,7 +98,7 @@ pub fn static_version(ds: &Dataset, as_of: Date) -> Result<StaticVersion, String
     h += &format!("<p>{}</p>\n", escape(scene.bars.footer.join(" ").as_str()));
     h += &format!("<h3>{}</h3>\n<ol>\n", escape(loc.words.sources_heading));
     for s in &ds.sources {
-        h += &format!("<li>{}</li>\n", escape(&cite(s, &loc)));
+        h += &format!("<li>{}</li>\n", escape(&cite(s, &loc).text));
     }
     h += "</ol>\n</div>\n";
     Ok(StaticVersion { html: h, svgs })

@@ -6,7 +6,7 @@ use std::convert::Infallible;
 
 use coalition_tracker::aggregate::{snapshot, Snapshot};
 use coalition_tracker::date::Date;
-use coalition_tracker::details::{describe, label};
+use coalition_tracker::details::{describe, label, Line};
 use coalition_tracker::draw::culled::Culled;
 use coalition_tracker::draw::{self, Scaled};
 use coalition_tracker::geometry::{text_width, Rect};
@@ -126,6 +126,20 @@ fn scene(ds: &Dataset, as_of: &str, width: f64) -> Scene {
 
 fn party(ds: &Dataset, code: &str) -> usize {
     ds.parties.iter().position(|p| p.code == code).unwrap()
+}
+
+/// `line` in stretches, in order, each with whether it is quoted from the dataset.
+fn pieces(line: &Line) -> Vec<(&str, bool)> {
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for &(start, end) in &line.quoted {
+        pieces.push((&line.text[at..start], false));
+        pieces.push((&line.text[start..end], true));
+        at = end;
+    }
+    pieces.push((&line.text[at..], false));
+    pieces.retain(|(text, _)| !text.is_empty());
+    pieces
 }
 
 fn record(ds: &Dataset, scene: &Scene, view: View, ui: &UiState) -> Vec<Op> {
@@ -381,10 +395,10 @@ fn details_keep_their_fingerprint_exactly_while_they_read_the_same() {
     }
     // Both cases occur, and most days change nothing (what makes keeping the elements worth it).
     assert!(changed > 0 && same > 2 * changed, "{same} days the same, {changed} changed");
-    // A flag alone changes the fingerprint too: the same words, now marked as the data's own.
+    // Marks alone change the fingerprint too: the same words, now marked as the data's own.
     let mut d = describe(&ds, Target::Party(party(&ds, "DK")), date("2024-06-01"), &Locale::plain());
     let before = d.fingerprint();
-    d.title_from_data = !d.title_from_data;
+    d.title.quoted = vec![(0, d.title.text.len())];
     assert_ne!(d.fingerprint(), before);
 }
 
@@ -432,18 +446,41 @@ fn the_datasets_own_words_are_marked_as_such_and_the_interface_words_are_not() {
     let ds = dataset();
     let as_of = date("2024-06-01");
     let nl = describe(&ds, Target::Party(party(&ds, "NL")), as_of, &Locale::plain());
-    assert!(!nl.title_from_data);
+    assert!(nl.title.quoted.is_empty(), "a party's name is the widget's own");
     let lines: Vec<_> = nl.sections.iter().flat_map(|s| &s.lines).collect();
-    let quoted: Vec<&str> = lines.iter().filter(|l| l.from_data).map(|l| l.text.as_str()).collect();
-    assert!(quoted.contains(&"'The Netherlands also joined the coalition on January 27' [s002]"), "{quoted:?}");
-    assert!(quoted.iter().any(|t| t.starts_with("Its first contribution, made on joining")), "the pledge's note");
-    assert_eq!(quoted.len(), 6, "two notes and four claims: {quoted:?}");
-    assert!(lines.iter().any(|l| !l.from_data && l.text.starts_with("“")), "citations are interface lines");
+    let whole: Vec<&str> = lines.iter().filter(|l| l.is_data()).map(|l| l.text.as_str()).collect();
+    assert!(whole.contains(&"'The Netherlands also joined the coalition on January 27' [s002]"), "{whole:?}");
+    assert!(whole.iter().any(|t| t.starts_with("Its first contribution, made on joining")), "the pledge's note");
+    assert_eq!(whole.len(), 6, "two notes and four claims: {whole:?}");
+    // A citation quotes its headline and author (and publisher), and dates it in the reader's words.
+    let cited = lines.iter().find(|l| l.text.contains("[s002]") && l.text.starts_with('“')).expect("s002 cited");
+    assert_eq!(
+        pieces(cited),
+        [
+            ("“", false),
+            ("The IT-coalition for cyber protection of Ukraine held its first meeting and decided on priority purchases", true),
+            ("”, by ", false),
+            ("Oleksandra Amru", true),
+            (", February 2024 (date from its content) [s002]", false),
+        ]
+    );
+    // A disagreement: its topic in its heading, and what the graphic follows, are quoted.
+    let conflict =
+        nl.sections.iter().find(|s| s.heading.text.contains("When the Netherlands joined")).expect("NL conflict");
+    assert_eq!(pieces(&conflict.heading), [("Sources disagree: ", false), ("When the Netherlands joined", true)]);
+    let follows = conflict.lines.last().expect("a resolution");
+    assert_eq!(pieces(follows)[0], ("This graphic follows: ", false));
+    assert!(pieces(follows)[1].0.starts_with("The dataset uses 23 January 2024") && pieces(follows)[1].1);
+    // A converted amount quotes its rate's basis and nothing else.
+    let dk = describe(&ds, Target::Party(party(&ds, "DK")), as_of, &Locale::plain());
+    let converted = dk.sections[0].lines.iter().find(|l| l.text.contains("per euro")).expect("DKK converted");
+    let quoted: Vec<&str> = pieces(converted).into_iter().filter(|p| p.1).map(|p| p.0).collect();
+    assert_eq!(quoted, [ds.rates[0].basis.as_str()]);
     let first_event = (0..ds.events.len()).find(|&e| ds.events[e].note.is_some()).expect("an event with a note");
     let ev = describe(&ds, Target::Event(first_event), as_of, &Locale::plain());
-    assert!(ev.title_from_data, "event titles are the dataset's words");
+    assert!(ev.title.is_data(), "event titles are the dataset's words");
     let note = ds.events[first_event].note.clone();
-    assert!(ev.sections.iter().flat_map(|s| &s.lines).any(|l| l.from_data && Some(&l.text) == note.as_ref()));
+    assert!(ev.sections.iter().flat_map(|s| &s.lines).any(|l| l.is_data() && Some(&l.text) == note.as_ref()));
 }
 
 #[test]

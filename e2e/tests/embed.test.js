@@ -297,7 +297,22 @@ test('lang=uk shows Ukrainian names, words and locale-formatted money and dates'
   // The sources' own words stay English and say so, so a screen reader switches voice for them.
   const quoted = await page.locator('.ct-details li[lang="en"]').allInnerTexts();
   assert.ok(quoted.some((t) => t.startsWith('Joined at the Ramstein-format meeting on 23 January')), quoted.join('\n'));
-  assert.ok(quoted.every((t) => !/[а-яіїє]/i.test(t)), `no Ukrainian line is marked English: ${quoted.join('\n')}`);
+  // So do the stretches they lend to Ukrainian lines: a disagreement's topic in its heading,
+  // what the graphic follows, a citation's headline and author, each in a span of its own.
+  const stretches = await page.locator('.ct-details :is(h4, li) > span[lang="en"]').allTextContents();
+  assert.ok(stretches.includes('When the Netherlands joined'), stretches.join('\n'));
+  assert.ok(stretches.some((t) => t.startsWith('The dataset uses 23 January 2024')), stretches.join('\n'));
+  assert.ok(stretches.includes('Oleksandra Amru'), stretches.join('\n'));
+  const cited = page.locator('.ct-details li', { hasText: '“The IT-coalition for' });
+  assert.equal(await cited.getAttribute('lang'), null, 'a citation is a Ukrainian line');
+  assert.match(await cited.innerText(), /^“The IT-coalition for .*”, автор: Oleksandra Amru, лютий 2024.* \[s002\]$/);
+  // The footer cites every source the same way, and quotes the krone rate's basis.
+  const footer = await page.locator('.ct-sources li > span[lang="en"]').allTextContents();
+  assert.equal(footer.filter((t) => t.startsWith('Netherlands joins')).length, 1, footer.join('\n'));
+  assert.match(await page.locator('.ct-method li > span[lang="en"]').innerText(), /^ERM II central rate of the Danish krone/);
+  const english = await page.locator('.ct [lang="en"]').allTextContents();
+  assert.ok(english.length >= quoted.length + stretches.length + footer.length);
+  assert.ok(english.every((t) => !/[а-яіїє]/i.test(t)), `nothing Ukrainian is marked English: ${english.join('\n')}`);
   await page.locator('.ct').first().screenshot({ path: path.join(SCREENSHOTS, 'embed-uk-800.png') });
   assert.deepEqual(errors, []);
   await context.close();

@@ -12,6 +12,8 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement};
 
+use crate::details::{Line, DATA_LANG};
+use crate::i18n::Lang;
 use crate::money::int;
 
 /// Set when a DOM call failed since the last [`check`]. The page is single-threaded and each
@@ -53,6 +55,41 @@ impl Attr for Element {
 /// building goes on harmlessly until the check.
 pub fn child(parent: &Element, tag: &str, class: &str, text: &str) -> Element {
     noted(append_child(parent, tag, class, text)).unwrap_or_else(|| parent.clone())
+}
+
+/// Appends `line` to `parent` as a new `<tag class=…>`, as [`child`] does. In a widget whose
+/// language is not the dataset's, what the line quotes from the dataset says its language, so
+/// that a screen reader switches voice for it: a line quoted whole in its element's `lang`, a
+/// stretch of a line in a `<span lang=…>` of its own.
+pub fn line(parent: &Element, tag: &str, class: &str, line: &Line, lang: Lang) -> Element {
+    let marked = !line.quoted.is_empty() && !lang.is_data_language();
+    if !marked || line.is_data() {
+        let el = child(parent, tag, class, &line.text);
+        if marked {
+            el.attr("lang", DATA_LANG);
+        }
+        return el;
+    }
+    let el = child(parent, tag, class, "");
+    let mut at = 0;
+    for &(start, end) in &line.quoted {
+        span(&el, line, at, start, false);
+        span(&el, line, start, end, true);
+        at = end;
+    }
+    span(&el, line, at, line.text.len(), false);
+    el
+}
+
+/// Appends to `el` a `<span>` of `line`'s text from byte `from` to `to`, if that is not empty,
+/// in the dataset's language if `quoted`.
+fn span(el: &Element, line: &Line, from: usize, to: usize, quoted: bool) {
+    if let Some(text) = line.text.get(from..to).filter(|t| !t.is_empty()) {
+        let span = child(el, "span", "", text);
+        if quoted {
+            span.attr("lang", DATA_LANG);
+        }
+    }
 }
 
 /// The element as an `HtmlElement`, for its style and focus.

@@ -12,12 +12,12 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, HtmlInputElement};
 
 use super::canvas::{Canvas, CanvasError};
-use super::dom::{check, child, html, place, px, styles, Attr};
+use super::dom::{check, child, html, line, place, px, styles, Attr};
 use super::events::{wire, Handler, Kind, Wiring};
 use super::intl::IntlFmt;
 use super::{as_of_date, bundled_dataset, error, language, stopped};
 use crate::date::Date;
-use crate::details::{cite, data_as_of, dek, describe, label, summary_text, tables, DATA_LANG};
+use crate::details::{cite, data_as_of, dek, describe, label, summary_text, tables, Line};
 use crate::draw::culled::Culled;
 use crate::draw::{self, Scaled};
 use crate::geometry::Rect;
@@ -620,9 +620,9 @@ impl Inner {
             let body = child(&t, "tbody", "", "");
             for [name, first, second] in &table.rows {
                 let row = child(&body, "tr", "", "");
-                child(&row, "th", "", name).attr("scope", "row");
-                child(&row, "td", "", first);
-                child(&row, "td", "", second);
+                line(&row, "th", "", name, self.lang).attr("scope", "row");
+                line(&row, "td", "", first, self.lang);
+                line(&row, "td", "", second, self.lang);
             }
         }
     }
@@ -892,14 +892,13 @@ impl Inner {
         }
         self.details_hash = hash;
         self.details.replace_children_with_node_0();
-        let title = child(&self.details, "h3", "ct-details-title", &d.title);
-        mark_data_language(&title, d.title_from_data);
+        line(&self.details, "h3", "ct-details-title", &d.title, self.lang);
         child(&self.details, "p", "ct-details-subtitle", &d.subtitle);
         for s in &d.sections {
-            child(&self.details, "h4", "", &s.heading);
+            line(&self.details, "h4", "", &s.heading, self.lang);
             let list = child(&self.details, "ul", "", "");
-            for line in &s.lines {
-                mark_data_language(&child(&list, "li", "", &line.text), line.from_data);
+            for l in &s.lines {
+                line(&list, "li", "", l, self.lang);
             }
         }
     }
@@ -1065,17 +1064,25 @@ fn footer(root: &Element, ds: &Dataset, options: &Options, loc: &Locale) {
     child(&foot, "h3", "", w.sources_heading);
     let list = child(&foot, "ol", "ct-sources", "");
     for s in &ds.sources {
-        child(&list, "li", "", &cite(s, loc));
+        line(&list, "li", "", &cite(s, loc), loc.lang);
     }
     child(&foot, "h3", "", w.method_heading);
     let method = child(&foot, "ul", "ct-method", "");
     let rates = ds.rates.iter().map(|r| {
         let (rate, date) = (r.per_eur.text(), f.date(r.date));
-        fill(w.method_rate, &[("currency", r.currency.as_str()), ("rate", &rate), ("basis", &r.basis), ("date", &date)])
+        let basis = Line::data(r.basis.clone());
+        Line::fill(
+            w.method_rate,
+            &[("currency", r.currency.as_str()), ("rate", &rate), ("date", &date)],
+            &[("basis", &basis)],
+        )
     });
-    let rest = w.method[1..].iter().map(|l| l.to_string());
-    for line in std::iter::once(w.method[0].to_string()).chain(rates).chain(rest) {
-        child(&method, "li", "", &line);
+    child(&method, "li", "", w.method[0]);
+    for rate in rates {
+        line(&method, "li", "", &rate, loc.lang);
+    }
+    for l in &w.method[1..] {
+        child(&method, "li", "", l);
     }
     if options.exporter.is_some() {
         let get = child(&foot, "p", "ct-downloads", w.get_data);
@@ -1179,12 +1186,4 @@ fn handle(
         let _ = button.focus();
     }
     prevent
-}
-
-/// Marks text quoted from the dataset with the dataset's language, so a screen reader reading
-/// the Ukrainian interface switches voice for it.
-fn mark_data_language(el: &Element, from_data: bool) {
-    if from_data {
-        el.attr("lang", DATA_LANG);
-    }
 }
