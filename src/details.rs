@@ -12,7 +12,7 @@ use crate::i18n::{fill, fill_with, Locale};
 use crate::interaction::Target;
 use crate::model::*;
 use crate::money::int;
-use crate::text::{cat, join};
+use crate::text::{cat, join, word};
 
 /// The language the dataset's own words (notes, claims, event titles) are written in: every
 /// source so far is in English. The widget marks such text with it, so that a screen reader in
@@ -231,7 +231,7 @@ pub fn value_line(ds: &Dataset, x: &Contribution, loc: &Locale) -> Line {
 
 /// The status word.
 pub fn status(s: Status, loc: &Locale) -> &'static str {
-    loc.words.statuses[Status::ALL.iter().position(|&x| x == s).unwrap_or(0)]
+    word(loc.words.panel.statuses, Status::ALL.iter().position(|&x| x == s).unwrap_or(0))
 }
 
 /// Lines describing one contribution.
@@ -360,7 +360,7 @@ pub struct Table {
 /// The parties with their standing and the contributions made by the snapshot date, each row
 /// with its sources.
 pub fn tables(ds: &Dataset, snap: &Snapshot, loc: &Locale) -> [Table; 2] {
-    let w = loc.words;
+    let (w, p) = (loc.words, &loc.words.panel);
     let ids = |sources: &[Index]| join(&sources.iter().map(|&i| ds.sources[i].id.as_str()).collect::<Vec<_>>(), ", ");
     let parties = snap
         .standings
@@ -382,8 +382,8 @@ pub fn tables(ds: &Dataset, snap: &Snapshot, loc: &Locale) -> [Table; 2] {
         })
         .collect();
     [
-        Table { caption: w.table_captions[0], headers: w.party_headers, rows: parties },
-        Table { caption: w.table_captions[1], headers: w.contribution_headers, rows: contributions },
+        Table { caption: p.table_parties, headers: [p.th_party, p.th_standing, p.h_sources], rows: parties },
+        Table { caption: p.table_contributions, headers: [p.th_donor, p.th_amount, p.h_sources], rows: contributions },
     ]
 }
 

@@ -301,6 +301,20 @@ panel_words! {
     reconcile_scope,
     /// Copy status: {link}.
     link_copied,
+    /// Statuses, one word each, separated by spaces: announced, confirmed, delivered.
+    statuses,
+    /// Table caption: the parties.
+    table_parties,
+    /// Table caption: the contributions.
+    table_contributions,
+    /// Column header: party.
+    th_party,
+    /// Column header: standing.
+    th_standing,
+    /// Column header: donor.
+    th_donor,
+    /// Column header: amount, status and date.
+    th_amount,
 }
 
 /// Whether this build leaves [`PanelWords`] out of [`Words`] (feature `deferred-texts`: the
@@ -366,8 +380,6 @@ pub struct Words {
     pub standing_later: &'static str,
     /// No role: {date}.
     pub standing_none: &'static str,
-    /// Statuses: announced, confirmed, delivered.
-    pub statuses: [&'static str; 3],
     /// Event member count: {n}.
     pub members_reported: &'static str,
     /// Citation date note.
@@ -380,12 +392,6 @@ pub struct Words {
     pub sources_count: [&'static str; 2],
     /// Table view toggle: show the table, show the charts.
     pub view_toggle: [&'static str; 2],
-    /// Table captions: parties, contributions.
-    pub table_captions: [&'static str; 2],
-    /// Table headers: party, standing, sources.
-    pub party_headers: [&'static str; 3],
-    /// Table headers: donor, amount date and status, sources.
-    pub contribution_headers: [&'static str; 3],
     /// Given: in kind.
     pub given_in_kind: &'static str,
     /// Given: share of a pooled pledge.
@@ -484,6 +490,13 @@ const EN_PANEL: PanelWords<'static> = PanelWords {
     reconcile_in_kind: "In-kind help of no stated value, from {names}, may account for part of it.",
     reconcile_scope: "The reported total: {scope}.",
     link_copied: "Link copied: {link}",
+    statuses: "announced confirmed delivered",
+    table_parties: "Parties and their standing",
+    table_contributions: "Contributions",
+    th_party: "Party",
+    th_standing: "Standing",
+    th_donor: "Donor",
+    th_amount: "Amount, status and date",
 };
 
 /// English.
@@ -515,16 +528,12 @@ pub const EN: Words = Words {
     standing_by: "{role} by {date} (first reported; the sources give no start date)",
     standing_later: "No role on {date}; {role} from {later}",
     standing_none: "No role on {date}",
-    statuses: ["announced", "confirmed", "delivered"],
     members_reported: "Member count reported: {n}",
     date_from_content: "date from its content",
     by_author: ", by {author}",
     label_party: "{name}: {standing}{given}{sources}",
     sources_count: ["1 source", "{n} sources"],
     view_toggle: ["Show as a table", "Show the charts"],
-    table_captions: ["Parties and their standing", "Contributions"],
-    party_headers: ["Party", "Standing", "Sources"],
-    contribution_headers: ["Donor", "Amount, status and date", "Sources"],
     given_in_kind: "; in kind, value not stated",
     given_pooled: "; share of a pooled pledge",
     label_pooled: "Pooled pledge of {eur} by {names}, split not reported",
@@ -595,6 +604,13 @@ const UK_PANEL: PanelWords<'static> = PanelWords {
     reconcile_in_kind: "Частину може становити допомога в натуральній формі без вказаної вартості від: {names}.",
     reconcile_scope: "Повідомлена сума: {scope}.",
     link_copied: "Посилання скопійовано: {link}",
+    statuses: "оголошено підтверджено передано",
+    table_parties: "Сторони та їхній статус",
+    table_contributions: "Внески",
+    th_party: "Сторона",
+    th_standing: "Статус",
+    th_donor: "Донор",
+    th_amount: "Сума, статус і дата",
 };
 
 /// Ukrainian. Counts are written as "label: n" so no plural forms are needed.
@@ -626,16 +642,12 @@ pub const UK: Words = Words {
     standing_by: "{role} станом на {date} (уперше згадано; дату вступу джерела не наводять)",
     standing_later: "Без ролі на {date}; {role} з {later}",
     standing_none: "Без ролі на {date}",
-    statuses: ["оголошено", "підтверджено", "передано"],
     members_reported: "Повідомлена кількість учасників: {n}",
     date_from_content: "дату визначено за змістом",
     by_author: ", автор: {author}",
     label_party: "{name}: {standing}{given}{sources}",
     sources_count: ["джерел: 1", "джерел: {n}"],
     view_toggle: ["Показати таблицею", "Показати графіки"],
-    table_captions: ["Сторони та їхній статус", "Внески"],
-    party_headers: ["Сторона", "Статус", "Джерела"],
-    contribution_headers: ["Донор", "Сума, статус і дата", "Джерела"],
     given_in_kind: "; у натуральній формі, вартість не вказано",
     given_pooled: "; частка спільного внеску",
     label_pooled: "Спільний внесок {eur} від: {names}; розподіл не повідомлено",

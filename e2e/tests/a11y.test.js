@@ -186,6 +186,7 @@ test('the table view holds every party and contribution with sources, and switch
   assert.equal(await parties.locator('tbody tr').count(), 18);
   assert.equal(await contributions.locator('tbody tr').count(), 7);
   assert.deepEqual(await parties.locator('thead th').allInnerTexts(), ['Party', 'Standing', 'Sources']);
+  assert.deepEqual(await contributions.locator('thead th').allInnerTexts(), ['Donor', 'Amount, status and date', 'Sources']);
   const nl = await parties.getByRole('row', { name: /Netherlands/ }).innerText();
   assert.match(nl, /Member since 23 January 2024\s+s000, s001, s002, s003/);
   assert.match(await contributions.innerText(), /Luxembourg, Iceland, Estonia, Belgium \(pooled\)/);

@@ -314,6 +314,14 @@ test('lang=uk shows Ukrainian names, words and locale-formatted money and dates'
   assert.ok(english.length >= quoted.length + stretches.length + footer.length);
   assert.ok(english.every((t) => !/[а-яіїє]/i.test(t)), `nothing Ukrainian is marked English: ${english.join('\n')}`);
   await page.locator('.ct').first().screenshot({ path: path.join(SCREENSHOTS, 'embed-uk-800.png') });
+  // The table view: its words come with the split-off part too; an in-kind contribution's
+  // description is quoted in its cell.
+  await page.locator('.ct-view-toggle').click();
+  assert.deepEqual(await page.locator('.ct-table caption').allInnerTexts(), ['Сторони та їхній статус', 'Внески']);
+  assert.deepEqual(await page.locator('.ct-table table').nth(1).locator('thead th').allInnerTexts(), ['Донор', 'Сума, статус і дата', 'Джерела']);
+  const lithuania = page.locator('.ct-table tr', { hasText: 'Литва' }).nth(1).locator('td').first();
+  assert.match(await lithuania.innerText(), /^У натуральній формі, вартість не вказано: licences and equipment; передано, 23 січня 2024/);
+  assert.equal(await lithuania.locator('span[lang="en"]').innerText(), 'licences and equipment');
   assert.deepEqual(errors, []);
   await context.close();
 });
