@@ -253,7 +253,7 @@ macro_rules! panel_words {
 panel_words! {
     /// In kind of no stated value: {what}.
     in_kind_line,
-    /// A converted amount: {amount} {words} {eur} {rate} {currency} {basis} {date}.
+    /// A converted amount: {amount} {words} {eur} {rate} (with its currency) {basis} {date}.
     converted,
     /// A euro amount: {eur} {amount}.
     in_euros,
@@ -440,7 +440,7 @@ pub struct Words {
     pub method_heading: &'static str,
     /// Method lines.
     pub method: [&'static str; 5],
-    /// Method rate line: {currency} {rate} {basis} {date}.
+    /// Method rate line: {currency} {rate} (with its currency) {basis} {date}.
     pub method_rate: &'static str,
     /// Data version line: {date} {version}.
     pub data_as_of: &'static str,
@@ -466,7 +466,7 @@ pub struct Words {
 #[cfg(feature = "en")]
 const EN_PANEL: PanelWords<'static> = PanelWords {
     in_kind_line: "In kind, value not stated{what}",
-    converted: "{amount} ({words}) ≈ {eur} at {rate} {currency} per euro ({basis}; rate dated {date})",
+    converted: "{amount} ({words}) ≈ {eur} at {rate} per euro ({basis}; rate dated {date})",
     in_euros: "{eur} ({amount})",
     contribution: "{value} — {status}, {when}",
     by_date: "by {date}",
@@ -564,7 +564,7 @@ pub const EN: Words = Words {
         "“Not itemised” is the part of a reported total that no named contribution accounts for; a total reported as “more than” a figure is a lower bound.",
         "A party shown as a member “by” a date was first reported as one then; the sources give no join date.",
     ],
-    method_rate: "{currency} amounts are converted at {rate} {currency} per euro: {basis} (rate dated {date}).",
+    method_rate: "{currency} amounts are converted at {rate} per euro: {basis} (rate dated {date}).",
     data_as_of: "Data as of {date}{version}.",
     image_sources: "Sources: {n} news reports, {first} to {last}; full list with the interactive graphic.",
     image_shown: "Shown as of {date}.",
@@ -580,7 +580,7 @@ pub const EN: Words = Words {
 #[cfg(feature = "uk")]
 const UK_PANEL: PanelWords<'static> = PanelWords {
     in_kind_line: "У натуральній формі, вартість не вказано{what}",
-    converted: "{amount} ({words}) ≈ {eur} за курсом {rate} {currency} за євро ({basis}; курс від {date})",
+    converted: "{amount} ({words}) ≈ {eur} за курсом {rate} за євро ({basis}; курс від {date})",
     in_euros: "{eur} ({amount})",
     contribution: "{value} — {status}, {when}",
     by_date: "до {date}",
@@ -678,7 +678,7 @@ pub const UK: Words = Words {
         "«Не розподілено» — частина повідомленої загальної суми, яку не пояснює жоден названий внесок; сума «понад» певну цифру є нижньою межею.",
         "Сторона, показана учасником «станом на» дату, тоді вперше згадана як учасник; дати вступу джерела не наводять.",
     ],
-    method_rate: "Суми в {currency} перераховано за курсом {rate} {currency} за євро: {basis} (курс від {date}).",
+    method_rate: "Суми в {currency} перераховано за курсом {rate} за євро: {basis} (курс від {date}).",
     data_as_of: "Дані станом на {date}{version}.",
     image_sources: "Джерела: новинні повідомлення ({n}), {first} – {last}; повний перелік — в інтерактивній графіці.",
     image_shown: "Показано станом на {date}.",

@@ -413,7 +413,7 @@ fn details_give_amounts_rates_sources_and_disagreements() {
     assert!(text.contains("“Netherlands joins Ukraine's IT coalition with first contribution”"), "{text}");
     assert!(text.contains("Sources disagree: When the Netherlands joined"), "{text}");
     let dk = format!("{:?}", describe(&ds, Target::Party(party(&ds, "DK")), as_of, &Locale::plain()));
-    assert!(dk.contains("DKK 91,000,000 (DKK 91 million) ≈ €12,197,770.09 at 7.46038 DKK per euro"), "{dk}");
+    assert!(dk.contains("DKK 91,000,000 (DKK 91 million) ≈ €12,197,770.09 at DKK 7.46038 per euro"), "{dk}");
     assert!(dk.contains("rate dated 1 January 1999"), "{dk}");
     let jp = describe(&ds, Target::Party(party(&ds, "JP")), as_of, &Locale::plain());
     assert_eq!(jp.subtitle, "Member by 23 January 2024 (first reported; the sources give no start date)");

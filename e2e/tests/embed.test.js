@@ -310,6 +310,8 @@ test('lang=uk shows Ukrainian names, words and locale-formatted money and dates'
   const footer = await page.locator('.ct-sources li > span[lang="en"]').allTextContents();
   assert.equal(footer.filter((t) => t.startsWith('Netherlands joins')).length, 1, footer.join('\n'));
   assert.match(await page.locator('.ct-method li > span[lang="en"]').innerText(), /^ERM II central rate of the Danish krone/);
+  // The rate itself is written the Ukrainian way, with a decimal comma.
+  assert.match(await page.locator('.ct-method li', { hasText: 'ERM II' }).innerText(), /^Суми в DKK перераховано за курсом 7,46038\sDKK за євро: ERM II/);
   const english = await page.locator('.ct [lang="en"]').allTextContents();
   assert.ok(english.length >= quoted.length + stretches.length + footer.length);
   assert.ok(english.every((t) => !/[а-яіїє]/i.test(t)), `nothing Ukrainian is marked English: ${english.join('\n')}`);
