@@ -22,7 +22,7 @@ use crate::model::*;
 use crate::money::Decimal;
 use crate::text::cat;
 
-const MAGIC: &[u8; 4] = b"CTD2";
+const MAGIC: &[u8; 4] = b"CTD3";
 
 /// Why bytes could not be read as a dataset.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,7 +52,7 @@ pub fn pack(ds: &Dataset) -> Vec<u8> {
 
 /// Reads a packed dataset. Damaged or foreign bytes give an error, never a panic.
 pub fn unpack(bytes: &[u8]) -> Read<Dataset> {
-    let body = bytes.strip_prefix(MAGIC.as_slice()).ok_or_else(|| CodecError("it has no CTD2 header".into()))?;
+    let body = bytes.strip_prefix(MAGIC.as_slice()).ok_or_else(|| CodecError("it has no CTD3 header".into()))?;
     let mut r = Reader { bytes: body, at: 0, damage: None };
     let ds = Dataset::get(&mut r);
     if r.damage.is_none() && r.at != body.len() {
@@ -466,7 +466,7 @@ packed_struct!(Dataset {
     reported_totals,
     conflicts
 });
-packed_struct!(Coalition { id, name, description, as_of, version });
+packed_struct!(Coalition { id, name, description, as_of, version, names });
 packed_struct!(Source { id, headline, publisher, author, date, date_basis, file, url, note });
 packed_struct!(Party { code, name, kind, names });
 packed_struct!(RoleSpan { party, role, since, since_timing, until, sources, note });

@@ -133,6 +133,13 @@ impl Details {
     }
 }
 
+/// The coalition's name: in the reader's language where the dataset gives one (`names`), else
+/// its own, quoted.
+pub fn coalition_name(ds: &Dataset, loc: &Locale) -> Line {
+    let c = &ds.coalition;
+    loc.local(&c.names).map_or_else(|| Line::data(c.name.clone()), |local| Line::ui(local.into()))
+}
+
 /// How a source is cited: "“Headline”, Publisher, 27 January 2024 \[s000\]", with its
 /// headline, publisher and author quoted.
 pub fn cite(s: &Source, loc: &Locale) -> Line {

@@ -168,7 +168,13 @@ impl Locale<'_> {
     /// A party's name in this language: the dataset's `names` entry, else its name.
     pub fn party<'d>(&self, ds: &'d Dataset, party: Index) -> &'d str {
         let p = &ds.parties[party];
-        p.names.iter().find(|(lang, _)| lang == self.lang.code()).map_or(p.name.as_str(), |(_, local)| local.as_str())
+        self.local(&p.names).unwrap_or(&p.name)
+    }
+
+    /// A record's name in this language, from its `names`, if it gives one: else the record's
+    /// `name` stands, in the dataset's language.
+    pub fn local<'d>(&self, names: &'d [(String, String)]) -> Option<&'d str> {
+        names.iter().find(|(lang, _)| lang == self.lang.code()).map(|(_, local)| local.as_str())
     }
 
     /// Names of several parties, joined.

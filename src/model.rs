@@ -42,6 +42,8 @@ pub struct Coalition {
     pub as_of: Date,
     /// The editor's version label.
     pub version: Option<String>,
+    /// The name in other languages: (language code, name).
+    pub names: Vec<(String, String)>,
 }
 
 /// Index of a record in its vector of the [`Dataset`].

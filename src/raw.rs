@@ -61,6 +61,9 @@ pub struct RawCoalition<'t> {
     /// The dataset's own version, set by the editor.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<Text<'t>>,
+    /// The name in other languages, by language code: `names = { uk = "ІТ-коаліція для України" }`.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub names: std::collections::BTreeMap<String, String>,
 }
 
 /// One `[[sources]]` record: an article.

@@ -6,6 +6,7 @@
 //! the itemised sum) are warnings and do not stop the data from loading.
 
 use foldhash::HashMap;
+use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::aggregate::itemised_eur;
@@ -336,6 +337,20 @@ impl<'r> Checker<'_, 'r> {
         found
     }
 
+    /// A record's `names`, its name in other languages: each keyed by a language code such as
+    /// `uk`, and none empty.
+    fn local_names(&mut self, record: &Record, names: &BTreeMap<String, String>) -> Vec<(String, String)> {
+        for (lang, local) in names {
+            let lang_ok = (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_lowercase());
+            if !lang_ok {
+                self.error(record, "names", format!("\"{lang}\" is not a language code such as uk"));
+            } else if local.trim().is_empty() {
+                self.error(record, "names", format!("the {lang} name is empty"));
+            }
+        }
+        names.iter().map(|(lang, local)| (lang.clone(), local.clone())).collect()
+    }
+
     fn coalition(&mut self, raw: Option<&RawCoalition>) -> Option<Coalition> {
         let record = &Record::Table("coalition");
         let Some(raw) = raw else {
@@ -345,12 +360,14 @@ impl<'r> Checker<'_, 'r> {
         let id = self.required(record, "id", &raw.id);
         let name = self.required(record, "name", &raw.name);
         let as_of = self.date(record, "as_of", &raw.as_of, None);
+        let names = self.local_names(record, &raw.names);
         Some(Coalition {
             id: id?,
             name: name?,
             description: Self::optional(&raw.description),
             as_of: as_of?,
             version: Self::optional(&raw.version),
+            names,
         })
     }
 
@@ -411,17 +428,9 @@ impl<'r> Checker<'_, 'r> {
             } else if out.iter().any(|q| q.code == code) {
                 self.error(&record, "code", format!("duplicate party code \"{code}\""));
             } else {
-                for (lang, local) in &p.names {
-                    let lang_ok = (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_lowercase());
-                    if !lang_ok {
-                        self.error(&record, "names", format!("\"{lang}\" is not a language code such as uk"));
-                    } else if local.trim().is_empty() {
-                        self.error(&record, "names", format!("the {lang} name is empty"));
-                    }
-                }
+                let names = self.local_names(&record, &p.names);
                 // Kept with placeholders on error for the same reason as sources.
                 let (name, kind) = (name.unwrap_or_default(), kind.unwrap_or(PartyKind::State));
-                let names = p.names.iter().map(|(lang, local)| (lang.clone(), local.clone())).collect();
                 out.push(Party { code, name, kind, names });
             }
         }

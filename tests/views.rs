@@ -6,11 +6,11 @@ use std::convert::Infallible;
 
 use coalition_tracker::aggregate::{snapshot, Snapshot};
 use coalition_tracker::date::Date;
-use coalition_tracker::details::{describe, label, Line};
+use coalition_tracker::details::{coalition_name, describe, label, Line};
 use coalition_tracker::draw::culled::Culled;
 use coalition_tracker::draw::{self, Scaled};
 use coalition_tracker::geometry::{text_width, Rect};
-use coalition_tracker::i18n::Locale;
+use coalition_tracker::i18n::{Lang, Locale, Plain};
 use coalition_tracker::interaction::{Target, UiState, View};
 use coalition_tracker::layout::bars::BarKind;
 use coalition_tracker::layout::{font, Scene};
@@ -231,7 +231,6 @@ fn bars_are_proportional_to_their_euros() {
 
 #[test]
 fn nothing_overlaps_or_spills_at_any_width_in_either_language() {
-    use coalition_tracker::i18n::Lang;
     let ds = dataset();
     let snap = snapshot(&ds, date("2024-07-26"));
     for (loc, width) in [Locale::plain(), Locale::new(Lang::Uk, &LongAxis)].iter().flat_map(|l| WIDTHS.map(|w| (l, w)))
@@ -481,6 +480,11 @@ fn the_datasets_own_words_are_marked_as_such_and_the_interface_words_are_not() {
     assert!(ev.title.is_data(), "event titles are the dataset's words");
     let note = ds.events[first_event].note.clone();
     assert!(ev.sections.iter().flat_map(|s| &s.lines).any(|l| l.is_data() && Some(&l.text) == note.as_ref()));
+    // The coalition's name: its Ukrainian one in Ukrainian, the dataset's own (quoted) elsewhere.
+    let uk = coalition_name(&ds, &Locale::new(Lang::Uk, &Plain));
+    assert_eq!((uk.text.as_str(), uk.quoted.is_empty()), ("ІТ-коаліція для України", true));
+    let en = coalition_name(&ds, &Locale::plain());
+    assert_eq!((en.text.as_str(), en.is_data()), ("IT Coalition for Ukraine", true));
 }
 
 #[test]

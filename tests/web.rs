@@ -410,7 +410,7 @@ async fn a_hosted_dataset_is_validated_like_the_cli_and_shows_its_errors() {
     assert!(mark(&container, "map", "Sweden:").get_attribute("aria-label").unwrap().contains("member"));
     let broken = Widget::new(container.clone(), JsValue::UNDEFINED, Some(vec![1, 2, 3])).err().unwrap();
     let message = js_sys::Error::from(broken).message().as_string().unwrap();
-    assert_eq!(message, "the data file: the packed dataset is damaged: it has no CTD2 header");
+    assert_eq!(message, "the data file: the packed dataset is damaged: it has no CTD3 header");
     container.remove();
 }
 
@@ -427,6 +427,7 @@ async fn ukrainian_names_words_and_intl_formatting() {
         "Нідерланди: учасник з 23 січня 2024 р.; 10 млн €; джерел: 4"
     );
     assert!(text(&container, ".ct-view-title").contains("Хто входить до коаліції"));
+    assert_eq!(text(&container, ".ct-title"), "ІТ-коаліція для України");
     // The krone's conversion, in Ukrainian, quotes the English basis of its rate in a span of
     // its own, so that a screen reader switches voice for it alone.
     let details = container.query_selector(".ct-details").unwrap().unwrap().inner_html().replace("&nbsp;", " ");

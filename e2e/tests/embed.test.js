@@ -105,6 +105,12 @@ test('a built-in dataset other than the default is fetched packed, the default i
   assert.equal(await named.page.locator('.ct-title').innerText(), 'IT Coalition for Ukraine');
   assert.deepEqual(packedFiles(named.requests), [], 'the module carries the default dataset');
   await named.context.close();
+  // A dataset without a Ukrainian name keeps its own in a Ukrainian widget, marked as English.
+  const dronesUk = await openWidget(site.browser, `${site.server.url}embed.html?coalition=drones-ew&lang=uk`, { width: 800 });
+  const title = dronesUk.page.locator('.ct-title');
+  assert.deepEqual([await title.innerText(), await title.getAttribute('lang')], ['Coalition of Drones and EW', 'en']);
+  assert.deepEqual(dronesUk.errors, []);
+  await dronesUk.context.close();
   const context = await site.browser.newContext();
   const page = await context.newPage();
   await page.goto(`${site.server.url}embed.html?coalition=no-such`);
@@ -280,6 +286,10 @@ test('lang=uk shows Ukrainian names, words and locale-formatted money and dates'
   // The page preloads the module of its language, and only that one: each carries one language's words.
   assert.deepEqual(widgetModules(requests), ['/pkg-uk/coalition_tracker_bg.wasm']);
   assert.equal(await host(page).evaluate((h) => h.shadowRoot.querySelector('.ct').getAttribute('lang')), 'uk');
+  // The dataset's Ukrainian name is the title, and names the widget's region.
+  const title = page.locator('.ct-title');
+  assert.deepEqual([await title.innerText(), await title.getAttribute('lang')], ['ІТ-коаліція для України', null]);
+  assert.equal(await page.getByRole('region', { name: 'ІТ-коаліція для України' }).count(), 1);
   const dek = await page.locator('.ct-dek').innerText();
   assert.match(dek, /^Учасників: 12 · 58\s?млн\s€ за повідомленнями · станом на 1 червня 2024/);
   await page.getByRole('button', { name: /^Нідерланди: учасник з 23 січня 2024/ }).waitFor();

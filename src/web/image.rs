@@ -9,7 +9,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use super::error;
 use crate::aggregate::snapshot;
 use crate::date::Date;
-use crate::details::{dek, image_footer};
+use crate::details::{coalition_name, dek, image_footer};
 use crate::draw::{css_font, css_hex, FONT_FAMILY};
 use crate::geometry::wrap;
 use crate::i18n::Locale;
@@ -51,7 +51,7 @@ pub fn png(
     ctx.fill_rect(0.0, 0.0, width, height);
     ctx.set_fill_style_str(&hex(p.ink));
     ctx.set_font(&css_font(true, 22.0, FONT_FAMILY));
-    ctx.fill_text(&ds.coalition.name, 0.0, 28.0)?;
+    ctx.fill_text(&coalition_name(ds, loc).text, 0.0, 28.0)?;
     ctx.set_fill_style_str(&hex(p.muted));
     ctx.set_font(&css_font(false, 15.0, FONT_FAMILY));
     for (i, line) in dek_lines.iter().enumerate() {
