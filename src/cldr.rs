@@ -13,8 +13,8 @@
 
 use crate::date::{Date, Precision};
 use crate::i18n::Lang;
-use crate::money::{int, zero_padded, Cents};
-use crate::text::{cat, word};
+use crate::money::{int, zero_padded, Cents, Decimal};
+use crate::text::{cat, split_once, word};
 
 /// How one language writes euros and dates. Lists of words are one string each (see
 /// [`word`]).
@@ -97,6 +97,12 @@ impl Conventions {
         }
         let digits = zero_padded(scaled, shown + 1);
         let whole = digits.len() - shown;
+        (whole, self.separated(&digits, whole))
+    }
+
+    /// `digits` (ASCII) with the decimal separator after the first `whole` of them and separators
+    /// of thousands among those.
+    fn separated(&self, digits: &str, whole: usize) -> String {
         let mut out = Vec::with_capacity(digits.len() * 2);
         for (i, &digit) in digits.as_bytes().iter().enumerate() {
             if i == whole {
@@ -106,7 +112,16 @@ impl Conventions {
             }
             out.push(digit);
         }
-        (whole, String::from_utf8(out).unwrap_or_default())
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// A number as the dataset writes it, with every digit it gives: "7.46038", Ukrainian
+    /// "7,46038"; "1,234.5", Ukrainian "1 234,5". A conversion rate, which the footer writes
+    /// while the widget is built: through `Intl`, that would pay for the page's first formatter.
+    pub fn decimal(&self, number: Decimal) -> String {
+        let text = number.text();
+        let (whole, fraction) = split_once(&text, b'.').unwrap_or((&text, ""));
+        self.separated(&cat(&[whole, fraction]), whole.len())
     }
 
     /// `digits` as an amount in euros, signed as `cents` is.
@@ -237,6 +252,16 @@ mod tests {
     #[cfg(feature = "uk")]
     fn ukrainian_euros_are_written_as_intl_writes_uk() {
         check(&UK, UK_EUROS);
+    }
+
+    #[test]
+    fn numbers_keep_every_digit_with_each_languages_separators() {
+        let number = |text: &str| Decimal::parse(text).expect("a test number");
+        let written = |c: &Conventions| ["7.46038", "160", "1234.5", "1000000.25"].map(|t| c.decimal(number(t)));
+        #[cfg(feature = "en")]
+        assert_eq!(written(&EN), ["7.46038", "160", "1,234.5", "1,000,000.25"]);
+        #[cfg(feature = "uk")]
+        assert_eq!(written(&UK), ["7,46038", "160", "1\u{a0}234,5", "1\u{a0}000\u{a0}000,25"]);
     }
 
     fn date(text: &str) -> Date {

@@ -5,7 +5,7 @@
 
 use crate::date::Date;
 use crate::model::{Dataset, Index};
-use crate::money::{format_amount, format_eur, format_eur_short, Cents, Decimal};
+use crate::money::{format_amount, format_decimal, format_eur, format_eur_short, Cents, Decimal};
 use crate::text::{join, split, split_once};
 
 #[cfg(not(any(feature = "en", feature = "uk")))]
@@ -87,6 +87,9 @@ pub trait Fmt {
     fn amount(&self, amount: Decimal, currency: &str) -> String;
     /// An original amount in words, for listening: "91 million Danish kroner".
     fn amount_words(&self, amount: Decimal, currency: &str) -> String;
+    /// A number with every digit the dataset gives, such as a conversion rate: "7.46038",
+    /// "1,234.5".
+    fn decimal(&self, number: Decimal) -> String;
     /// A date at its precision: "23 January 2024", "September 2023".
     fn date(&self, date: Date) -> String;
     /// A compact date: "23 Jan 2024".
@@ -117,6 +120,9 @@ impl Fmt for Plain {
     }
     fn amount(&self, amount: Decimal, currency: &str) -> String {
         format_amount(amount, currency)
+    }
+    fn decimal(&self, number: Decimal) -> String {
+        format_decimal(number)
     }
     fn amount_words(&self, amount: Decimal, currency: &str) -> String {
         // format_eur_short rounds any two-place amount the same way; only its symbol differs.
@@ -259,7 +265,7 @@ macro_rules! panel_words {
 panel_words! {
     /// In kind of no stated value: {what}.
     in_kind_line,
-    /// A converted amount: {amount} {words} {eur} {rate} (with its currency) {basis} {date}.
+    /// A converted amount: {amount} {words} {eur} {rate} {currency} {basis} {date}.
     converted,
     /// A euro amount: {eur} {amount}.
     in_euros,
@@ -446,7 +452,7 @@ pub struct Words {
     pub method_heading: &'static str,
     /// Method lines.
     pub method: [&'static str; 5],
-    /// Method rate line: {currency} {rate} (with its currency) {basis} {date}.
+    /// Method rate line: {currency} {rate} {basis} {date}.
     pub method_rate: &'static str,
     /// Data version line: {date} {version}.
     pub data_as_of: &'static str,
@@ -472,7 +478,7 @@ pub struct Words {
 #[cfg(feature = "en")]
 const EN_PANEL: PanelWords<'static> = PanelWords {
     in_kind_line: "In kind, value not stated{what}",
-    converted: "{amount} ({words}) ≈ {eur} at {rate} per euro ({basis}; rate dated {date})",
+    converted: "{amount} ({words}) ≈ {eur} at {rate} {currency} per euro ({basis}; rate dated {date})",
     in_euros: "{eur} ({amount})",
     contribution: "{value} — {status}, {when}",
     by_date: "by {date}",
@@ -570,7 +576,7 @@ pub const EN: Words = Words {
         "“Not itemised” is the part of a reported total that no named contribution accounts for; a total reported as “more than” a figure is a lower bound.",
         "A party shown as a member “by” a date was first reported as one then; the sources give no join date.",
     ],
-    method_rate: "{currency} amounts are converted at {rate} per euro: {basis} (rate dated {date}).",
+    method_rate: "{currency} amounts are converted at {rate} {currency} per euro: {basis} (rate dated {date}).",
     data_as_of: "Data as of {date}{version}.",
     image_sources: "Sources: {n} news reports, {first} to {last}; full list with the interactive graphic.",
     image_shown: "Shown as of {date}.",
@@ -586,7 +592,7 @@ pub const EN: Words = Words {
 #[cfg(feature = "uk")]
 const UK_PANEL: PanelWords<'static> = PanelWords {
     in_kind_line: "У натуральній формі, вартість не вказано{what}",
-    converted: "{amount} ({words}) ≈ {eur} за курсом {rate} за євро ({basis}; курс від {date})",
+    converted: "{amount} ({words}) ≈ {eur} за курсом {rate} {currency} за євро ({basis}; курс від {date})",
     in_euros: "{eur} ({amount})",
     contribution: "{value} — {status}, {when}",
     by_date: "до {date}",
@@ -684,7 +690,7 @@ pub const UK: Words = Words {
         "«Не розподілено» — частина повідомленої загальної суми, яку не пояснює жоден названий внесок; сума «понад» певну цифру є нижньою межею.",
         "Сторона, показана учасником «станом на» дату, тоді вперше згадана як учасник; дати вступу джерела не наводять.",
     ],
-    method_rate: "Суми в {currency} перераховано за курсом {rate} за євро: {basis} (курс від {date}).",
+    method_rate: "Суми в {currency} перераховано за курсом {rate} {currency} за євро: {basis} (курс від {date}).",
     data_as_of: "Дані станом на {date}{version}.",
     image_sources: "Джерела: новинні повідомлення ({n}), {first} – {last}; повний перелік — в інтерактивній графіці.",
     image_shown: "Показано станом на {date}.",

@@ -206,12 +206,17 @@ pub fn format_eur(cents: Cents) -> String {
 
 /// An original amount in full with its currency: `DKK 91,000,000`, `EUR 500,000`.
 pub fn format_amount(amount: Decimal, currency: &str) -> String {
-    let text = amount.to_string();
+    format!("{currency} {}", format_decimal(amount))
+}
+
+/// A number with every digit it has, in English: `7.46038`, `91,000,000`.
+pub fn format_decimal(number: Decimal) -> String {
+    let text = number.to_string();
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
     let grouped = whole.parse::<u64>().map(group_thousands).unwrap_or_else(|_| whole.to_string());
     match fraction {
-        "" => format!("{currency} {grouped}"),
-        f => format!("{currency} {grouped}.{f}"),
+        "" => grouped,
+        f => format!("{grouped}.{f}"),
     }
 }
 

@@ -412,7 +412,7 @@ fn details_give_amounts_rates_sources_and_disagreements() {
     assert!(text.contains("“Netherlands joins Ukraine's IT coalition with first contribution”"), "{text}");
     assert!(text.contains("Sources disagree: When the Netherlands joined"), "{text}");
     let dk = format!("{:?}", describe(&ds, Target::Party(party(&ds, "DK")), as_of, &Locale::plain()));
-    assert!(dk.contains("DKK 91,000,000 (DKK 91 million) ≈ €12,197,770.09 at DKK 7.46038 per euro"), "{dk}");
+    assert!(dk.contains("DKK 91,000,000 (DKK 91 million) ≈ €12,197,770.09 at 7.46038 DKK per euro"), "{dk}");
     assert!(dk.contains("rate dated 1 January 1999"), "{dk}");
     let jp = describe(&ds, Target::Party(party(&ds, "JP")), as_of, &Locale::plain());
     assert_eq!(jp.subtitle, "Member by 23 January 2024 (first reported; the sources give no start date)");
@@ -597,6 +597,9 @@ impl coalition_tracker::i18n::Fmt for LongAxis {
     fn amount_words(&self, a: coalition_tracker::money::Decimal, cur: &str) -> String {
         coalition_tracker::i18n::Plain.amount_words(a, cur)
     }
+    fn decimal(&self, n: coalition_tracker::money::Decimal) -> String {
+        coalition_tracker::i18n::Plain.decimal(n)
+    }
     fn date(&self, d: Date) -> String {
         coalition_tracker::i18n::Plain.date(d)
     }
@@ -610,7 +613,6 @@ impl coalition_tracker::i18n::Fmt for LongAxis {
 
 #[test]
 fn value_axis_labels_fit_left_of_the_plot_in_any_language() {
-    use coalition_tracker::i18n::Lang;
     let ds = dataset();
     for loc in [Locale::plain(), Locale::new(Lang::Uk, &LongAxis)] {
         let s = Scene::new(&ds, &snapshot(&ds, date("2024-06-01")), 375.0, &loc);

@@ -512,6 +512,13 @@ fn euros_and_dates_are_written_as_this_browsers_intl_writes_them() {
             let expected = call(if d.iso().len() == 4 { &year } else { &month }, &when(d));
             assert_eq!(c.date(d), expected, "{tag}: {}", d.iso());
         }
+        // Numbers with every digit the dataset gives them, such as conversion rates.
+        let decimal = intl(tag, &[("maximumFractionDigits", 6.into())], false);
+        for text in ["7.46038", "0.5", "160", "1234.5", "12345.678901", "1000"] {
+            let number = coalition_tracker::money::Decimal::parse(text).unwrap();
+            let expected = call(&decimal, &JsValue::from_f64(text.parse().unwrap()));
+            assert_eq!(c.decimal(number), expected, "{tag}: {text}");
+        }
     }
 }
 

@@ -77,6 +77,9 @@ impl Fmt for IntlFmt {
     fn amount_words(&self, amount: Decimal, currency: &str) -> String {
         self.in_currency(amount, currency, true)
     }
+    fn decimal(&self, number: Decimal) -> String {
+        self.conventions.decimal(number)
+    }
     fn date(&self, d: Date) -> String {
         self.conventions.date(d)
     }

@@ -1070,7 +1070,7 @@ fn footer(root: &Element, ds: &Dataset, options: &Options, loc: &Locale) {
     child(&foot, "h3", "", w.method_heading);
     let method = child(&foot, "ul", "ct-method", "");
     let rates = ds.rates.iter().map(|r| {
-        let (rate, date) = (f.amount(r.per_eur, &r.currency), f.date(r.date));
+        let (rate, date) = (f.decimal(r.per_eur), f.date(r.date));
         let basis = Line::data(r.basis.clone());
         Line::fill(
             w.method_rate,
