@@ -89,6 +89,12 @@ impl Line {
         Line { text, quoted }
     }
 
+    /// `template`, in the reader's language, with its `{name}` replaced by `text` quoted from
+    /// the dataset: "Sources disagree: {topic}".
+    pub fn quoting(template: &str, name: &str, text: &str) -> Line {
+        Line::fill(template, &[], &[(name, &Line::data(text.into()))])
+    }
+
     /// Whether the whole line is quoted from the dataset.
     pub fn is_data(&self) -> bool {
         self.quoted == [(0, self.text.len())]
@@ -147,7 +153,7 @@ pub fn cite(s: &Source, loc: &Locale) -> Line {
     if let Some(p) = &s.publisher {
         publisher.say(", ").quote(p);
     }
-    let author = s.author.as_ref().map(|a| Line::fill(loc.words.by_author, &[], &[("author", &Line::data(a.clone()))]));
+    let author = s.author.as_ref().map(|a| Line::quoting(loc.words.by_author, "author", a));
     let dated = match s.date_basis {
         SourceDateBasis::Stated => loc.fmt.date(s.date),
         SourceDateBasis::Content => cat(&[&loc.fmt.date(s.date), " (", loc.words.date_from_content, ")"]),
@@ -255,7 +261,7 @@ fn contribution_lines(ds: &Dataset, x: &Contribution, loc: &Locale) -> Vec<Line>
         &[("value", &value)],
     )];
     if let Some(p) = &x.purpose {
-        lines.push(Line::fill(w.panel.purpose, &[], &[("purpose", &Line::data(p.clone()))]));
+        lines.push(Line::quoting(w.panel.purpose, "purpose", p));
     }
     lines.extend(x.note.clone().map(Line::data));
     lines
@@ -282,12 +288,9 @@ fn conflict_sections(ds: &Dataset, subjects: &[Subject], as_of: Date, loc: &Loca
                 let ids: Vec<&str> = cl.sources.iter().map(|&s| ds.sources[s].id.as_str()).collect();
                 Line::data(cat(&[&cl.says, " [", &join(&ids, ", "), "]"]))
             });
-            let follows = c
-                .resolution
-                .as_ref()
-                .map(|r| Line::fill(loc.words.panel.follows, &[], &[("text", &Line::data(r.clone()))]));
+            let follows = c.resolution.as_ref().map(|r| Line::quoting(loc.words.panel.follows, "text", r));
             Section {
-                heading: Line::fill(loc.words.panel.h_disagree, &[], &[("topic", &Line::data(c.topic.clone()))]),
+                heading: Line::quoting(loc.words.panel.h_disagree, "topic", &c.topic),
                 lines: claims.chain(follows).collect(),
             }
         })
@@ -477,7 +480,7 @@ fn not_itemised(ds: &Dataset, as_of: Date, loc: &Locale) -> Details {
         lines.push(Line::ui(fill(w.panel.reconcile_in_kind, &[("names", &loc.parties(ds, &unvalued))])));
     }
     if let Some(scope) = &t.scope {
-        lines.push(Line::fill(w.panel.reconcile_scope, &[], &[("scope", &Line::data(scope.clone()))]));
+        lines.push(Line::quoting(w.panel.reconcile_scope, "scope", scope));
     }
     let sections =
         vec![Section { heading: w.panel.h_reconciliation.into(), lines }, sources_section(ds, t.sources.clone(), loc)];
