@@ -6,7 +6,10 @@
 //! browser loads its locale data: about a sixth of the time to the first chart pixels here (see
 //! BENCHMARKS.md). Written here, the first drawing needs no `Intl` at all; `web::intl` keeps it
 //! for amounts in other currencies, whose names only the browser knows ("Danish kroner").
-//! `tests/web.rs` checks in Chrome and Firefox that both write the same text.
+//! `tests/web.rs` checks in Chrome and Firefox that both write the same text, but for one
+//! choice of ours: Ukrainian dates keep the day with its month and "р." with its year through
+//! no-break spaces, where `Intl` writes plain ones that let a narrow column (the table view on a
+//! phone) break "2024 р." across two lines.
 //!
 //! Numbers are written from integers (cents, day numbers), without `core::fmt` (see
 //! [`crate::money::int`]).
@@ -36,7 +39,11 @@ pub struct Conventions {
     months: &'static str,
     months_alone: &'static str,
     months_short: &'static str,
-    /// Written after a year that follows a month (" р." in Ukrainian).
+    /// Written between a day and its month: a no-break space in Ukrainian, whose typesetting
+    /// keeps a number with the word it counts ("23\u{a0}січня"), as a narrow column would not.
+    after_day: &'static str,
+    /// Written after a year that follows a month ("\u{a0}р." in Ukrainian, where "р." never
+    /// starts a line).
     year_after: &'static str,
 }
 
@@ -52,10 +59,11 @@ pub const EN: Conventions = Conventions {
     months: crate::date::MONTH_NAMES,
     months_alone: crate::date::MONTH_NAMES,
     months_short: "Jan Feb Mar Apr May Jun Jul Aug Sept Oct Nov Dec",
+    after_day: " ",
     year_after: "",
 };
 
-/// Ukrainian, as `Intl` writes `uk`.
+/// Ukrainian, as `Intl` writes `uk` (with the dates' no-break spaces: see the module's comment).
 #[cfg(feature = "uk")]
 pub const UK: Conventions = Conventions {
     tag: "uk",
@@ -67,7 +75,8 @@ pub const UK: Conventions = Conventions {
     months: "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
     months_alone: "січень лютий березень квітень травень червень липень серпень вересень жовтень листопад грудень",
     months_short: "січ. лют. бер. квіт. трав. черв. лип. серп. вер. жовт. лист. груд.",
-    year_after: " р.",
+    after_day: "\u{a0}",
+    year_after: "\u{a0}р.",
 };
 
 impl Lang {
@@ -175,7 +184,7 @@ impl Conventions {
 
     /// `date`'s month from `months`, after `day` and before the year if `with_year`.
     fn dated(&self, day: Option<u8>, months: &'static str, date: Date, with_year: bool) -> String {
-        let mut out = day.map_or(String::new(), |d| int(i64::from(d)) + " ");
+        let mut out = day.map_or(String::new(), |d| int(i64::from(d)) + self.after_day);
         out += word(months, usize::from(date.month() - 1));
         if with_year {
             out += " ";
@@ -293,9 +302,16 @@ mod tests {
 
     #[test]
     #[cfg(feature = "uk")]
-    fn ukrainian_dates_are_written_as_intl_writes_uk() {
-        let expected =
-            ["3 вересня 2024 р.", "лютий 2024 р.", "2023", "3 вер. 2024 р.", "лютий 2024 р.", "вер.", "вер. 2024 р."];
+    fn ukrainian_dates_are_written_as_intl_writes_uk_but_with_no_break_spaces() {
+        let expected = [
+            "3\u{a0}вересня 2024\u{a0}р.",
+            "лютий 2024\u{a0}р.",
+            "2023",
+            "3\u{a0}вер. 2024\u{a0}р.",
+            "лютий 2024\u{a0}р.",
+            "вер.",
+            "вер. 2024\u{a0}р.",
+        ];
         assert_eq!(dates(&UK), expected);
     }
 }

@@ -561,9 +561,10 @@ fn one_stop(mut text: String) -> String {
     text
 }
 
-/// The line that dates the dataset and names its version: "Data as of 1 June 2024, v3."
+/// The line that dates the dataset and names its version: "Data as of 1 June 2024 (version 3)."
 pub fn data_as_of(ds: &Dataset, loc: &Locale) -> String {
-    let version = ds.coalition.version.as_deref().map(|v| cat(&[", ", v])).unwrap_or_default();
+    let version =
+        ds.coalition.version.as_deref().map(|v| fill(loc.words.data_version, &[("version", v)])).unwrap_or_default();
     one_stop(fill(loc.words.data_as_of, &[("date", &loc.fmt.date(ds.coalition.as_of)), ("version", &version)]))
 }
 

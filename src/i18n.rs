@@ -454,8 +454,11 @@ pub struct Words {
     pub method: [&'static str; 5],
     /// Method rate line: {currency} {rate} {basis} {date}.
     pub method_rate: &'static str,
-    /// Data version line: {date} {version}.
+    /// Data version line: {date} {version} (`data_version`, or nothing for a dataset without one).
     pub data_as_of: &'static str,
+    /// The dataset's version in `data_as_of`, named as such (an editor's version can be any
+    /// text, such as a date with a number, which alone would read as another date): {version}.
+    pub data_version: &'static str,
     /// Under the image download: the sources, {n} {first} {last}.
     pub image_sources: &'static str,
     /// Under the image download, after `data_as_of`: {date}.
@@ -578,6 +581,7 @@ pub const EN: Words = Words {
     ],
     method_rate: "{currency} amounts are converted at {rate} {currency} per euro: {basis} (rate dated {date}).",
     data_as_of: "Data as of {date}{version}.",
+    data_version: " (version {version})",
     image_sources: "Sources: {n} news reports, {first} to {last}; full list with the interactive graphic.",
     image_shown: "Shown as of {date}.",
     credit: "Graphic: coalition-tracker.",
@@ -692,6 +696,7 @@ pub const UK: Words = Words {
     ],
     method_rate: "Суми в {currency} перераховано за курсом {rate} {currency} за євро: {basis} (курс від {date}).",
     data_as_of: "Дані станом на {date}{version}.",
+    data_version: " (версія {version})",
     image_sources: "Джерела: новинні повідомлення ({n}), {first} – {last}; повний перелік — в інтерактивній графіці.",
     image_shown: "Показано станом на {date}.",
     credit: "Графіка: coalition-tracker.",

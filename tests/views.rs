@@ -741,7 +741,7 @@ fn the_image_download_names_its_sources_and_dates_in_the_readers_language() {
         image_footer(&ds, date("2024-06-01"), &Locale::plain()),
         [
             "Sources: 5 news reports, 27 January 2024 to 26 July 2024; full list with the interactive graphic.",
-            "Data as of 26 July 2024, 2024-07-26.1. Shown as of 1 June 2024.",
+            "Data as of 26 July 2024 (version 2024-07-26.1). Shown as of 1 June 2024.",
         ]
     );
     // Ukrainian words (the dates here in Plain's English; the browser's Intl writes them in Ukrainian).
@@ -749,7 +749,7 @@ fn the_image_download_names_its_sources_and_dates_in_the_readers_language() {
         image_footer(&ds, date("2024-06-01"), &Locale::new(Lang::Uk, &Plain)),
         [
             "Джерела: новинні повідомлення (5), 27 January 2024 – 26 July 2024; повний перелік — в інтерактивній графіці.",
-            "Дані станом на 26 July 2024, 2024-07-26.1. Показано станом на 1 June 2024.",
+            "Дані станом на 26 July 2024 (версія 2024-07-26.1). Показано станом на 1 June 2024.",
         ]
     );
 }

@@ -501,16 +501,19 @@ fn euros_and_dates_are_written_as_this_browsers_intl_writes_them() {
         ]
         .map(|options| intl(tag, &options, true));
         let when = |d: Date| JsValue::from(js_sys::Date::new(&((d.day_number() * 86_400_000) as f64).into()));
+        // Ours keep a Ukrainian day with its month and "р." with its year (see cldr.rs): the
+        // same text but for those no-break spaces, where `Intl` writes plain ones.
+        let ours = |text: String| if tag == "uk" { text.replace('\u{a0}', " ") } else { text };
         for &d in &days {
             let at = when(d);
-            assert_eq!(c.date(d), call(&long, &at), "{tag}: {}", d.iso());
-            assert_eq!(c.date_short(d), call(&day_short, &at), "{tag}: {} short", d.iso());
+            assert_eq!(ours(c.date(d)), call(&long, &at), "{tag}: {}", d.iso());
+            assert_eq!(ours(c.date_short(d)), call(&day_short, &at), "{tag}: {} short", d.iso());
             assert_eq!(c.month(d, false), call(&month_short, &at), "{tag}: {} month", d.iso());
-            assert_eq!(c.month(d, true), call(&month_year, &at), "{tag}: {} month and year", d.iso());
+            assert_eq!(ours(c.month(d, true)), call(&month_year, &at), "{tag}: {} month and year", d.iso());
         }
         for &d in &periods {
             let expected = call(if d.iso().len() == 4 { &year } else { &month }, &when(d));
-            assert_eq!(c.date(d), expected, "{tag}: {}", d.iso());
+            assert_eq!(ours(c.date(d)), expected, "{tag}: {}", d.iso());
         }
         // Numbers with every digit the dataset gives them, such as conversion rates.
         let decimal = intl(tag, &[("maximumFractionDigits", 6.into())], false);

@@ -27,7 +27,12 @@ function reportHeight() {
 // version's, once laid out for a frame: reading the height in a task of the widget's own
 // would lay the page out there, inside the start's longest task.
 new ResizeObserver(reportHeight).observe(document.documentElement);
+// The page's title, which names it in tabs and to a screen reader in an iframe without a title
+// of its own, is then the graphic's: in the reader's language, for the coalition it shows.
 mount(host, {
   coalition: get('coalition'), asOf: get('as-of'), select: get('select'), theme: get('theme'),
   credit: get('credit'), data: get('data'), lang: get('lang'), hash: true,
+}).then(() => {
+  const title = host.shadowRoot.querySelector('.ct-title');
+  if (title) document.title = title.textContent;
 });

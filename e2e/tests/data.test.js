@@ -30,7 +30,7 @@ test('the CSV and JSON downloads hold the contributions shown on the date, with 
   // In Ukrainian the citations' dates are written in Ukrainian, as the widget writes them.
   const uk = await openWidget(site.browser, `${site.server.url}embed.html?lang=uk#as-of=2024-02-15`, { width: 800 });
   const ukJson = JSON.parse((await download(uk.page, 'JSON')).bytes.toString('utf8'));
-  assert.match(ukJson.sources.find(([id]) => id === 's000')[1], /27 січня 2024/);
+  assert.match(ukJson.sources.find(([id]) => id === 's000')[1], /27\u00a0січня 2024\u00a0р\./);
   await uk.context.close();
 });
 

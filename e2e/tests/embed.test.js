@@ -96,6 +96,7 @@ test('a built-in dataset other than the default is fetched packed, the default i
   const packedFiles = (requests) => requests.filter((u) => new URL(u).pathname.startsWith('/data/')).map((u) => new URL(u).pathname);
   const drones = await openWidget(site.browser, `${site.server.url}embed.html?coalition=drones-ew`, { width: 800 });
   assert.equal(await drones.page.locator('.ct-title').innerText(), 'Coalition of Drones and EW');
+  assert.equal(await drones.page.title(), 'Coalition of Drones and EW', 'the page is titled for the coalition it shows');
   assert.deepEqual(packedFiles(drones.requests), ['/data/drones-ew.bin']);
   await drones.page.getByRole('button', { name: /^Sweden:/ }).click();
   assert.equal(await selected(host(drones.page), 'SE'), 'SE');
@@ -317,9 +318,10 @@ test('lang=uk shows Ukrainian names, words and locale-formatted money and dates'
   const title = page.locator('.ct-title');
   assert.deepEqual([await title.innerText(), await title.getAttribute('lang')], ['ІТ-коаліція для України', null]);
   assert.equal(await page.getByRole('region', { name: 'ІТ-коаліція для України' }).count(), 1);
+  assert.equal(await page.title(), 'ІТ-коаліція для України');
   const dek = await page.locator('.ct-dek').innerText();
-  assert.match(dek, /^Учасників: 12 · 58\s?млн\s€ за повідомленнями · станом на 1 червня 2024/);
-  await page.getByRole('button', { name: /^Нідерланди: учасник з 23 січня 2024/ }).waitFor();
+  assert.match(dek, /^Учасників: 12 · 58\s?млн\s€ за повідомленнями · станом на 1\u00a0червня 2024/);
+  await page.getByRole('button', { name: /^Нідерланди: учасник з 23\sсічня 2024/ }).waitFor();
   // The details come with the split-off part of the module, a moment after the widget is ready.
   await page.locator('.ct-details-title').getByText('Нідерланди', { exact: true }).waitFor();
   const details = await page.locator('.ct-details').innerText();
@@ -328,7 +330,8 @@ test('lang=uk shows Ukrainian names, words and locale-formatted money and dates'
   const headings = await page.locator('.ct-details h4').allTextContents();
   assert.deepEqual(headings.slice(0, 3), ['Внески', 'Примітка', 'Джерела']);
   assert.ok(headings.slice(3).every((h) => h.startsWith('Джерела розходяться: ')), headings.join('\n'));
-  assert.match(details, /\n10\sмлн\s€ \(10\s000\s000\s€\) — підтверджено, 23 січня 2024 р\.\n/);
+  // No-break spaces keep the day with its month and "р." with its year (cldr.rs).
+  assert.match(details, /\n10\sмлн\s€ \(10\s000\s000\s€\) — підтверджено, 23\u00a0січня 2024\u00a0р\.\n/);
   assert.match(details, /\nЦя графіка спирається на: The dataset uses 23 January 2024/);
   assert.match(details, /10\s000\s000\s€/, 'Intl groups digits the Ukrainian way');
   // The sources' own words stay English and say so, so a screen reader switches voice for them.
@@ -349,6 +352,8 @@ test('lang=uk shows Ukrainian names, words and locale-formatted money and dates'
   assert.match(await page.locator('.ct-method li > span[lang="en"]').innerText(), /^ERM II central rate of the Danish krone/);
   // The rate itself is written the Ukrainian way, with a decimal comma.
   assert.match(await page.locator('.ct-method li', { hasText: 'ERM II' }).innerText(), /^Суми в DKK перераховано за курсом 7,46038 DKK за євро: ERM II/);
+  // The dataset's date and its version, named as a version (not a second date).
+  assert.equal(await page.locator('.ct-version').innerText(), 'Дані станом на 26\u00a0липня 2024\u00a0р. (версія 2024-07-26.1).');
   const english = await page.locator('.ct [lang="en"]').allTextContents();
   assert.ok(english.length >= quoted.length + stretches.length + footer.length);
   assert.ok(english.every((t) => !/[а-яіїє]/i.test(t)), `nothing Ukrainian is marked English: ${english.join('\n')}`);
@@ -359,7 +364,7 @@ test('lang=uk shows Ukrainian names, words and locale-formatted money and dates'
   assert.deepEqual(await page.locator('.ct-table caption').allInnerTexts(), ['Сторони та їхній статус', 'Внески']);
   assert.deepEqual(await page.locator('.ct-table table').nth(1).locator('thead th').allInnerTexts(), ['Донор', 'Сума, статус і дата', 'Джерела']);
   const lithuania = page.locator('.ct-table tr', { hasText: 'Литва' }).nth(1).locator('td').first();
-  assert.match(await lithuania.innerText(), /^У натуральній формі, вартість не вказано: licences and equipment; передано, 23 січня 2024/);
+  assert.match(await lithuania.innerText(), /^У натуральній формі, вартість не вказано: licences and equipment; передано, 23\u00a0січня 2024\u00a0р\./);
   assert.equal(await lithuania.locator('span[lang="en"]').innerText(), 'licences and equipment');
   assert.deepEqual(errors, []);
   await context.close();
