@@ -123,44 +123,14 @@ function message(box, text) {
   }
 }
 
-/** The loader module (validation and packing of editor-hosted data, and the CSV, JSON and PNG
- * downloads), fetched only when a page or a reader first needs it. */
-let loader;
-const loadLoader = () => (loader ??= import('./loader/coalition_tracker.js').then(async (module) => {
-  await module.default({ module_or_path: new URL('loader/coalition_tracker_bg.wasm', here) });
-  return module;
-}).catch((error) => {
-  loader = undefined; // a later request tries again
-  throw error;
-}));
+/** What the widget does with the loader module (hosted.js, with the loader's glue): fetched only
+ * when a page shows editor-hosted data or a reader first asks for a download. */
+const hosted = () => import('./hosted.js');
 
-/** Offers `href` (a blob or data URL) to the reader as a file named `name`. */
-function save(box, name, href) {
-  const link = document.createElement('a');
-  link.href = href;
-  link.download = name;
-  box.append(link);
-  link.click();
-  link.remove();
-}
-
-/** Offers `text` to the reader as a file named `name`. */
-function saveText(box, name, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  save(box, name, url);
-  URL.revokeObjectURL(url);
-}
-
-/** The widget's `exporter`: writes a CSV or JSON download, or composes the PNG of the views the
- * widget passes, with the loader module, from the packed editor-hosted data if there is any,
- * else from the bundled dataset the widget names. */
-const exporter = (box, packed) => (kind, name, dataset, asOf, lang, dark, canvases, sizes) => {
-  loadLoader()
-    .then((module) => (kind === 'png'
-      ? save(box, name, module.imagePng(dataset, packed, asOf, lang, dark, canvases, sizes))
-      : saveText(box, name, kind === 'csv' ? 'text/csv' : 'application/json', module.exportText(kind, dataset, packed, asOf, lang))))
-    .catch((error) => console.error(error));
-};
+/** The widget's `exporter`: a CSV or JSON download, or the PNG of the views (see hosted.js). */
+const exporter = (box, packed) => (...args) => hosted()
+  .then((module) => module.download(box, packed, ...args))
+  .catch((error) => console.error(error));
 
 /** The built-in dataset the widget module carries itself (`DEFAULT` in build.rs). */
 const EMBEDDED = 'it-coalition';
@@ -180,23 +150,8 @@ async function builtIn(id) {
   }
 }
 
-/** Fetches an editor-hosted dataset and returns it validated and packed for the widget. Every
- * failure is an Error a reader can read; invalid data lists every problem, one per line, in the
- * words `coalition validate` uses. A declared size over the limit is refused (by the loader, in
- * the CLI's words) before anything is downloaded. */
-async function packedData(url) {
-  const loader = await loadLoader();
-  let response;
-  try {
-    response = await fetch(url, { credentials: 'omit' });
-  } catch (error) {
-    throw new Error(`${url}: could not be fetched (${error.message})`);
-  }
-  if (!response.ok) throw new Error(`${url}: the server answered ${response.status} ${response.statusText}`.trim());
-  const declared = Number(response.headers.get('content-length'));
-  if (declared > 0) loader.checkSize(url, declared);
-  return loader.packDataset(url, await response.text());
-}
+/** An editor-hosted dataset, validated and packed for the widget (see hosted.js). */
+const packedData = async (url) => (await hosted()).packedData(url);
 
 /** A `<link>` to one of the widget's stylesheets. */
 export function stylesheet(name) {

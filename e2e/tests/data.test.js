@@ -14,8 +14,12 @@ async function download(page, name) {
 }
 
 test('the CSV and JSON downloads hold the contributions shown on the date, with sources', async () => {
-  const { page, context } = await openWidget(site.browser, `${site.server.url}embed.html#as-of=2024-02-15`, { width: 800 });
+  const { page, context, requests } = await openWidget(site.browser, `${site.server.url}embed.html#as-of=2024-02-15`, { width: 800 });
+  // What writes the downloads (hosted.js, with the loader module) comes only with the first one.
+  const loaderFiles = () => requests.map((u) => new URL(u).pathname).filter((p) => p === '/hosted.js' || p.startsWith('/loader/'));
+  assert.deepEqual(loaderFiles(), []);
   const csv = await download(page, 'CSV');
+  assert.deepEqual(loaderFiles(), ['/hosted.js', '/loader/coalition_tracker_bg.wasm']);
   assert.equal(csv.name, 'it-coalition-2024-02-15.csv');
   const rows = csv.bytes.toString('utf8').trim().split('\r\n');
   assert.equal(rows.length, 1 + 6, 'six contributions by 15 February 2024, no Tallinn pledge yet');
@@ -25,6 +29,7 @@ test('the CSV and JSON downloads hold the contributions shown on the date, with 
   assert.equal(json.as_of, '2024-02-15');
   assert.deepEqual(json.contributions.map((c) => c.id).sort(), ['dk-91m', 'ee-500k', 'lt-in-kind', 'lu-10m', 'lv-in-kind', 'nl-10m']);
   assert.equal(json.sources.length, 5);
+  assert.equal(loaderFiles().length, 2, 'fetched once for every download');
   await context.close();
 
   // In Ukrainian the citations' dates are written in Ukrainian, as the widget writes them.
