@@ -40,7 +40,7 @@ pub struct Conventions {
     months_alone: &'static str,
     months_short: &'static str,
     /// Written between a day and its month: a no-break space in Ukrainian, whose typesetting
-    /// keeps a number with the word it counts ("23\u{a0}січня"), as a narrow column would not.
+    /// keeps a number with the word it counts ("23\u{a0}січня"), even in a narrow column.
     after_day: &'static str,
     /// Written after a year that follows a month ("\u{a0}р." in Ukrainian, where "р." never
     /// starts a line).
