@@ -209,6 +209,15 @@ pub fn standing(ds: &Dataset, party: Index, as_of: Date, loc: &Locale) -> String
     fill(template, &[("role", role_noun(span.role, loc)), ("date", &f.date(span.since))])
 }
 
+/// Whether a party's standing on `as_of` is known only from when it was first reported (a
+/// member "by" a date): the sources give no start date.
+fn first_reported(ds: &Dataset, party: Index, as_of: Date) -> bool {
+    role_on(ds, party, as_of).is_some_and(|i| {
+        let r = &ds.roles[i];
+        r.since_timing == Timing::By && !matches!(r.role, Role::Attendee | Role::Intending)
+    })
+}
+
 /// A contribution's value in words, with the rate where it was converted; what an in-kind
 /// contribution is and the basis of a rate are quoted.
 pub fn value_line(ds: &Dataset, x: &Contribution, loc: &Locale) -> Line {
@@ -365,6 +374,9 @@ pub struct Table {
     pub headers: [&'static str; 3],
     /// Rows: a header cell naming the row, then two data cells.
     pub rows: Vec<[Line; 3]>,
+    /// Written under the table where its rows need it: what a standing "by" a date means, said
+    /// once rather than in every row.
+    pub note: Option<&'static str>,
 }
 
 /// The parties with their standing and the contributions made by the snapshot date, each row
@@ -391,9 +403,16 @@ pub fn tables(ds: &Dataset, snap: &Snapshot, loc: &Locale) -> [Table; 2] {
             [Line::ui(loc.parties(ds, &x.donors) + pooled), what, Line::ui(ids(&x.sources))]
         })
         .collect();
+    // The method line that explains a standing "by" a date.
+    let by = snap.standings.iter().any(|st| first_reported(ds, st.party, snap.as_of)).then_some(w.method[4]);
     [
-        Table { caption: p.table_parties, headers: [p.th_party, p.th_standing, p.h_sources], rows: parties },
-        Table { caption: p.table_contributions, headers: [p.th_donor, p.th_amount, p.h_sources], rows: contributions },
+        Table { caption: p.table_parties, headers: [p.th_party, p.th_standing, p.h_sources], rows: parties, note: by },
+        Table {
+            caption: p.table_contributions,
+            headers: [p.th_donor, p.th_amount, p.h_sources],
+            rows: contributions,
+            note: None,
+        },
     ]
 }
 
@@ -438,7 +457,11 @@ fn party(ds: &Dataset, p: Index, as_of: Date, loc: &Locale) -> Details {
         sections.push(sources_section(ds, sources, loc));
     }
     sections.extend(conflict_sections(ds, &subjects, as_of, loc));
-    Details { title: loc.party(ds, p).into(), subtitle: standing(ds, p, as_of, loc), sections }
+    let mut subtitle = standing(ds, p, as_of, loc);
+    if first_reported(ds, p, as_of) {
+        subtitle += w.panel.first_reported;
+    }
+    Details { title: loc.party(ds, p).into(), subtitle, sections }
 }
 
 fn pooled(ds: &Dataset, c: Index, as_of: Date, loc: &Locale) -> Details {

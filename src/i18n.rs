@@ -273,6 +273,10 @@ panel_words! {
     contribution,
     /// "by {date}".
     by_date,
+    /// After a standing "by" a date in the details of one party, which say why "by": the
+    /// tables and the marks' names leave it out, and the parties' table says it once under it
+    /// (`method[4]`).
+    first_reported,
     /// Purpose line: {purpose}.
     purpose,
     /// Share of a pooled pledge: {total} {others} {date}.
@@ -485,6 +489,7 @@ const EN_PANEL: PanelWords<'static> = PanelWords {
     in_euros: "{eur} ({amount})",
     contribution: "{value} — {status}, {when}",
     by_date: "by {date}",
+    first_reported: " (first reported; the sources give no start date)",
     purpose: "Purpose: {purpose}",
     pooled_share: "Share, not reported, of a {total} pledge made jointly with {others} ({date})",
     pooled_donors: "{names}: how the pledge is split between them is not reported, so it is shown once, undivided.",
@@ -540,7 +545,7 @@ pub const EN: Words = Words {
     standing_attendee: "{role} ({date})",
     standing_intending: "{role} (announced {date})",
     standing_since: "{role} since {date}",
-    standing_by: "{role} by {date} (first reported; the sources give no start date)",
+    standing_by: "{role} by {date}",
     standing_later: "No role on {date}; {role} from {later}",
     standing_none: "No role on {date}",
     members_reported: "Member count reported: {n}",
@@ -600,6 +605,7 @@ const UK_PANEL: PanelWords<'static> = PanelWords {
     in_euros: "{eur} ({amount})",
     contribution: "{value} — {status}, {when}",
     by_date: "до {date}",
+    first_reported: " (уперше згадано; дату вступу джерела не наводять)",
     purpose: "Призначення: {purpose}",
     pooled_share: "Не вказана частка спільного внеску {total}, зробленого разом із: {others} ({date})",
     pooled_donors: "{names}: розподіл внеску між ними не повідомлено, тож він показаний один раз, неподіленим.",
@@ -655,7 +661,7 @@ pub const UK: Words = Words {
     standing_attendee: "{role} ({date})",
     standing_intending: "{role} (оголошено {date})",
     standing_since: "{role} з {date}",
-    standing_by: "{role} станом на {date} (уперше згадано; дату вступу джерела не наводять)",
+    standing_by: "{role} станом на {date}",
     standing_later: "Без ролі на {date}; {role} з {later}",
     standing_none: "Без ролі на {date}",
     members_reported: "Повідомлена кількість учасників: {n}",

@@ -94,6 +94,9 @@ pub fn static_version(ds: &Dataset, as_of: Date) -> Result<StaticVersion, String
             );
         }
         h += "</tbody>\n</table>\n";
+        if let Some(note) = table.note {
+            h += &format!("<p class=\"ct-table-note\">{}</p>\n", escape(note));
+        }
     }
     h += &format!("<p>{}</p>\n", escape(scene.bars.footer.join(" ").as_str()));
     h += &format!("<h3>{}</h3>\n<ol>\n", escape(loc.words.sources_heading));

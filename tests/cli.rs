@@ -137,6 +137,10 @@ fn render_writes_the_static_version_and_fills_the_marker() {
         assert!(html.contains(&format!("<th scope=\"row\">{name}</th>")), "{name}");
     }
     assert!(html.contains("12 members · €58 million reported · as of 26 July 2024"));
+    // What a standing "by" a date means is said once, under the parties' table.
+    assert!(html.contains("<td>Member by 23 January 2024</td>"));
+    assert_eq!(html.matches("<p class=\"ct-table-note\">A party shown as a member “by” a date").count(), 1);
+    assert!(!html.contains("first reported;"));
     assert_eq!(html.matches("<svg ").count(), 3);
     for svg in ["map.svg", "bars.svg", "timeline.svg"] {
         assert!(std::fs::read_to_string(dir.join(svg)).unwrap().starts_with("<svg "), "{svg}");

@@ -430,7 +430,7 @@ fn details_give_amounts_rates_sources_and_disagreements() {
     );
     assert_eq!(
         label(&ds, &snap, Target::Party(party(&ds, "IS")), &Locale::plain()),
-        "Iceland: member by 23 January 2024 (first reported; the sources give no start date); share of a pooled pledge; 4 sources"
+        "Iceland: member by 23 January 2024; share of a pooled pledge; 4 sources"
     );
     let dk = label(&ds, &snap, Target::Party(party(&ds, "DK")), &Locale::plain());
     assert!(dk.ends_with("; €12.2 million (DKK 91 million); 4 sources"), "{dk}");
@@ -752,6 +752,30 @@ fn the_image_download_names_its_sources_and_dates_in_the_readers_language() {
             "Дані станом на 26 July 2024 (версія 2024-07-26.1). Показано станом на 1 June 2024.",
         ]
     );
+}
+
+#[test]
+fn the_parties_table_says_once_under_it_what_a_standing_by_a_date_means() {
+    use coalition_tracker::details::tables;
+    let ds = dataset();
+    let standings = |as_of: &str| {
+        let [parties, contributions] = tables(&ds, &snapshot(&ds, date(as_of)), &Locale::plain());
+        assert_eq!(contributions.note, None);
+        let rows: Vec<(String, String)> =
+            parties.rows.iter().map(|[name, standing, _]| (name.text.clone(), standing.text.clone())).collect();
+        (rows, parties.note)
+    };
+    let (rows, note) = standings("2024-06-01");
+    let standing_of = |name: &str| rows.iter().find(|(n, _)| n == name).map(|(_, s)| s.as_str());
+    assert_eq!(standing_of("Japan"), Some("Member by 23 January 2024"));
+    assert_eq!(standing_of("Netherlands"), Some("Member since 23 January 2024"));
+    assert!(rows.iter().all(|(_, s)| !s.contains("first reported")), "{rows:?}");
+    assert_eq!(
+        note,
+        Some("A party shown as a member “by” a date was first reported as one then; the sources give no join date.")
+    );
+    // Before anyone is a member "by" a date, there is nothing to explain.
+    assert_eq!(standings("2023-01-01"), (vec![], None));
 }
 
 /// The canvases' text matches the widget's own.

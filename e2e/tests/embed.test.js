@@ -363,6 +363,9 @@ test('lang=uk shows Ukrainian names, words and locale-formatted money and dates'
   await page.locator('.ct-view-toggle').click();
   assert.deepEqual(await page.locator('.ct-table caption').allInnerTexts(), ['Сторони та їхній статус', 'Внески']);
   assert.deepEqual(await page.locator('.ct-table table').nth(1).locator('thead th').allInnerTexts(), ['Донор', 'Сума, статус і дата', 'Джерела']);
+  assert.equal(await page.locator('.ct-table tr', { hasText: 'Японія' }).locator('td').first().innerText(), 'Учасник станом на 23\u00a0січня 2024\u00a0р.');
+  assert.equal(await page.locator('.ct-table-note').count(), 1);
+  assert.match(await page.locator('.ct-table-note').innerText(), /^Сторона, показана учасником «станом на» дату/);
   const lithuania = page.locator('.ct-table tr', { hasText: 'Литва' }).nth(1).locator('td').first();
   assert.match(await lithuania.innerText(), /^У натуральній формі, вартість не вказано: licences and equipment; передано, 23\u00a0січня 2024\u00a0р\./);
   assert.equal(await lithuania.locator('span[lang="en"]').innerText(), 'licences and equipment');

@@ -101,6 +101,10 @@ test('the code that only interaction runs arrives with the first interaction, on
   assert.match(await page.locator('.ct-details').innerText(), /€10m \(€10,000,000\)/);
   await page.getByRole('button', { name: 'Show as a table' }).click();
   assert.match(await page.locator('.ct-table caption').first().innerText(), /\S/);
+  // A standing "by" a date is explained once, under the parties' table, not in every row.
+  const japan = page.locator('.ct-table tr', { hasText: 'Japan' }).locator('td').first();
+  assert.equal(await japan.innerText(), 'Member by 23 January 2024');
+  assert.deepEqual(await page.locator('.ct-table-note').allInnerTexts(), ['A party shown as a member “by” a date was first reported as one then; the sources give no join date.']);
   await page.getByRole('button', { name: 'Show the charts' }).click();
   await page.getByRole('button', { name: /^Denmark: / }).first().hover();
   await page.locator('.ct-tooltip:not([hidden])').waitFor();
