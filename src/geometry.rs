@@ -112,14 +112,14 @@ pub fn fit_text(text: &str, size: f64, bold: bool, max_width: f64) -> String {
     String::new()
 }
 
-/// Breaks `text` into lines no wider than `max_width`, at spaces; a word wider than a line
-/// stands on a line of its own.
-pub fn wrap(text: &str, size: f64, max_width: f64) -> Vec<String> {
+/// Breaks `text` into lines no wider than `max_width` (in the bold face if `bold`), at spaces;
+/// a word wider than a line stands on a line of its own.
+pub fn wrap(text: &str, size: f64, bold: bool, max_width: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in split(text, b' ').filter(|w| !w.is_empty()) {
         let candidate = if line.is_empty() { word.to_string() } else { cat(&[&line, " ", word]) };
-        if line.is_empty() || text_width(&candidate, size, false) <= max_width {
+        if line.is_empty() || text_width(&candidate, size, bold) <= max_width {
             line = candidate;
         } else {
             lines.push(std::mem::replace(&mut line, word.to_string()));
@@ -174,9 +174,12 @@ mod tests {
     #[test]
     fn wrap_keeps_every_word_and_every_line_within_the_width() {
         let text = "Itemised €54.7 million + not itemised €3.3 million = €58 million reported";
-        let lines = wrap(text, 12.0, 150.0);
-        assert!(lines.len() > 1);
-        assert_eq!(lines.join(" "), text);
-        assert!(lines.iter().all(|l| text_width(l, 12.0, false) <= 150.0), "{lines:?}");
+        for bold in [false, true] {
+            let lines = wrap(text, 12.0, bold, 150.0);
+            assert!(lines.len() > 1);
+            assert_eq!(lines.join(" "), text);
+            assert!(lines.iter().all(|l| text_width(l, 12.0, bold) <= 150.0), "{lines:?}");
+        }
+        assert!(wrap(text, 12.0, true, 150.0).len() >= wrap(text, 12.0, false, 150.0).len());
     }
 }

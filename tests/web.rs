@@ -589,14 +589,14 @@ async fn downloads_go_through_the_exporter_and_the_loader_writes_them() {
     assert_eq!(sizes.len(), 6);
     assert_eq!(sizes.iter().step_by(2).copied().fold(0.0, f64::max), widest);
     // The loader composes it at twice the CSS size: as wide as the widest view, as tall as the
-    // views stacked with the texts around them.
+    // views stacked with the texts around them, with a 16 px margin all round.
     let url = image_png("it-coalition", None, "2024-02-15", "uk", true, canvases, sizes.clone()).unwrap();
     let url = url.as_string().unwrap();
     let png = web_sys::window().unwrap().atob(url.strip_prefix("data:image/png;base64,").unwrap()).unwrap();
     let be32 = |at: usize| png.chars().skip(at).take(4).fold(0u32, |n, c| n << 8 | c as u32);
-    assert_eq!(be32(16), (2.0 * widest) as u32, "width");
+    assert_eq!(be32(16), (2.0 * (widest + 32.0)) as u32, "width");
     let views: f64 = sizes.iter().skip(1).step_by(2).sum();
-    assert!(be32(20) as f64 > 2.0 * (views + 3.0 * 24.0 + 56.0), "height {}", be32(20));
+    assert!(be32(20) as f64 > 2.0 * (views + 3.0 * 24.0 + 56.0 + 32.0), "height {}", be32(20));
     let refused = image_png("it-coalition", None, "2024-02-15", "en", false, vec![], vec![1.0]).err().unwrap();
     assert_eq!(
         js_sys::Error::from(refused).message().as_string().unwrap(),

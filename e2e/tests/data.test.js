@@ -45,7 +45,30 @@ test('the PNG download is an image of the view with its title', async () => {
   assert.equal(png.name, 'it-coalition-2024-07-26.png');
   assert.deepEqual([...png.bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'PNG signature');
   const width = png.bytes.readUInt32BE(16);
-  assert.ok(width >= 1200 && width <= 1600, `twice the widget width: ${width}`);
+  const views = await host(page).evaluate((h) => Math.max(...[...h.shadowRoot.querySelectorAll('canvas')].map((c) => c.getBoundingClientRect().width)));
+  assert.ok(Math.abs(width - 2 * (views + 2 * 16)) <= 2, `twice the views' width and a 16 px margin each side: ${width}`);
+  // The margin is the background's colour all round, and the title starts right inside it.
+  const edges = await page.evaluate(async (url) => {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const canvas = Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(image, 0, 0);
+    const px = (x, y, w, h) => ctx.getImageData(x, y, w, h).data;
+    const background = [...px(0, 0, 1, 1)].join();
+    const uniform = (d) => { for (let i = 0; i < d.length; i += 4) if ([d[i], d[i + 1], d[i + 2], d[i + 3]].join() !== background) return false; return true; };
+    const m = 32; // 16 CSS px at twice the pixels
+    return {
+      background,
+      left: uniform(px(0, 0, m, image.height)),
+      right: uniform(px(image.width - m, 0, m, image.height)),
+      top: uniform(px(0, 0, image.width, m)),
+      bottom: uniform(px(0, image.height - m, image.width, m)),
+      titleInside: !uniform(px(m, m, 24, 40)),
+    };
+  }, `data:image/png;base64,${png.bytes.toString('base64')}`);
+  assert.deepEqual(edges, { background: '255,255,255,255', left: true, right: true, top: true, bottom: true, titleInside: true });
   writeFileSync(path.join(SCREENSHOTS, 'download-en.png'), png.bytes);
   await context.close();
 

@@ -127,7 +127,7 @@ impl BarsLayout {
             })
             .collect::<Vec<_>>();
         let footer_y = rows.len() as f64 * ROW + 6.0;
-        let footer = wrap(&footer_text(ds, snap, loc), font::SMALL, width);
+        let footer = wrap(&footer_text(ds, snap, loc), font::SMALL, false, width);
         let height = (footer_y + footer.len() as f64 * SMALL_LINE + 6.0).ceil();
         BarsLayout { width, height, rows, footer, footer_y }
     }

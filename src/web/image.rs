@@ -19,6 +19,10 @@ use crate::palette::{Palette, Rgb};
 /// The image's pixels per CSS pixel: sharp on a phone or a retina screen, whatever the reader's.
 const SCALE: f64 = 2.0;
 
+/// Space around everything, in CSS pixels: an image shared on its own, with its title and
+/// sources drawn to its very edges, looks cut off.
+const MARGIN: f64 = 16.0;
+
 /// Composes the image of `views` (each canvas with its CSS width and height, top to bottom) of
 /// `ds` as of `as_of`, and returns it as a PNG data URL. The views' backing stores are drawn
 /// scaled, so the image is the same whatever the reader's device pixel ratio.
@@ -30,15 +34,19 @@ pub fn png(
     views: &[(HtmlCanvasElement, f64, f64)],
 ) -> Result<JsValue, JsValue> {
     let width = views.iter().map(|v| v.1).fold(0.0, f64::max);
-    // The dek and the source lines are wrapped to the image's width: a phone's is narrow.
-    let dek_lines = wrap(&dek(ds, &snapshot(ds, as_of), loc), 15.0, width);
-    let foot_lines: Vec<String> = image_footer(ds, as_of, loc).iter().flat_map(|l| wrap(l, 13.0, width)).collect();
-    let top = 56.0 + 20.0 * dek_lines.len() as f64;
+    // The title, the dek and the source lines are wrapped to the views' width: a phone's is
+    // narrow, and an editor's coalition may have a long name.
+    let title_lines = wrap(&coalition_name(ds, loc).text, 22.0, true, width);
+    let dek_lines = wrap(&dek(ds, &snapshot(ds, as_of), loc), 15.0, false, width);
+    let foot_lines: Vec<String> =
+        image_footer(ds, as_of, loc).iter().flat_map(|l| wrap(l, 13.0, false, width)).collect();
+    let below_title = 28.0 * (title_lines.len() as f64 - 1.0);
+    let top = 56.0 + below_title + 20.0 * dek_lines.len() as f64;
     let height = top + views.iter().map(|v| v.2 + 24.0).sum::<f64>() + 20.0 * foot_lines.len() as f64 + 20.0;
     let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| error("no document"))?;
     let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into().map_err(|_| error("no canvas"))?;
-    canvas.set_width((width * SCALE) as u32);
-    canvas.set_height((height * SCALE) as u32);
+    canvas.set_width(((width + 2.0 * MARGIN) * SCALE) as u32);
+    canvas.set_height(((height + 2.0 * MARGIN) * SCALE) as u32);
     let ctx: CanvasRenderingContext2d = canvas
         .get_context("2d")?
         .ok_or_else(|| error("no 2D context"))?
@@ -48,14 +56,17 @@ pub fn png(
     let p = if dark { Palette::DARK } else { Palette::LIGHT };
     let hex = |c: Rgb| css_hex((c.0, c.1, c.2));
     ctx.set_fill_style_str(&hex(p.background));
-    ctx.fill_rect(0.0, 0.0, width, height);
+    ctx.fill_rect(0.0, 0.0, width + 2.0 * MARGIN, height + 2.0 * MARGIN);
+    ctx.translate(MARGIN, MARGIN)?;
     ctx.set_fill_style_str(&hex(p.ink));
     ctx.set_font(&css_font(true, 22.0, FONT_FAMILY));
-    ctx.fill_text(&coalition_name(ds, loc).text, 0.0, 28.0)?;
+    for (i, line) in title_lines.iter().enumerate() {
+        ctx.fill_text(line, 0.0, 28.0 + 28.0 * i as f64)?;
+    }
     ctx.set_fill_style_str(&hex(p.muted));
     ctx.set_font(&css_font(false, 15.0, FONT_FAMILY));
     for (i, line) in dek_lines.iter().enumerate() {
-        ctx.fill_text(line, 0.0, 54.0 + 20.0 * i as f64)?;
+        ctx.fill_text(line, 0.0, 54.0 + below_title + 20.0 * i as f64)?;
     }
     let mut y = top;
     for (view, w, h) in views {
