@@ -258,6 +258,52 @@ test('embed.html paints the widget\'s placeholder in its language before the mod
     const shadow = await page.locator('.ct-placeholder:visible').evaluate(placeholder);
     assert.deepEqual(shadow, before, 'the same words, font and box: nothing moves');
     assert.equal(await page.locator('.ct-placeholder:visible').evaluate((p) => p.getRootNode() === p.ownerDocument), false);
+    // widget.js's hidden letters are the page's own (warmFaces).
+    const warm = await page.evaluate(() => [document, document.querySelector('[data-coalition-tracker]').shadowRoot]
+      .map((root) => root.querySelector('.ct-warm').outerHTML));
+    assert.equal(warm[1], warm[0]);
+    await context.close();
+  }
+});
+
+test('the placeholder lays out, hidden, each face and size of a first drawing\'s canvas text, at a phone\'s and a desktop\'s width', async () => {
+  for (const width of [375, 1280]) {
+    const context = await site.browser.newContext({ viewport: { width, height: 900 } });
+    // Every font the canvases are given until the widget has drawn its map and bars.
+    await context.addInitScript(() => {
+      window.drawnFonts = new Set();
+      const font = Object.getOwnPropertyDescriptor(CanvasRenderingContext2D.prototype, 'font');
+      Object.defineProperty(CanvasRenderingContext2D.prototype, 'font', {
+        get: font.get,
+        set(value) {
+          if (!document.querySelector('[data-state="ready"]')) window.drawnFonts.add(value);
+          font.set.call(this, value);
+        },
+      });
+    });
+    const page = await context.newPage();
+    // The page's placeholder, without the module (which puts the host's shadow root over it).
+    await page.route('**/embed-page.js', (route) => route.abort());
+    await page.goto(`${site.server.url}embed.html`);
+    const warm = await page.evaluate(() => ({
+      faces: [...document.querySelectorAll('.ct-warm > *')].map((e) => {
+        const style = getComputedStyle(e);
+        return `${style.fontWeight === '700' ? 'bold ' : ''}${style.fontSize}`;
+      }),
+      visibility: getComputedStyle(document.querySelector('.ct-warm')).visibility,
+    }));
+    assert.equal(warm.visibility, 'hidden');
+    await page.unroute('**/embed-page.js');
+    await page.reload();
+    await page.locator('.ct[data-state="ready"]').waitFor();
+    // As the canvas reads them back: "bold 16.0px …" is "bold 16px …".
+    const drawn = await page.evaluate(() => [...window.drawnFonts].map((font) => {
+      const probe = document.createElement('canvas').getContext('2d');
+      probe.font = font;
+      return probe.font.replace(/ system-ui.*/, '');
+    }));
+    assert.ok(drawn.length >= 4, `${width}px: ${drawn}`);
+    for (const face of drawn) assert.ok(warm.faces.includes(face), `${width}px: ${face} is not among ${warm.faces}`);
     await context.close();
   }
 });
