@@ -74,13 +74,15 @@ build: validate tools/node_modules/.package-lock.json
 	$(call wasm,dist/pkg,--no-default-features --features widget$(,)en$(,)deferred-texts,$(INTERACTION))
 	$(call wasm,dist/pkg-uk,--no-default-features --features widget$(,)uk$(,)deferred-texts,$(INTERACTION))
 	# They embed the default dataset without the texts only the details panel and the table
-	# view show (notes, descriptions and the like: 1.5 KB gzipped); its split-off part, which
-	# those views need anyway, brings them (codec::split_texts).
+	# view show (notes, descriptions and the like: 1.5 KB gzipped), and without what the module
+	# never reads, other languages' names among them (0.5 KB less of the English module); its
+	# split-off part, which those views need anyway, brings the texts, made for that module's
+	# copy (codec::split_texts).
 	# The part also brings the words only the details panel, the table view and the copy-link
 	# status write, in the module's language, which the modules leave out (i18n::PanelWords).
-	$(CLI) pack $(DEFAULT_DATA) --texts --out dist/texts.bin
 	for d in pkg:en pkg-uk:uk; do \
 		part=dist/$${d%:*}/coalition_tracker_more.wasm; \
+		$(CLI) pack $(DEFAULT_DATA) --texts $${d#*:} --out dist/texts.bin; \
 		python3 scripts/split-module.py section $$part ct-texts dist/texts.bin; \
 		$(CLI) words $${d#*:} --out dist/words.bin; \
 		python3 scripts/split-module.py section $$part ct-words dist/words.bin; \

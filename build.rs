@@ -8,8 +8,9 @@
 //! file `coalition pack` writes (`dist/data/ID.bin`), so that a dataset an editor adds does not
 //! make every reader's embed heavier. Everything else (the CLI, the loader, tests) embeds them all.
 //! With feature `deferred-texts` (`make build`'s widget modules), that module embeds the default
-//! dataset without the texts only a reader's interaction shows; `coalition pack --texts` writes
-//! them for the module's split-off part (see `codec::split_texts`).
+//! dataset without the texts only a reader's interaction shows and without what a module in its
+//! one language never reads; `coalition pack --texts LANG` writes the texts for that module's
+//! split-off part (see `codec::split_texts`).
 
 // The build script uses a part of each module; the rest is for the crate.
 #[allow(dead_code)]
@@ -89,7 +90,8 @@ fn main() {
         });
         let target = Path::new(&out_dir).join(format!("{stem}.bin"));
         let packed = if texts_deferred && stem == DEFAULT {
-            codec::split_texts(&loaded.dataset).0
+            // A module that defers texts has one language (i18n's compile_error).
+            codec::split_texts(&loaded.dataset, if feature("EN") { "en" } else { "uk" }).0
         } else {
             codec::pack(&loaded.dataset)
         };

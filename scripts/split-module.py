@@ -28,7 +28,7 @@ points at, touches or focuses the graphic.
     split-module.py section PART.wasm NAME FILE
         Appends FILE's bytes to the split-off part as the custom section NAME, which
         `web/events.js` reads when the part arrives: the texts of the default dataset that the
-        module leaves out (`coalition pack --texts`) come with the code that shows them.
+        module leaves out (`coalition pack --texts LANG`) come with the code that shows them.
 
 The module's calls to moved functions go through placeholders until the split-off part is
 instantiated against the module's exports, which fills their table slots (`web/events.js`). The

@@ -19,7 +19,7 @@ usage:
   coalition summary FILE [--as-of YYYY-MM-DD] [--json]
   coalition export FILE --json [--out PATH]
   coalition render FILE --out DIR [--as-of YYYY-MM-DD] [--inject HTML]...
-  coalition pack FILE --out PATH [--texts]
+  coalition pack FILE --out PATH [--texts LANG]
   coalition words LANG --out PATH
 
 FILE is a dataset in TOML (data/*.toml) or in the JSON that `export` writes.
@@ -27,9 +27,9 @@ FILE is a dataset in TOML (data/*.toml) or in the JSON that `export` writes.
 each HTML file given with --inject, in place of the line <!--coalition-static-->.
 `pack` writes the validated dataset in the packed form the widget reads: `make build` puts one
 for each data/*.toml in dist/data/, which the widget fetches for a `coalition` other than the
-default. With --texts it writes only the texts that the widget module embeds the default dataset
-without (notes, descriptions and the like, which only a reader's interaction shows): `make build`
-puts them in the module's split-off part.
+default. With --texts LANG it writes only the texts that the widget module in LANG (en, uk)
+embeds the default dataset without (notes, descriptions and the like, which only a reader's
+interaction shows): `make build` puts them in that module's split-off part.
 `words` writes the words in LANG (en, uk) that only the widget's details panel and table write,
 which the widget module leaves out: `make build` puts them in the module's split-off part.";
 
@@ -69,19 +69,19 @@ struct Options {
     json: bool,
     out: Option<String>,
     inject: Vec<String>,
-    texts: bool,
+    texts: Option<String>,
 }
 
 fn parse_options(args: &[String]) -> Result<Options, Failure> {
     let mut options =
-        Options { file: String::new(), as_of: None, json: false, out: None, inject: Vec::new(), texts: false };
+        Options { file: String::new(), as_of: None, json: false, out: None, inject: Vec::new(), texts: None };
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         let mut value =
             |name: &str| rest.next().cloned().ok_or_else(|| Failure::Usage(format!("{name} needs a value")));
         match arg.as_str() {
             "--json" => options.json = true,
-            "--texts" => options.texts = true,
+            "--texts" => options.texts = Some(value("--texts")?),
             "--as-of" => options.as_of = Some(value("--as-of")?),
             "--out" => options.out = Some(value("--out")?),
             "--inject" => options.inject.push(value("--inject")?),
@@ -164,10 +164,10 @@ fn run(args: &[String]) -> Result<(), Failure> {
             let loaded = load::load(&options.file, &bytes, format).map_err(Failure::Data)?;
             print_warnings(&loaded);
             let path = options.out.as_deref().ok_or_else(|| Failure::Usage("pack needs --out PATH".into()))?;
-            let packed = if options.texts {
-                crate::codec::split_texts(&loaded.dataset).1
-            } else {
-                crate::codec::pack(&loaded.dataset)
+            let packed = match options.texts.as_deref() {
+                Some(lang @ ("en" | "uk")) => crate::codec::split_texts(&loaded.dataset, lang).1,
+                Some(other) => return Err(Failure::Usage(format!("--texts {other}: the languages are en and uk"))),
+                None => crate::codec::pack(&loaded.dataset),
             };
             std::fs::write(path, &packed).map_err(|e| Failure::Io(format!("cannot write {path}: {e}")))?;
             println!("wrote {path} ({} bytes)", packed.len());

@@ -94,13 +94,30 @@ fn required(text: &mut String, f: &mut impl FnMut(&mut Option<String>)) {
     *text = slot.unwrap_or_default();
 }
 
-/// Packs a validated dataset in two parts: without the texts only a reader's interaction shows
-/// (see `deferred_texts`), for the widget module every reader loads first, and those texts,
-/// for its split-off part, which brings them when the reader first interacts
-/// ([`restore_texts`] puts them back). The texts begin with a [`fingerprint`] of the first
-/// part, so that they are never put into another dataset.
-pub fn split_texts(ds: &Dataset) -> (Vec<u8>, Vec<u8>) {
+/// Clears in `ds` what a widget module in `lang` never reads: the seed files' names; the ids of
+/// conflicts, of reported totals and of contributions other than pooled pledges (a pooled
+/// pledge's id is a key a host selects it by; the others only name records to editors); and
+/// the names in languages other than `lang` (a record's `name` is the dataset's own).
+fn leave_unread(ds: &mut Dataset, lang: &str) {
+    ds.sources.iter_mut().for_each(|s| s.file = None);
+    ds.conflicts.iter_mut().for_each(|c| c.id.clear());
+    ds.reported_totals.iter_mut().for_each(|t| t.id.clear());
+    ds.contributions.iter_mut().filter(|c| !c.pooled).for_each(|c| c.id.clear());
+    let read = |(code, _): &(String, String)| code == lang;
+    ds.coalition.names.retain(read);
+    ds.parties.iter_mut().for_each(|p| p.names.retain(read));
+}
+
+/// Packs a validated dataset in two parts for the widget module in `lang` (such a module has
+/// one language): without the texts only a reader's interaction shows (see `deferred_texts`)
+/// and without what the module never reads (see `leave_unread`), for the module every reader
+/// loads first, and those texts, for its split-off part, which brings them when the reader
+/// first interacts ([`restore_texts`] puts them back). The texts begin with a [`fingerprint`]
+/// of the first part, so that they are never put into another dataset, nor into the module of
+/// another language.
+pub fn split_texts(ds: &Dataset, lang: &str) -> (Vec<u8>, Vec<u8>) {
     let mut lean = ds.clone();
+    leave_unread(&mut lean, lang);
     let mut texts = Vec::new();
     deferred_texts(&mut lean, |t| texts.push(t.take()));
     let lean = pack(&lean);

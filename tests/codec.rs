@@ -101,32 +101,87 @@ fn deferred_texts_of(ds: &coalition_tracker::model::Dataset) -> Vec<String> {
     texts.into_iter().flatten().filter(|t| !t.is_empty()).collect()
 }
 
+/// `ds` as a widget module in `lang` holds it once its texts are back: without the seed files'
+/// names, the ids of conflicts, reported totals and contributions other than pooled pledges,
+/// and the names in other languages.
+fn as_read_in(ds: &coalition_tracker::model::Dataset, lang: &str) -> coalition_tracker::model::Dataset {
+    let mut read = ds.clone();
+    read.sources.iter_mut().for_each(|s| s.file = None);
+    read.conflicts.iter_mut().for_each(|c| c.id = String::new());
+    read.reported_totals.iter_mut().for_each(|t| t.id = String::new());
+    read.contributions.iter_mut().filter(|c| !c.pooled).for_each(|c| c.id = String::new());
+    read.coalition.names.retain(|(code, _)| code == lang);
+    read.parties.iter_mut().for_each(|p| p.names.retain(|(code, _)| code == lang));
+    read
+}
+
 #[test]
-fn split_texts_leaves_out_only_the_deferred_texts_and_restore_texts_puts_them_back_exactly() {
+fn split_texts_leaves_out_the_deferred_texts_and_what_the_module_never_reads_and_restore_texts_puts_the_texts_back_exactly(
+) {
     for ds in datasets() {
-        let (lean, texts) = split_texts(&ds);
-        let mut back = unpack(&lean).expect("the lean part unpacks");
-        assert_eq!(deferred_texts_of(&back), Vec::<String>::new(), "{}: no deferred text is left", ds.file);
-        let deferred = deferred_texts_of(&ds);
-        assert!(!deferred.is_empty(), "{}: no texts to defer", ds.file);
-        for text in &deferred {
-            let found = |bytes: &[u8]| bytes.windows(text.len()).any(|w| w == text.as_bytes());
-            assert!(!found(&lean) && found(&texts), "{}: {text:?} travels with the texts only", ds.file);
+        for lang in ["en", "uk"] {
+            let (lean, texts) = split_texts(&ds, lang);
+            let mut back = unpack(&lean).expect("the lean part unpacks");
+            assert_eq!(deferred_texts_of(&back), Vec::<String>::new(), "{}: no deferred text is left", ds.file);
+            let deferred = deferred_texts_of(&ds);
+            assert!(!deferred.is_empty(), "{}: no texts to defer", ds.file);
+            let found = |bytes: &[u8], text: &str| bytes.windows(text.len()).any(|w| w == text.as_bytes());
+            for text in &deferred {
+                assert!(
+                    !found(&lean, text) && found(&texts, text),
+                    "{}: {text:?} travels with the texts only",
+                    ds.file
+                );
+            }
+            // What the module never reads is in neither part; what it does read stays: the
+            // sources' ids, the events' and pooled pledges' ids (keys a host selects by), and
+            // the names in the module's language.
+            let seeds = ds.sources.iter().filter_map(|s| s.file.as_deref());
+            let unread_ids = ds.conflicts.iter().map(|c| &c.id).chain(ds.reported_totals.iter().map(|t| &t.id));
+            for text in seeds.chain(unread_ids.map(String::as_str)) {
+                assert!(!found(&lean, text) && !found(&texts, text), "{}: {text:?} is left out", ds.file);
+            }
+            for (code, name) in ds.parties.iter().flat_map(|p| &p.names) {
+                assert_eq!(found(&lean, name), code == lang, "{} in {lang}: {code} name {name:?}", ds.file);
+            }
+            let kept = ds.sources.iter().map(|s| &s.id).chain(ds.events.iter().map(|e| &e.id));
+            for id in kept.chain(ds.contributions.iter().filter(|c| c.pooled).map(|c| &c.id)) {
+                assert!(found(&lean, id), "{}: {id:?} stays", ds.file);
+            }
+            // Everything else is as it was: the lean part unpacked, with its texts put back, is
+            // the dataset as the module reads it, byte for byte.
+            restore_texts(&mut back, &lean, &texts).expect("its own texts fit");
+            let read = as_read_in(&ds, lang);
+            assert_eq!(format!("{back:#?}"), format!("{read:#?}"), "{} in {lang}", ds.file);
+            assert_eq!(pack(&back), pack(&read));
+            println!(
+                "{} in {lang}: {} bytes lean, {} bytes of texts, {} whole",
+                ds.file,
+                lean.len(),
+                texts.len(),
+                pack(&ds).len()
+            );
         }
-        // Everything else is as it was: the lean part unpacked, with its texts put back, is
-        // the whole dataset again, byte for byte.
-        restore_texts(&mut back, &lean, &texts).expect("its own texts fit");
-        assert_eq!(format!("{back:#?}"), format!("{ds:#?}"), "{}", ds.file);
-        assert_eq!(pack(&back), pack(&ds));
-        println!("{}: {} bytes lean, {} bytes of texts, {} whole", ds.file, lean.len(), texts.len(), pack(&ds).len());
     }
+}
+
+#[test]
+fn the_texts_for_one_language_s_module_do_not_fit_the_other_s() {
+    let ds = &datasets()[0];
+    assert!(ds.parties.iter().any(|p| !p.names.is_empty()), "{}: names in other languages", ds.file);
+    let (en, en_texts) = split_texts(ds, "en");
+    let (uk, uk_texts) = split_texts(ds, "uk");
+    assert_ne!(en, uk);
+    let other_data = Err(CodecError("they were made for other data".into()));
+    assert_eq!(restore_texts(&mut unpack(&en).expect("unpacks"), &en, &uk_texts), other_data);
+    assert_eq!(restore_texts(&mut unpack(&uk).expect("unpacks"), &uk, &en_texts), other_data);
 }
 
 #[test]
 fn texts_made_for_other_data_or_damaged_are_refused_and_change_nothing() {
     let all = datasets();
-    let (lean, texts) = split_texts(&all[0]);
-    let (other_lean, other_texts) = split_texts(&all[1]);
+    let (lean, texts) = split_texts(&all[0], "en");
+    let (other_lean, other_texts) = split_texts(&all[1], "en");
     let refuse = |lean: &[u8], texts: &[u8]| {
         let mut ds = unpack(lean).expect("the lean part unpacks");
         let err = restore_texts(&mut ds, lean, texts).expect_err("refused");
@@ -154,7 +209,7 @@ fn texts_made_for_other_data_or_damaged_are_refused_and_change_nothing() {
 #[test]
 fn texts_that_are_not_as_many_as_the_dataset_has_are_refused() {
     let ds = &datasets()[0];
-    let (lean, texts) = split_texts(ds);
+    let (lean, texts) = split_texts(ds, "en");
     // The texts are the lean part's fingerprint, their count and each text: one more (absent)
     // text, with the count raised to match, no longer fits the dataset.
     let (fingerprint, at) = leb(&texts, 0);
