@@ -194,8 +194,8 @@ const nextTask = () => new Promise((next) => setTimeout(next));
 
 /** Letters in the faces and sizes of the first drawing's canvas text, hidden (`.ct-warm` in
  * widget.css): laid out with the placeholder, they have the browser load those faces while the
- * module is on its way. Drawn first on a canvas, each cost the first drawing 1–4 ms here (about
- * 6 ms in all at the median, 2 ms with these in the placeholder). */
+ * module is on its way. Drawn first on a canvas, each cost the first drawing 1–4 ms here (5–9 ms
+ * in all at the median, under 3 ms with these in the placeholder). */
 function warmFaces() {
   const warm = document.createElement('span');
   warm.className = 'ct-warm';
