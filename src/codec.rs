@@ -96,16 +96,21 @@ fn required(text: &mut String, f: &mut impl FnMut(&mut Option<String>)) {
 
 /// Clears in `ds` what a widget module in `lang` never reads: the seed files' names; the ids of
 /// conflicts, of reported totals and of contributions other than pooled pledges (a pooled
-/// pledge's id is a key a host selects it by; the others only name records to editors); and
-/// the names in languages other than `lang` (a record's `name` is the dataset's own).
+/// pledge's id is a key a host selects it by; the others only name records to editors); the
+/// names in languages other than `lang`; and the dataset's own `name` of a record that has one
+/// in `lang` (`Locale` calls it by that one).
 fn leave_unread(ds: &mut Dataset, lang: &str) {
     ds.sources.iter_mut().for_each(|s| s.file = None);
     ds.conflicts.iter_mut().for_each(|c| c.id.clear());
     ds.reported_totals.iter_mut().for_each(|t| t.id.clear());
     ds.contributions.iter_mut().filter(|c| !c.pooled).for_each(|c| c.id.clear());
-    let read = |(code, _): &(String, String)| code == lang;
-    ds.coalition.names.retain(read);
-    ds.parties.iter_mut().for_each(|p| p.names.retain(read));
+    let named = std::iter::once((&mut ds.coalition.name, &mut ds.coalition.names));
+    for (name, names) in named.chain(ds.parties.iter_mut().map(|p| (&mut p.name, &mut p.names))) {
+        names.retain(|(code, _)| code == lang);
+        if !names.is_empty() {
+            name.clear();
+        }
+    }
 }
 
 /// Packs a validated dataset in two parts for the widget module in `lang` (such a module has

@@ -103,7 +103,8 @@ fn deferred_texts_of(ds: &coalition_tracker::model::Dataset) -> Vec<String> {
 
 /// `ds` as a widget module in `lang` holds it once its texts are back: without the seed files'
 /// names, the ids of conflicts, reported totals and contributions other than pooled pledges,
-/// and the names in other languages.
+/// the names in other languages, and the dataset's own name of a party or coalition named in
+/// `lang`.
 fn as_read_in(ds: &coalition_tracker::model::Dataset, lang: &str) -> coalition_tracker::model::Dataset {
     let mut read = ds.clone();
     read.sources.iter_mut().for_each(|s| s.file = None);
@@ -111,7 +112,15 @@ fn as_read_in(ds: &coalition_tracker::model::Dataset, lang: &str) -> coalition_t
     read.reported_totals.iter_mut().for_each(|t| t.id = String::new());
     read.contributions.iter_mut().filter(|c| !c.pooled).for_each(|c| c.id = String::new());
     read.coalition.names.retain(|(code, _)| code == lang);
-    read.parties.iter_mut().for_each(|p| p.names.retain(|(code, _)| code == lang));
+    if !read.coalition.names.is_empty() {
+        read.coalition.name = String::new();
+    }
+    for p in &mut read.parties {
+        p.names.retain(|(code, _)| code == lang);
+        if !p.names.is_empty() {
+            p.name = String::new();
+        }
+    }
     read
 }
 
@@ -151,6 +160,13 @@ fn split_texts_leaves_out_the_deferred_texts_and_what_the_module_never_reads_and
             // Everything else is as it was: the lean part unpacked, with its texts put back, is
             // the dataset as the module reads it, byte for byte.
             restore_texts(&mut back, &lean, &texts).expect("its own texts fit");
+            // Every party is called in `lang` what it was called before.
+            let shown = |p: &coalition_tracker::model::Party| {
+                p.names.iter().find(|(code, _)| code == lang).map_or(p.name.clone(), |(_, name)| name.clone())
+            };
+            let called: Vec<String> = back.parties.iter().map(shown).collect();
+            assert_eq!(called, ds.parties.iter().map(shown).collect::<Vec<_>>(), "{} in {lang}", ds.file);
+            assert!(called.iter().all(|name| !name.is_empty()));
             let read = as_read_in(&ds, lang);
             assert_eq!(format!("{back:#?}"), format!("{read:#?}"), "{} in {lang}", ds.file);
             assert_eq!(pack(&back), pack(&read));
