@@ -165,8 +165,11 @@ fn run(args: &[String]) -> Result<(), Failure> {
             print_warnings(&loaded);
             let path = options.out.as_deref().ok_or_else(|| Failure::Usage("pack needs --out PATH".into()))?;
             let packed = match options.texts.as_deref() {
-                Some(lang @ ("en" | "uk")) => crate::codec::split_texts(&loaded.dataset, lang).1,
-                Some(other) => return Err(Failure::Usage(format!("--texts {other}: the languages are en and uk"))),
+                Some(code) => {
+                    let lang = crate::i18n::Lang::parse(code)
+                        .ok_or_else(|| Failure::Usage(format!("--texts {code}: the languages are en and uk")))?;
+                    crate::codec::split_texts(&loaded.dataset, lang.code()).1
+                }
                 None => crate::codec::pack(&loaded.dataset),
             };
             std::fs::write(path, &packed).map_err(|e| Failure::Io(format!("cannot write {path}: {e}")))?;
