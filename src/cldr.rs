@@ -7,14 +7,15 @@
 //! BENCHMARKS.md). Written here, the first drawing needs no `Intl` at all; `web::intl` keeps it
 //! for amounts in other currencies, whose names only the browser knows ("Danish kroner").
 //! `tests/web.rs` checks in Chrome and Firefox that both write the same text, but for one
-//! choice of ours: Ukrainian dates keep the day with its month and "р." with its year through
-//! no-break spaces, where `Intl` writes plain ones that let a narrow column (the table view on a
-//! phone) break "2024 р." across two lines.
+//! choice of ours: dates keep the day with its month ([`DAY_MONTH`]), and Ukrainian ones "р."
+//! with its year, through no-break spaces, where `Intl` writes plain ones that let a narrow
+//! column (the sources, or the table view, on a phone) break "31 May" or "2024 р." across two
+//! lines.
 //!
 //! Numbers are written from integers (cents, day numbers), without `core::fmt` (see
 //! [`crate::money::int`]).
 
-use crate::date::{Date, Precision};
+use crate::date::{Date, Precision, DAY_MONTH};
 use crate::i18n::Lang;
 use crate::money::{int, zero_padded, Cents, Decimal};
 use crate::text::{cat, split_once, word};
@@ -39,15 +40,13 @@ pub struct Conventions {
     months: &'static str,
     months_alone: &'static str,
     months_short: &'static str,
-    /// Written between a day and its month: a no-break space in Ukrainian, whose typesetting
-    /// keeps a number with the word it counts ("23\u{a0}січня"), even in a narrow column.
-    after_day: &'static str,
     /// Written after a year that follows a month ("\u{a0}р." in Ukrainian, where "р." never
     /// starts a line).
     year_after: &'static str,
 }
 
-/// British English, as `Intl` writes `en-GB`.
+/// British English, as `Intl` writes `en-GB` (with the dates' no-break space: see the module's
+/// comment).
 #[cfg(feature = "en")]
 pub const EN: Conventions = Conventions {
     tag: "en-GB",
@@ -59,7 +58,6 @@ pub const EN: Conventions = Conventions {
     months: crate::date::MONTH_NAMES,
     months_alone: crate::date::MONTH_NAMES,
     months_short: "Jan Feb Mar Apr May Jun Jul Aug Sept Oct Nov Dec",
-    after_day: " ",
     year_after: "",
 };
 
@@ -75,7 +73,6 @@ pub const UK: Conventions = Conventions {
     months: "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
     months_alone: "січень лютий березень квітень травень червень липень серпень вересень жовтень листопад грудень",
     months_short: "січ. лют. бер. квіт. трав. черв. лип. серп. вер. жовт. лист. груд.",
-    after_day: "\u{a0}",
     year_after: "\u{a0}р.",
 };
 
@@ -184,7 +181,7 @@ impl Conventions {
 
     /// `date`'s month from `months`, after `day` and before the year if `with_year`.
     fn dated(&self, day: Option<u8>, months: &'static str, date: Date, with_year: bool) -> String {
-        let mut out = day.map_or(String::new(), |d| int(i64::from(d)) + self.after_day);
+        let mut out = day.map_or(String::new(), |d| int(i64::from(d)) + DAY_MONTH);
         out += word(months, usize::from(date.month() - 1));
         if with_year {
             out += " ";
@@ -292,12 +289,18 @@ mod tests {
 
     #[test]
     #[cfg(feature = "en")]
-    fn english_dates_are_written_as_intl_writes_en_gb() {
-        assert_eq!(
-            dates(&EN),
-            ["3 September 2024", "February 2024", "2023", "3 Sept 2024", "February 2024", "Sept", "Sept 2024"]
-        );
-        assert_eq!(EN.date_short(date("2024-05-31")), "31 May 2024");
+    fn english_dates_are_written_as_intl_writes_en_gb_but_with_a_no_break_space() {
+        let expected = [
+            "3\u{a0}September 2024",
+            "February 2024",
+            "2023",
+            "3\u{a0}Sept 2024",
+            "February 2024",
+            "Sept",
+            "Sept 2024",
+        ];
+        assert_eq!(dates(&EN), expected);
+        assert_eq!(EN.date_short(date("2024-05-31")), "31\u{a0}May 2024");
     }
 
     #[test]

@@ -30,6 +30,12 @@ pub struct Date {
     precision: Precision,
 }
 
+/// Written between a day and its month in every date a reader sees: a no-break space, so that
+/// no line ends between them ("31 | May 2024" in a phone's column of sources), as Ukrainian
+/// typesetting keeps a number with the word it counts ("23\u{a0}січня"). `Intl` writes a plain
+/// space in English and Ukrainian alike.
+pub const DAY_MONTH: &str = "\u{a0}";
+
 /// The English month names, separated by spaces (see [`word`]).
 pub const MONTH_NAMES: &str = "January February March April May June July August September October November December";
 
@@ -177,7 +183,7 @@ impl Date {
     /// A compact form for axes and tooltips: "23 Jan 2024", "Sep 2023" or "2023".
     pub fn short(self) -> String {
         match self.precision {
-            Precision::Day => format!("{} {} {}", self.day, self.month_abbrev(), self.year),
+            Precision::Day => format!("{}{DAY_MONTH}{} {}", self.day, self.month_abbrev(), self.year),
             Precision::Month => format!("{} {}", self.month_abbrev(), self.year),
             Precision::Year => self.year.to_string(),
         }
@@ -187,7 +193,7 @@ impl Date {
     pub fn long(self) -> String {
         let month = word(MONTH_NAMES, usize::from(self.month - 1));
         match self.precision {
-            Precision::Day => format!("{} {month} {}", self.day, self.year),
+            Precision::Day => format!("{}{DAY_MONTH}{month} {}", self.day, self.year),
             Precision::Month => format!("{month} {}", self.year),
             Precision::Year => self.year.to_string(),
         }
@@ -243,9 +249,9 @@ mod tests {
 
     #[test]
     fn long_form_reads_naturally() {
-        assert_eq!(Date::parse("2024-01-23").unwrap().long(), "23 January 2024");
+        assert_eq!(Date::parse("2024-01-23").unwrap().long(), "23\u{a0}January 2024");
         assert_eq!(Date::parse("2023-09").unwrap().long(), "September 2023");
-        assert_eq!(Date::parse("2024-01-23").unwrap().short(), "23 Jan 2024");
+        assert_eq!(Date::parse("2024-01-23").unwrap().short(), "23\u{a0}Jan 2024");
         assert_eq!(Date::parse("2023-09").unwrap().short(), "Sep 2023");
         assert_eq!(Date::parse("2023-12-05").unwrap().next_month_start().to_string(), "2024-01-01");
         assert_eq!(Date::parse("2023-12-05").unwrap().month_start().to_string(), "2023-12-01");

@@ -136,9 +136,9 @@ fn render_writes_the_static_version_and_fills_the_marker() {
     for name in ["Estonia", "Luxembourg", "Netherlands", "Japan", "Spain", "European Union"] {
         assert!(html.contains(&format!("<th scope=\"row\">{name}</th>")), "{name}");
     }
-    assert!(html.contains("12 members · €58 million reported · as of 26 July 2024"));
+    assert!(html.contains("12 members · €58 million reported · as of 26\u{a0}July 2024"));
     // What a standing "by" a date means is said once, under the parties' table.
-    assert!(html.contains("<td>Member by 23 January 2024</td>"));
+    assert!(html.contains("<td>Member by 23\u{a0}January 2024</td>"));
     assert_eq!(html.matches("<p class=\"ct-table-note\">A party shown as a member “by” a date").count(), 1);
     assert!(!html.contains("first reported;"));
     assert_eq!(html.matches("<svg ").count(), 3);

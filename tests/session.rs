@@ -103,7 +103,7 @@ fn marks_are_named_and_placed_as_drawn() {
     let map = s.scene.marks(View::Map);
     let i = map.iter().position(|&m| m == nl).unwrap();
     assert_eq!(s.mark_name(View::Map, i, nl, &loc), label(&s.ds, &s.snap, nl, &loc));
-    assert!(s.mark_name(View::Map, i, nl, &loc).starts_with("Netherlands: member since 23 January 2024"));
+    assert!(s.mark_name(View::Map, i, nl, &loc).starts_with("Netherlands: member since 23\u{a0}January 2024"));
     assert_eq!(s.mark_rect(View::Map, i), s.scene.map.tiles[i].rect);
 
     let bars = s.scene.marks(View::Bars);

@@ -6,7 +6,7 @@ use std::convert::Infallible;
 
 use coalition_tracker::aggregate::{snapshot, Snapshot};
 use coalition_tracker::date::Date;
-use coalition_tracker::details::{coalition_name, describe, label, Line};
+use coalition_tracker::details::{coalition_name, describe, label, Details, Line};
 use coalition_tracker::draw::culled::Culled;
 use coalition_tracker::draw::{self, Scaled};
 use coalition_tracker::geometry::{text_width, Rect};
@@ -213,7 +213,7 @@ fn the_netherlands_is_not_a_member_before_23_january_2024() {
     assert_eq!(after.bars.rows[7].value, "€3.3 million");
     assert_eq!(
         after.bars.footer.join(" "),
-        "Itemised €54.7 million + not itemised €3.3 million = €58 million reported (31 May 2024)."
+        "Itemised €54.7 million + not itemised €3.3 million = €58 million reported (31\u{a0}May 2024)."
     );
 }
 
@@ -355,7 +355,7 @@ fn the_timeline_fades_what_lies_after_the_as_of_date() {
     assert!(!t.funding.future.is_empty());
     let past: Vec<bool> = t.markers.iter().map(|m| m.past).collect();
     assert_eq!(past, [true, true, true, true, false], "the Tallinn meeting is after 1 March 2024");
-    assert_eq!(t.as_of_label, "as of 1 Mar 2024");
+    assert_eq!(t.as_of_label, "as of 1\u{a0}Mar 2024");
 }
 
 #[test]
@@ -406,37 +406,39 @@ fn details_give_amounts_rates_sources_and_disagreements() {
     let ds = dataset();
     let as_of = date("2024-06-01");
     let nl = describe(&ds, Target::Party(party(&ds, "NL")), as_of, &Locale::plain());
-    assert_eq!(nl.subtitle, "Member since 23 January 2024");
-    let text = format!("{nl:?}");
-    assert!(text.contains("€10 million (EUR 10,000,000) — confirmed, 23 January 2024"), "{text}");
+    assert_eq!(nl.subtitle, "Member since 23\u{a0}January 2024");
+    // Debug writes each date's no-break space as an escape: `text` and the like read it back.
+    let read = |details: Details| format!("{details:?}").replace("\\u{a0}", "\u{a0}");
+    let text = read(nl);
+    assert!(text.contains("€10 million (EUR 10,000,000) — confirmed, 23\u{a0}January 2024"), "{text}");
     assert!(text.contains("“Netherlands joins Ukraine's IT coalition with first contribution”"), "{text}");
     assert!(text.contains("Sources disagree: When the Netherlands joined"), "{text}");
-    let dk = format!("{:?}", describe(&ds, Target::Party(party(&ds, "DK")), as_of, &Locale::plain()));
+    let dk = read(describe(&ds, Target::Party(party(&ds, "DK")), as_of, &Locale::plain()));
     assert!(dk.contains("DKK 91,000,000 (DKK 91 million) ≈ €12,197,770.09 at 7.46038 DKK per euro"), "{dk}");
-    assert!(dk.contains("rate dated 1 January 1999"), "{dk}");
+    assert!(dk.contains("rate dated 1\u{a0}January 1999"), "{dk}");
     let jp = describe(&ds, Target::Party(party(&ds, "JP")), as_of, &Locale::plain());
-    assert_eq!(jp.subtitle, "Member by 23 January 2024 (first reported; the sources give no start date)");
+    assert_eq!(jp.subtitle, "Member by 23\u{a0}January 2024 (first reported; the sources give no start date)");
     let es = describe(&ds, Target::Party(party(&ds, "ES")), date("2024-05-01"), &Locale::plain());
-    assert_eq!(es.subtitle, "No role on 1 May 2024; intends to join from 31 May 2024");
-    let rest = format!("{:?}", describe(&ds, Target::NotItemised, as_of, &Locale::plain()));
+    assert_eq!(es.subtitle, "No role on 1\u{a0}May 2024; intends to join from 31\u{a0}May 2024");
+    let rest = read(describe(&ds, Target::NotItemised, as_of, &Locale::plain()));
     assert!(
-        rest.contains("The sources report €58 million in all (31 May 2024) but name donors for €54.7 million"),
+        rest.contains("The sources report €58 million in all (31\u{a0}May 2024) but name donors for €54.7 million"),
         "{rest}"
     );
     let snap = snapshot(&ds, as_of);
     assert_eq!(
         label(&ds, &snap, Target::Party(party(&ds, "NL")), &Locale::plain()),
-        "Netherlands: member since 23 January 2024; €10 million; 4 sources"
+        "Netherlands: member since 23\u{a0}January 2024; €10 million; 4 sources"
     );
     assert_eq!(
         label(&ds, &snap, Target::Party(party(&ds, "IS")), &Locale::plain()),
-        "Iceland: member by 23 January 2024; share of a pooled pledge; 4 sources"
+        "Iceland: member by 23\u{a0}January 2024; share of a pooled pledge; 4 sources"
     );
     let dk = label(&ds, &snap, Target::Party(party(&ds, "DK")), &Locale::plain());
     assert!(dk.ends_with("; €12.2 million (DKK 91 million); 4 sources"), "{dk}");
     assert_eq!(
         coalition_tracker::details::summary_text(&ds, &snap, &Locale::plain()),
-        "On 1 June 2024 the coalition had 12 members, led by Estonia, Luxembourg. The sources report €58 million in all (31 May 2024). Largest itemised donors: Denmark €12.2 million, Luxembourg €10 million, Netherlands €10 million."
+        "On 1\u{a0}June 2024 the coalition had 12 members, led by Estonia, Luxembourg. The sources report €58 million in all (31\u{a0}May 2024). Largest itemised donors: Denmark €12.2 million, Luxembourg €10 million, Netherlands €10 million."
     );
 }
 
@@ -740,16 +742,16 @@ fn the_image_download_names_its_sources_and_dates_in_the_readers_language() {
     assert_eq!(
         image_footer(&ds, date("2024-06-01"), &Locale::plain()),
         [
-            "Sources: 5 news reports, 27 January 2024 to 26 July 2024; full list with the interactive graphic.",
-            "Data as of 26 July 2024 (version 2024-07-26.1). Shown as of 1 June 2024.",
+            "Sources: 5 news reports, 27\u{a0}January 2024 to 26\u{a0}July 2024; full list with the interactive graphic.",
+            "Data as of 26\u{a0}July 2024 (version 2024-07-26.1). Shown as of 1\u{a0}June 2024.",
         ]
     );
     // Ukrainian words (the dates here in Plain's English; the browser's Intl writes them in Ukrainian).
     assert_eq!(
         image_footer(&ds, date("2024-06-01"), &Locale::new(Lang::Uk, &Plain)),
         [
-            "Джерела: новинні повідомлення (5), 27 January 2024 – 26 July 2024; повний перелік — в інтерактивній графіці.",
-            "Дані станом на 26 July 2024 (версія 2024-07-26.1). Показано станом на 1 June 2024.",
+            "Джерела: новинні повідомлення (5), 27\u{a0}January 2024 – 26\u{a0}July 2024; повний перелік — в інтерактивній графіці.",
+            "Дані станом на 26\u{a0}July 2024 (версія 2024-07-26.1). Показано станом на 1\u{a0}June 2024.",
         ]
     );
 }
@@ -767,8 +769,8 @@ fn the_parties_table_says_once_under_it_what_a_standing_by_a_date_means() {
     };
     let (rows, note) = standings("2024-06-01");
     let standing_of = |name: &str| rows.iter().find(|(n, _)| n == name).map(|(_, s)| s.as_str());
-    assert_eq!(standing_of("Japan"), Some("Member by 23 January 2024"));
-    assert_eq!(standing_of("Netherlands"), Some("Member since 23 January 2024"));
+    assert_eq!(standing_of("Japan"), Some("Member by 23\u{a0}January 2024"));
+    assert_eq!(standing_of("Netherlands"), Some("Member since 23\u{a0}January 2024"));
     assert!(rows.iter().all(|(_, s)| !s.contains("first reported")), "{rows:?}");
     assert_eq!(
         note,

@@ -143,18 +143,18 @@ test('keyboard only: Tab into the map, arrows to Denmark, Enter; the slider with
   assert.match(panel, /91 million Danish kroner/);
   assert.match(panel, /Danish krone/);
   const live = page.locator('.ct-announce').first();
-  assert.match(await live.textContent(), /^Denmark: member by 23 January 2024.*91 million Danish kroner/);
+  assert.match(await live.textContent(), /^Denmark: member by 23\u00a0January 2024.*91 million Danish kroner/);
 
   const slider = page.locator('.ct-slider').first();
   await slider.focus();
   await page.keyboard.press('Home');
   await page.waitForFunction(() => document.querySelector('[data-coalition-tracker]').shadowRoot
-    .querySelector('.ct-announce').textContent.startsWith('Showing 30 June 2023: 0 members'));
-  assert.equal(await slider.getAttribute('aria-valuetext'), '30 June 2023');
+    .querySelector('.ct-announce').textContent.startsWith('Showing 30\u00a0June 2023: 0 members'));
+  assert.equal(await slider.getAttribute('aria-valuetext'), '30\u00a0June 2023');
   await page.keyboard.press('End');
   await page.waitForFunction(() => document.querySelector('[data-coalition-tracker]').shadowRoot
-    .querySelector('.ct-announce').textContent.startsWith('Showing 26 July 2024: 12 members'));
-  assert.equal(await slider.getAttribute('aria-valuetext'), '26 July 2024');
+    .querySelector('.ct-announce').textContent.startsWith('Showing 26\u00a0July 2024: 12 members'));
+  assert.equal(await slider.getAttribute('aria-valuetext'), '26\u00a0July 2024');
   await context.close();
 });
 
@@ -170,7 +170,7 @@ test('the text summary describes the widget in its language', async () => {
     const id = ct.getAttribute('aria-describedby');
     return ct.getRootNode().getElementById(id).textContent;
   });
-  assert.match(described, /^On 1 June 2024 the coalition had 12 members, led by Estonia, Luxembourg\. The sources report €58m in all \(31 May 2024\)\. Largest itemised donors: Denmark €12\.2m/);
+  assert.match(described, /^On 1\u00a0June 2024 the coalition had 12 members, led by Estonia, Luxembourg\. The sources report €58m in all \(31\u00a0May 2024\)\. Largest itemised donors: Denmark €12\.2m/);
   await context.close();
 });
 
@@ -188,7 +188,7 @@ test('the table view holds every party and contribution with sources, and switch
   assert.deepEqual(await parties.locator('thead th').allInnerTexts(), ['Party', 'Standing', 'Sources']);
   assert.deepEqual(await contributions.locator('thead th').allInnerTexts(), ['Donor', 'Amount, status and date', 'Sources']);
   const nl = await parties.getByRole('row', { name: /Netherlands/ }).innerText();
-  assert.match(nl, /Member since 23 January 2024\s+s000, s001, s002, s003/);
+  assert.match(nl, /Member since 23\u00a0January 2024\s+s000, s001, s002, s003/);
   assert.match(await contributions.innerText(), /Luxembourg, Iceland, Estonia, Belgium \(pooled\)/);
   assert.equal(await page.locator('.ct-grid').isVisible(), false, 'the charts give way to the table');
   await page.getByRole('button', { name: 'Show the charts' }).click();

@@ -188,7 +188,7 @@ for (const page of ['embed.html', '']) {
     await p.locator('.ct-static').first().waitFor();
     const text = await p.locator('body').innerText();
     for (const name of MEMBERS) assert.match(text, new RegExp(name), name);
-    assert.match(text, /12 members · €58 million reported · as of 26 July 2024/);
+    assert.match(text, /12 members · €58 million reported · as of 26\u00a0July 2024/);
     assert.match(text, /Itemised €54\.7 million \+ not itemised €3\.3 million = €58 million reported/);
     assert.equal(await p.locator('.ct-static svg').count(), 3);
     assert.ok(requests.every((u) => u.startsWith(site.server.url) || u.startsWith('data:')));

@@ -40,7 +40,7 @@ test('clicking the Netherlands shows €10 million with its source; before 23 Ja
   const gone = page.getByRole('button', { name: /^Netherlands: no role on 22 January 2024/ });
   await gone.waitFor();
   await page.waitForFunction(() => document.querySelector('[data-coalition-tracker]').shadowRoot
-    .querySelector('.ct-dek').textContent.includes('22 January 2024'));
+    .querySelector('.ct-dek').textContent.includes('22\u00a0January 2024'));
   await page.evaluate(() => new Promise(requestAnimationFrame));
   assert.deepEqual(await pixelUnder(page, gone, 'map'), [246, 248, 250], 'no longer member blue');
   assert.match(await page.locator('.ct-dek').first().innerText(), /^0 members/);
@@ -70,7 +70,7 @@ test('the details panel keeps its elements while the dates it passes change noth
   // Before it joined they say something else, and are written anew.
   const before = await moveTo('2024-01-22');
   assert.equal(before.kept, false);
-  assert.match(before.text, /No role on 22 January 2024/);
+  assert.match(before.text, /No role on 22\u00a0January 2024/);
   // With nothing selected, the hint is the same on every date.
   await host(page).evaluate((h) => h.widget.select(undefined));
   const hint = await moveTo('2024-02-01');
@@ -103,7 +103,7 @@ test('the code that only interaction runs arrives with the first interaction, on
   assert.match(await page.locator('.ct-table caption').first().innerText(), /\S/);
   // A standing "by" a date is explained once, under the parties' table, not in every row.
   const japan = page.locator('.ct-table tr', { hasText: 'Japan' }).locator('td').first();
-  assert.equal(await japan.innerText(), 'Member by 23 January 2024');
+  assert.equal(await japan.innerText(), 'Member by 23\u00a0January 2024');
   assert.deepEqual(await page.locator('.ct-table-note').allInnerTexts(), ['A party shown as a member “by” a date was first reported as one then; the sources give no join date.']);
   await page.getByRole('button', { name: 'Show the charts' }).click();
   await page.getByRole('button', { name: /^Denmark: / }).first().hover();
@@ -227,7 +227,7 @@ test('a tap selects and shows what hover shows', async () => {
     .dispatchEvent(new PointerEvent('pointerdown', { pointerType: 'touch', bubbles: true })));
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   assert.equal(await selected(host(page), 'DK'), 'DK');
-  assert.match(await page.locator('.ct-tooltip').first().innerText(), /^Denmark: member by 23 January 2024/);
+  assert.match(await page.locator('.ct-tooltip').first().innerText(), /^Denmark: member by 23\u00a0January 2024/);
   await context.close();
 });
 
