@@ -63,12 +63,13 @@ export async function serve(dir = siteWithHosts()) {
   return { url: `http://127.0.0.1:${port}/`, dir, stop: () => child.kill() };
 }
 
-/** Launches headless Chromium from Debian; never a browser that a tool downloads. */
-export function launch() {
+/** Launches headless Chromium from Debian, with any further switches `extra` gives; never a
+ * browser that a tool downloads. */
+export function launch(extra = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run'],
+      '--disable-component-update', '--no-first-run', ...extra],
   });
 }
 

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { openWidget, host, selected, ROOT, SCREENSHOTS, useSite } from '../lib.js';
+import { openWidget, host, launch, selected, ROOT, SCREENSHOTS, useSite } from '../lib.js';
 
 const site = useSite();
 
@@ -266,45 +266,57 @@ test('embed.html paints the widget\'s placeholder in its language before the mod
   }
 });
 
-test('the placeholder lays out, hidden, each face and size of a first drawing\'s canvas text, at a phone\'s and a desktop\'s width', async () => {
-  for (const width of [375, 1280]) {
-    const context = await site.browser.newContext({ viewport: { width, height: 900 } });
-    // Every font the canvases are given until the widget has drawn its map and bars.
-    await context.addInitScript(() => {
-      window.drawnFonts = new Set();
-      const font = Object.getOwnPropertyDescriptor(CanvasRenderingContext2D.prototype, 'font');
-      Object.defineProperty(CanvasRenderingContext2D.prototype, 'font', {
-        get: font.get,
-        set(value) {
-          if (!document.querySelector('[data-state="ready"]')) window.drawnFonts.add(value);
-          font.set.call(this, value);
-        },
+test('the placeholder lays out, hidden, each face and size of a first drawing\'s canvas text, at a phone\'s and a desktop\'s width, and at a phone\'s fractional pixel ratio', async () => {
+  // The last with a real device scale factor, which emulation does not give: the page's text is
+  // then laid out at 2.625 × its CSS size, as on many Android phones, and the canvas must ask
+  // for that very size (13 px is 34.125 px there, not 34.1).
+  const phone = await launch(['--force-device-scale-factor=2.625', '--window-size=412,900']);
+  try {
+    for (const [browser, viewport] of [[site.browser, { width: 375, height: 900 }], [site.browser, { width: 1280, height: 900 }], [phone, null]]) {
+      const context = await browser.newContext({ viewport });
+      // Every font the canvases are given until the widget has drawn its map and bars.
+      await context.addInitScript(() => {
+        window.drawnFonts = new Set();
+        const font = Object.getOwnPropertyDescriptor(CanvasRenderingContext2D.prototype, 'font');
+        Object.defineProperty(CanvasRenderingContext2D.prototype, 'font', {
+          get: font.get,
+          set(value) {
+            if (!document.querySelector('[data-state="ready"]')) window.drawnFonts.add(value);
+            font.set.call(this, value);
+          },
+        });
       });
-    });
-    const page = await context.newPage();
-    // The page's placeholder, without the module (which puts the host's shadow root over it).
-    await page.route('**/embed-page.js', (route) => route.abort());
-    await page.goto(`${site.server.url}embed.html`);
-    const warm = await page.evaluate(() => ({
-      faces: [...document.querySelectorAll('.ct-warm > *')].map((e) => {
-        const style = getComputedStyle(e);
-        return `${style.fontWeight === '700' ? 'bold ' : ''}${style.fontSize}`;
-      }),
-      visibility: getComputedStyle(document.querySelector('.ct-warm')).visibility,
-    }));
-    assert.equal(warm.visibility, 'hidden');
-    await page.unroute('**/embed-page.js');
-    await page.reload();
-    await page.locator('.ct[data-state="ready"]').waitFor();
-    // As the canvas reads them back: "bold 16.0px …" is "bold 16px …".
-    const drawn = await page.evaluate(() => [...window.drawnFonts].map((font) => {
-      const probe = document.createElement('canvas').getContext('2d');
-      probe.font = font;
-      return probe.font.replace(/ system-ui.*/, '');
-    }));
-    assert.ok(drawn.length >= 4, `${width}px: ${drawn}`);
-    for (const face of drawn) assert.ok(warm.faces.includes(face), `${width}px: ${face} is not among ${warm.faces}`);
-    await context.close();
+      const page = await context.newPage();
+      // The page's placeholder, without the module (which puts the host's shadow root over it).
+      await page.route('**/embed-page.js', (route) => route.abort());
+      await page.goto(`${site.server.url}embed.html`);
+      // Each letter's face as the canvas draws it: at its size in device pixels.
+      const warm = await page.evaluate(() => ({
+        faces: [...document.querySelectorAll('.ct-warm > *')].map((e) => {
+          const style = getComputedStyle(e);
+          return `${style.fontWeight === '700' ? 'bold ' : ''}${parseFloat(style.fontSize) * devicePixelRatio}px`;
+        }),
+        visibility: getComputedStyle(document.querySelector('.ct-warm')).visibility,
+        ratio: devicePixelRatio,
+      }));
+      const where = `${viewport?.width ?? 412}px at ${warm.ratio}`;
+      assert.equal(warm.visibility, 'hidden');
+      assert.equal(warm.ratio, viewport ? 1 : 2.625);
+      await page.unroute('**/embed-page.js');
+      await page.reload();
+      await page.locator('.ct[data-state="ready"]').waitFor();
+      // As the canvas reads them back: "bold 16.000px …" is "bold 16px …".
+      const drawn = await page.evaluate(() => [...window.drawnFonts].map((font) => {
+        const probe = document.createElement('canvas').getContext('2d');
+        probe.font = font;
+        return probe.font.replace(/ system-ui.*/, '');
+      }));
+      assert.ok(drawn.length >= 4, `${where}: ${drawn}`);
+      for (const face of drawn) assert.ok(warm.faces.includes(face), `${where}: ${face} is not among ${warm.faces}`);
+      await context.close();
+    }
+  } finally {
+    await phone.close();
   }
 });
 

@@ -15,7 +15,7 @@ use plotters_backend::{
 };
 
 use crate::geometry::{text_width, Rect};
-use crate::money::int;
+use crate::money::{int, zero_padded};
 use crate::palette::Rgb;
 use crate::text::cat;
 
@@ -324,11 +324,20 @@ pub fn css_hex((r, g, b): (u8, u8, u8)) -> String {
     out
 }
 
-/// A CSS font shorthand with the size in tenths of a pixel, from integers.
+/// A CSS font shorthand with the size in thousandths of a pixel, from integers: exact at the
+/// device pixel ratios phones have (2.625 × 13 px is 34.125 px), so that the canvas asks for the
+/// size at which the page has already laid out the same face (see `warmFaces` in widget.js).
 pub fn css_font(bold: bool, size: f64, family: &str) -> String {
-    let tenths = (size * 10.0).round().max(1.0) as u32;
+    let thousandths = (size * 1000.0).round().max(1.0) as u32;
     let weight = if bold { "bold " } else { "" };
-    cat(&[weight, &int(i64::from(tenths / 10)), ".", &int(i64::from(tenths % 10)), "px ", family])
+    cat(&[
+        weight,
+        &int(i64::from(thousandths / 1000)),
+        ".",
+        &zero_padded(u64::from(thousandths % 1000), 3),
+        "px ",
+        family,
+    ])
 }
 
 #[cfg(test)]
@@ -339,7 +348,9 @@ mod tests {
     fn css_colours_and_fonts_are_exact() {
         assert_eq!(css_hex((31, 95, 168)), "#1f5fa8");
         assert_eq!(css_hex((0, 0, 255)), "#0000ff");
-        assert_eq!(css_font(true, 12.25, "sans-serif"), "bold 12.3px sans-serif");
-        assert_eq!(css_font(false, 24.0, "x"), "24.0px x");
+        assert_eq!(css_font(true, 12.25, "sans-serif"), "bold 12.250px sans-serif");
+        assert_eq!(css_font(false, 24.0, "x"), "24.000px x");
+        assert_eq!(css_font(false, 13.0 * 2.625, "x"), "34.125px x");
+        assert_eq!(css_font(false, 0.0001, "x"), "0.001px x");
     }
 }
