@@ -410,6 +410,12 @@ test('lang=uk shows Ukrainian names, words and locale-formatted money and dates'
   assert.match(await page.locator('.ct-method li > span[lang="en"]').innerText(), /^ERM II central rate of the Danish krone/);
   // The rate itself is written the Ukrainian way, with a decimal comma.
   assert.match(await page.locator('.ct-method li', { hasText: 'ERM II' }).innerText(), /^Суми в DKK перераховано за курсом 7,46038 DKK за євро: ERM II/);
+  // The events' titles too, after their Ukrainian dates.
+  const events = page.locator('.ct-events li');
+  assert.equal(await events.count(), 5);
+  assert.match(await events.nth(4).innerText(), /^31\u00a0травня 2024\u00a0р\. — Steering group in Tallinn/);
+  assert.deepEqual(await events.nth(4).locator('span').evaluateAll((spans) => spans.map((s) => [s.lang, s.textContent.slice(0, 14)])),
+    [['', '31\u00a0травня 2024'], ['en', 'Steering group']]);
   // The dataset's date and its version, named as a version (not a second date).
   assert.equal(await page.locator('.ct-version').innerText(), 'Дані станом на 26\u00a0липня 2024\u00a0р. (версія 2024-07-26.1).');
   const english = await page.locator('.ct [lang="en"]').allTextContents();

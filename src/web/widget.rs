@@ -431,7 +431,10 @@ impl Inner {
         slider.set_step("1");
         let list = child(timeline, "ol", "ct-events", "");
         for e in &ds.events {
-            child(&list, "li", "", &cat(&[&loc.fmt.date(e.date), " — ", &e.title]));
+            // The event's title is the dataset's own words: in a Ukrainian widget, a screen
+            // reader then reads it with an English voice, after a Ukrainian date.
+            let mut item = Line::ui(cat(&[&loc.fmt.date(e.date), " — "]));
+            line(&list, "li", "", item.quote(&e.title), loc.lang);
         }
         styles(&root, "position:relative");
         footer(&root, ds, options, &loc);
