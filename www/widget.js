@@ -203,27 +203,6 @@ function warmFaces() {
   return warm;
 }
 
-/** Whether a worker has made a first `Intl` formatter of `lang`, once per page and language. A
- * page's first one costs some 20 ms, as the browser loads its locale data; the widget writes
- * euros and dates itself, so its first drawing needs none, but the marks' accessible names and
- * the details panel name amounts in other currencies through `Intl`. That data is the browser's,
- * shared with its workers: made by intl-warm.js while the module loads, it costs the page's own
- * first formatter well under a millisecond. It resolves false where no worker could start (a
- * page of another origin than widget.js, or a CSP that refuses it). */
-const intlWarm = {};
-const warmIntl = (lang) => (intlWarm[lang] ??= new Promise((warmed) => {
-  try {
-    const worker = new Worker(new URL('intl-warm.js', here));
-    worker.onmessage = worker.onerror = (event) => {
-      worker.terminate();
-      warmed(event.type === 'message');
-    };
-    worker.postMessage(lang);
-  } catch {
-    warmed(false);
-  }
-}));
-
 /** Mounts a widget into `host` (inside a shadow root); resolves when it has drawn. */
 export async function mount(host, options = optionsOf(host)) {
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
@@ -240,7 +219,6 @@ export async function mount(host, options = optionsOf(host)) {
   root.replaceChildren(sheet, box);
   // The stylesheet, the wasm and a built-in dataset the module does not carry load side by
   // side; the widget is built once they are in.
-  const intlWarmed = warmIntl(lang);
   const wasmReady = loadWasm(options.lang);
   wasmReady.catch(() => {});
   const builtInReady = options.data ? undefined : builtIn(options.coalition);
@@ -270,15 +248,17 @@ export async function mount(host, options = optionsOf(host)) {
     }
     host.widget = guarded(module, moduleBase(options.lang), widget);
     host.dataset.state = 'ready';
-    // Where no worker could make the page's first Intl formatter (see warmIntl), the page
-    // makes it now: after the first chart pixels instead of inside a reader's first click, in
-    // two tasks, each shorter than the 12.5 ms a task may take here before Lighthouse's Total
-    // Blocking Time counts it: the language's likely subtags (4–7 ms), then the list of
-    // locales formatters can use (about 10 ms).
-    intlWarmed.then((warmed) => warmed || setTimeout(() => {
+    // A page's first Intl formatter costs some 20 ms (the browser loads its locale data). The
+    // widget writes euros and dates itself, so its first drawing needs none; the accessible
+    // names of the marks and the details panel then name amounts in other currencies through
+    // Intl. Made now, that cost falls after the first chart pixels instead of inside a
+    // reader's first click. It comes in two tasks, each shorter than the 12.5 ms a task may
+    // take here before Lighthouse's Total Blocking Time counts it: the language's likely
+    // subtags (4–7 ms), then the list of locales formatters can use (about 10 ms).
+    setTimeout(() => {
       new Intl.Locale(lang).maximize();
       setTimeout(() => new Intl.NumberFormat(lang));
-    }));
+    });
   } catch (error) {
     console.error(error);
     host.dataset.state = 'error';

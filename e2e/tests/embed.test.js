@@ -320,33 +320,6 @@ test('the placeholder lays out, hidden, each face and size of a first drawing\'s
   }
 });
 
-test('a worker makes the page\'s first Intl formatter while the module loads; where none can start, the page makes it once drawn', async () => {
-  for (const refused of [false, true]) {
-    const context = await site.browser.newContext({ viewport: { width: 800, height: 900 } });
-    // How often the page itself asks for a language's likely subtags (the main thread's
-    // warm-up does; the widget's own formatters do not), and, the second time, a page where
-    // workers cannot start, as on a host of another origin than widget.js.
-    await context.addInitScript((refused) => {
-      window.maximized = 0;
-      const maximize = Intl.Locale.prototype.maximize;
-      Intl.Locale.prototype.maximize = function () {
-        window.maximized += 1;
-        return maximize.call(this);
-      };
-      if (refused) window.Worker = function () { throw new DOMException('refused', 'SecurityError'); };
-    }, refused);
-    const page = await context.newPage();
-    const requests = [];
-    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-    await page.goto(`${site.server.url}embed.html`);
-    await page.locator('.ct[data-state="ready"]').waitFor();
-    await page.waitForTimeout(300);
-    assert.equal(requests.includes('/intl-warm.js'), !refused, requests.join(' '));
-    assert.equal(await page.evaluate(() => window.maximized), refused ? 1 : 0);
-    await context.close();
-  }
-});
-
 /** How embed.html and its widget are styled: what the page's rules and the widget's stylesheet
  * set, and the stylesheets the shadow root holds. */
 const embedStyles = (page) => page.evaluate(() => {
