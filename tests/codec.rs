@@ -127,14 +127,14 @@ fn as_read_in(ds: &coalition_tracker::model::Dataset, lang: &str) -> coalition_t
 #[test]
 fn split_texts_leaves_out_the_deferred_texts_and_what_the_module_never_reads_and_restore_texts_puts_the_texts_back_exactly(
 ) {
+    let found = |bytes: &[u8], text: &str| bytes.windows(text.len()).any(|w| w == text.as_bytes());
     for ds in datasets() {
+        let deferred = deferred_texts_of(&ds);
+        assert!(!deferred.is_empty(), "{}: no texts to defer", ds.file);
         for lang in ["en", "uk"] {
             let (lean, texts) = split_texts(&ds, lang);
             let mut back = unpack(&lean).expect("the lean part unpacks");
             assert_eq!(deferred_texts_of(&back), Vec::<String>::new(), "{}: no deferred text is left", ds.file);
-            let deferred = deferred_texts_of(&ds);
-            assert!(!deferred.is_empty(), "{}: no texts to defer", ds.file);
-            let found = |bytes: &[u8], text: &str| bytes.windows(text.len()).any(|w| w == text.as_bytes());
             for text in &deferred {
                 assert!(
                     !found(&lean, text) && found(&texts, text),

@@ -3,8 +3,8 @@
 //! It replaces plotters-canvas, which formats every colour and font size with Rust's `f64`
 //! formatting and so pulled about 20 KB of float-printing code into the wasm. Here colours are
 //! `#rrggbb` with the alpha set through `globalAlpha`, and font sizes are written in thousandths
-//! of a pixel from integers ([`css_font`]). Only what the views draw is implemented natively; text rotation is not
-//! used by any view and is not supported.
+//! of a pixel from integers ([`css_font`]). Only what the views draw is implemented natively;
+//! text rotation is not used by any view and is not supported.
 
 use std::fmt;
 
