@@ -15,6 +15,11 @@ import { figures, firstFrames, firstPixels, median, noop, paired, widgetReady, L
 const HERE = path.join(ROOT, 'bench');
 const FRAME_LOADS = 20; // traced loads of each page for the frame that shows the first pixels
 const REDRAWS = 200;
+/** The issue's target for the first drawn chart pixels, ms from navigation. */
+const FIRST_PIXELS_TARGET = 100;
+// floor.html's module: (module (func (export "width") (result i32) i32.const 42)).
+const FLOOR_WASM = Uint8Array.from([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 127, 3, 2, 1, 0,
+  7, 9, 1, 5, ...Buffer.from('width'), 0, 0, 10, 6, 1, 4, 0, 65, 42, 11]);
 const LIGHTHOUSE_RUNS = 5;
 const AS_OF = '2024-01-01'; // benches/synthetic.rs AS_OF: about half the contributions precede it
 // The core's steps (criterion's group names, and their functions in examples/instructions.rs)
@@ -52,9 +57,7 @@ async function site() {
   const page = readFileSync(path.join(HERE, 'pages', 'chartjs.html'), 'utf8').replace('__DATA__', JSON.stringify(rows));
   writeFileSync(path.join(dir, 'chartjs.html'), page);
   for (const name of ['aggregate.html', 'floor.html', 'floor.js']) symlinkSync(path.join(HERE, 'pages', name), path.join(dir, name));
-  // floor.html's module: (module (func (export "width") (result i32) i32.const 42)).
-  writeFileSync(path.join(dir, 'floor.wasm'), Uint8Array.from([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 127, 3, 2, 1, 0,
-    7, 9, 1, 5, ...Buffer.from('width'), 0, 0, 10, 6, 1, 4, 0, 65, 42, 11]));
+  writeFileSync(path.join(dir, 'floor.wasm'), FLOOR_WASM);
   return dir;
 }
 
@@ -158,13 +161,13 @@ try {
   say('|---|---:|---:|---:|');
   say(`| embed.html (map and bars; then the timeline and the marks' buttons) | ${ms(widget.median)} | ${ms(widget.p95)} | ${ms(widget.all.median)} |`);
   say(`| Chart.js funding bars | ${ms(chart.median)} | ${ms(chart.p95)} | ${ms(chart.all.median)} |`);
-  say(`| floor: a module script instantiating a 38-byte wasm module and filling one rectangle | ${ms(floor.median)} | ${ms(floor.p95)} | ${ms(floor.all.median)} |`);
+  say(`| floor: a module script instantiating a ${FLOOR_WASM.length}-byte wasm module and filling one rectangle | ${ms(floor.median)} | ${ms(floor.p95)} | ${ms(floor.all.median)} |`);
   say();
-  say(`The floor page (bench/pages/floor.html) is built as embed.html is, preloading its script and its wasm, and does the least such a page can: what it takes is the browser's and the harness's on this machine, not a graphic's. Ours − floor, medians: ${ms(widget.median - floor.median)} (the widget's larger module, its dataset, its page of text and two charts drawn); Chart.js − floor: ${ms(chart.median - floor.median)}. Under 100 ms leaves ${ms(100 - floor.median)} above the floor here.`);
+  say(`The floor page (bench/pages/floor.html) is built as embed.html is, preloading its script and its wasm, and does the least such a page can: what it takes is the browser's and the harness's on this machine, not a graphic's. Ours − floor, medians: ${ms(widget.median - floor.median)} (the widget's larger module, its dataset, its page of text and two charts drawn); Chart.js − floor: ${ms(chart.median - floor.median)}. Under ${FIRST_PIXELS_TARGET} ms leaves ${ms(FIRST_PIXELS_TARGET - floor.median)} above the floor here.`);
   say();
   say('The widget draws the map and the bars first and, a frame after they have been painted, the timeline, and in the next frame the transparent buttons over the marks: the first pixels are the map and the bars, what the Chart.js page draws (its bars) and more.');
   say();
-  say(`Target under 100 ms: ${met(widget.median < 100)}. Ours ÷ Chart.js: ${(widget.median / chart.median).toFixed(2)}.`);
+  say(`Target under ${FIRST_PIXELS_TARGET} ms: ${met(widget.median < FIRST_PIXELS_TARGET)}. Ours ÷ Chart.js: ${(widget.median / chart.median).toFixed(2)}.`);
   say();
   const drawnVsChart = paired(chart.samples, widget.samples);
   results.firstPixels.paired = drawnVsChart;
