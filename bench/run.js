@@ -11,6 +11,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { gzipped, launch, memoryUse, openWidget, serve, weigh, ROOT } from '../e2e/lib.js';
 import { figures, firstFrames, firstPixels, median, noop, paired, widgetReady, LOADS, SETTLE } from './first-pixels.js';
+import { redrawFrames, RENDERING } from './frames.js';
 
 const HERE = path.join(ROOT, 'bench');
 const FRAME_LOADS = 20; // traced loads of each page for the frame that shows the first pixels
@@ -195,30 +196,46 @@ try {
   const { page, context } = await openSelected(browser, `${server.url}embed.html`);
   // Back to back, and then one per frame as a reader makes them: after the browser's own work
   // for a frame, the same call takes longer (colder caches), so both are printed.
-  const timeRedraws = (perFrame) => page.evaluate(async ([n, perFrame]) => {
+  // With `only`, just those redraws ('select' or 'step'), with the user-timing marks `redraw` and
+  // `redrawn` around each call, for a trace (see bench/frames.js).
+  const timeRedraws = (perFrame, only) => page.evaluate(async ([n, perFrame, only]) => {
     const w = document.querySelector('[data-coalition-tracker]').widget;
     const keys = ['DK', 'NL', 'EE', 'LU', 'LT'];
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const time = (call) => {
+      if (only) performance.mark('redraw');
+      const t = performance.now();
+      call();
+      const took = performance.now() - t;
+      if (only) performance.mark('redrawn');
+      return took;
+    };
     const select = [];
     const step = [];
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < n && only !== 'step'; i++) {
       if (perFrame) await frame();
-      const t = performance.now();
-      w.select(keys[i % keys.length]);
-      select.push(performance.now() - t);
+      select.push(time(() => w.select(keys[i % keys.length])));
     }
     const start = Date.UTC(2024, 0, 1);
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < n && only !== 'select'; i++) {
       const date = new Date(start + (i % 150) * 86400000).toISOString().slice(0, 10);
       if (perFrame) await frame();
-      const t = performance.now();
-      w.setAsOf(date);
-      step.push(performance.now() - t);
+      step.push(time(() => w.setAsOf(date)));
     }
+    // The last redraw's frame, inside the trace.
+    if (only) await frame();
     return { select, step };
-  }, [REDRAWS, perFrame]);
+  }, [REDRAWS, perFrame, only]);
   const redraws = await timeRedraws(false);
   const framed = await timeRedraws(true);
+  // Each redraw's whole frame, one per frame, traced (which slows the calls: their untraced
+  // times are those above).
+  const wholeFrames = {};
+  for (const only of ['select', 'step']) {
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+    await timeRedraws(true, only);
+    wholeFrames[only] = redrawFrames(JSON.parse((await browser.stopTracing()).toString()).traceEvents);
+  }
   await context.close();
 
   // Memory in a page of its own, so that it counts the 1,000 interactions alone.
@@ -255,6 +272,25 @@ try {
   say();
   const under = (f) => met(f.p95 < 2);
   say(`Target under 2 ms of work per redraw (at the 95th percentile): back to back, selection ${under(results.redraw.select)}, slider step ${under(results.redraw.step)}; one per frame, selection ${under(results.redraw.selectPerFrame)}, slider step ${under(results.redraw.stepPerFrame)}. Chromium's timer has 0.1 ms resolution here.`);
+  say();
+  results.redrawFrames = {};
+  say(`### The whole frame of each redraw (one per frame, ${REDRAWS} of each, traced)`);
+  say();
+  say(`The calls above are the widget's own work. The browser then restyles, lays out, paints and commits the frame that shows it, on the same thread (${RENDERING.join(', ')}; a restyle the call forced counts here too). Tracing slows the calls, so compare the columns of this table with each other, not with the table above (see \`redrawFrames\` in bench/frames.js).`);
+  say();
+  say('| change | call, median | rendering, median | call and rendering, median | call and rendering, 95th percentile | frames over 16.7 ms |');
+  say('|---|---:|---:|---:|---:|---:|');
+  for (const [only, name] of [['select', 'selection'], ['step', 'slider step (one day)']]) {
+    const frames = wholeFrames[only];
+    const f = {
+      call: median(frames.map((x) => x.call)), rendering: median(frames.map((x) => x.rendering)),
+      total: figures(frames.map((x) => x.total)), over: frames.filter((x) => x.total > 1000 / 60).length, n: frames.length,
+    };
+    results.redrawFrames[only] = f;
+    say(`| ${name} | ${ms(f.call)} | ${ms(f.rendering)} | ${ms(f.total.median)} | ${ms(f.total.p95)} | ${f.over} of ${f.n} |`);
+  }
+  say();
+  say('A 60 Hz frame lasts 16.7 ms, to be shared with the host page\'s own work. Chromium runs here with `--disable-gpu`: its canvases and compositing are done in software.');
   say();
   say('## Memory after 1,000 interactions (500 selections, 500 date changes; after garbage collection)');
   say();
