@@ -653,6 +653,15 @@ fn options_of_the_wrong_type_are_refused_by_name_and_null_ones_are_not_given() {
     container.remove();
 }
 
+#[wasm_bindgen_test]
+fn a_container_in_a_document_that_makes_no_html_elements_is_refused_by_name() {
+    let xml = document().implementation().unwrap().create_document(None, "root").unwrap();
+    let container = xml.document_element().unwrap();
+    let refused = Widget::new(container.clone(), JsValue::UNDEFINED, None).err().unwrap();
+    assert_eq!(js_sys::Error::from(refused).message().as_string().unwrap(), "the container is not in an HTML document");
+    assert_eq!(container.child_element_count(), 0, "nothing is added to the container");
+}
+
 /// Every pixel of a canvas's backing store.
 fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
     let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();

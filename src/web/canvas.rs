@@ -86,7 +86,8 @@ fn refused(e: JsValue) -> DrawingErrorKind<CanvasError> {
 impl Canvas {
     /// The canvas's 2D context, or `None` where the browser gives none.
     pub fn new(canvas: &HtmlCanvasElement) -> Option<Canvas> {
-        let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        // A canvas's "2d" context is a CanvasRenderingContext2D, or null where it has another.
+        let context = canvas.get_context("2d").ok()??.unchecked_into();
         Some(Canvas {
             context,
             size: (canvas.width(), canvas.height()),

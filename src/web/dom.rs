@@ -113,6 +113,11 @@ extern "C" {
     /// the CSSOM, which a strict CSP allows. The four numbers cross to the page in one call: as
     /// strings, each crossed in a call of its own, and a slider step can move dozens of buttons.
     pub fn place(e: &Element, left: f64, top: f64, width: f64, height: f64);
+
+    /// The page's window (`None` outside one, in a worker): one call, where web-sys's `window()`
+    /// tries four globals in turn and then asks whether the one found is a `Window`.
+    #[wasm_bindgen(js_name = pageWindow)]
+    pub fn window() -> Option<web_sys::Window>;
 }
 
 /// Gives a new element its inline style, `css` (declarations as in a `style` attribute), through

@@ -23,6 +23,11 @@ export function readOptions(options) {
   ];
 }
 
+/** The page's window, or `undefined` outside one (dom.rs's `window`). */
+export function pageWindow() {
+  return typeof window === 'undefined' ? undefined : window;
+}
+
 /** Sets `context`'s fill and stroke colour to `rgb` (0xrrggbb) and its alpha to `alpha`
  * (canvas.rs: the colour crossed twice as "#rrggbb" before). */
 export function paint(context, rgb, alpha) {

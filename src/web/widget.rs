@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, HtmlInputElement};
 
 use super::canvas::{Canvas, CanvasError};
-use super::dom::{check, child, html, line, place, px, styles, Attr};
+use super::dom::{check, child, html, line, place, px, styles, window, Attr};
 use super::events::{wire, Handler, Kind, Wiring};
 use super::intl::IntlFmt;
 use super::{as_of_date, bundled_dataset, error, language, stopped};
@@ -221,7 +221,7 @@ impl Drop for Widget {
 
 /// The reader's colour-scheme preference, watched for changes.
 fn dark_scheme_query() -> Option<web_sys::MediaQueryList> {
-    web_sys::window()?.match_media("(prefers-color-scheme: dark)").ok().flatten()
+    window()?.match_media("(prefers-color-scheme: dark)").ok().flatten()
 }
 
 /// What a host's key names in `s`, or an error saying that nothing is called that.
@@ -247,7 +247,7 @@ impl Widget {
         let width = f64::from(container.client_width());
         let mut options = Options::read(&options)?;
         if options.hash {
-            let fragment = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+            let fragment = window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
             let (select, as_of) = from_fragment(&fragment);
             options.select = select.or(options.select);
             options.as_of = as_of.or(options.as_of);
@@ -354,6 +354,9 @@ impl Inner {
         };
         let doc = container.owner_document().ok_or_else(|| error("the container is not in a document"))?;
         let root = doc.create_element("div")?;
+        // The document makes HTML elements (not so in an XML document outside XHTML): the canvas
+        // and the slider made in it below are then taken as such without asking the page again.
+        html(&root).map_err(|_| error("the container is not in an HTML document"))?;
         root.set_class_name("ct");
         root.attr("lang", lang.code());
         let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -398,8 +401,8 @@ impl Inner {
             child(&section, "h3", "ct-view-title", title);
             let stage = child(&section, "div", "ct-stage", "");
             styles(&stage, "position:relative");
-            let canvas: HtmlCanvasElement =
-                child(&stage, "canvas", "ct-canvas", "").dyn_into().map_err(|_| error("no canvas element"))?;
+            // An HTML document's `<canvas>` (see the root above).
+            let canvas: HtmlCanvasElement = child(&stage, "canvas", "ct-canvas", "").unchecked_into();
             canvas.attr("aria-hidden", "true");
             styles(&canvas, "display:block");
             let marks = child(&stage, "div", "ct-marks", "");
@@ -422,8 +425,8 @@ impl Inner {
         let control = child(timeline, "label", "ct-asof", "");
         child(&control, "span", "ct-asof-caption", w.slider_caption);
         let slider_label = child(&control, "output", "ct-asof-date", "");
-        let slider: HtmlInputElement =
-            child(&control, "input", "ct-slider", "").dyn_into().map_err(|_| error("no input"))?;
+        // An HTML document's `<input>` (see the root above).
+        let slider: HtmlInputElement = child(&control, "input", "ct-slider", "").unchecked_into();
         slider.set_type("range");
         let (first, last) = (domain(ds).0 + 20, ds.coalition.as_of.day_number());
         slider.set_min(&int(first));
@@ -442,6 +445,9 @@ impl Inner {
         styles(&tooltip, "position:absolute;pointer-events:none");
         tooltip.attr("role", "tooltip");
         tooltip.attr("hidden", "");
+        // Before anything is asked of the canvases and the slider: where the browser refused to
+        // make an element, `child` gave its parent instead.
+        check()?;
         Ok(Inner {
             container: Some(container.clone()),
             s,
@@ -537,7 +543,7 @@ impl Inner {
 
     /// Writes the fragment that restores this view into the page's URL.
     fn write_fragment(&self) {
-        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        if let Some(history) = window().and_then(|w| w.history().ok()) {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&self.s.fragment()));
         }
     }
@@ -547,7 +553,7 @@ impl Inner {
         if let Err(e) = self.restore() {
             return self.fail(&e);
         }
-        let Some(window) = web_sys::window() else { return };
+        let Some(window) = window() else { return };
         let href = window.location().href().unwrap_or_default();
         let link = cat(&[split_once(&href, b'#').map_or(href.as_str(), |(page, _)| page), &self.s.fragment()]);
         let _ = window.navigator().clipboard().write_text(&link);
@@ -722,7 +728,7 @@ impl Inner {
     /// Gives the widget's frame its grid and colours and each canvas its size, where they
     /// changed; returns the device pixel ratio and the palette to draw with.
     fn size_views(&mut self) -> Result<(f64, Palette), JsValue> {
-        let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 4.0);
+        let dpr = window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 4.0);
         let columns = self.s.scene.columns;
         let palette = self.palette();
         let dark = palette == Palette::DARK;
