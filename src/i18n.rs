@@ -317,6 +317,8 @@ panel_words! {
     reconcile_scope,
     /// Copy status: {link}.
     link_copied,
+    /// Copy status where the page has no clipboard: {link}.
+    link_to_copy,
     /// Statuses, one word each, separated by spaces: announced, confirmed, delivered.
     statuses,
     /// Table caption: the parties.
@@ -510,6 +512,7 @@ const EN_PANEL: PanelWords<'static> = PanelWords {
     reconcile_in_kind: "In-kind help of no stated value, from {names}, may account for part of it.",
     reconcile_scope: "The reported total: {scope}.",
     link_copied: "Link copied: {link}",
+    link_to_copy: "Copy this link: {link}",
     statuses: "announced confirmed delivered",
     table_parties: "Parties and their standing",
     table_contributions: "Contributions",
@@ -626,6 +629,7 @@ const UK_PANEL: PanelWords<'static> = PanelWords {
     reconcile_in_kind: "Частину може становити допомога в натуральній формі без вказаної вартості від: {names}.",
     reconcile_scope: "Повідомлена сума: {scope}.",
     link_copied: "Посилання скопійовано: {link}",
+    link_to_copy: "Скопіюйте це посилання: {link}",
     statuses: "оголошено підтверджено передано",
     table_parties: "Сторони та їхній статус",
     table_contributions: "Внески",

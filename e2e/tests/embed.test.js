@@ -154,6 +154,26 @@ test('a deep link restores selection and date, and the fragment follows the read
   await context.close();
 });
 
+test('a page without a clipboard (not served over HTTPS) shows the link to copy, and the graphic keeps working', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 800, height: 900 } });
+  // As on a host served over plain HTTP from another machine: no navigator.clipboard.
+  await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(`${site.server.url}embed.html#select=DK&as-of=2024-02-15`);
+  await page.locator('.ct[data-state="ready"]').waitFor();
+  await page.getByRole('button', { name: 'Copy link to this view' }).click();
+  assert.match(await page.locator('.ct-copy-status').innerText(), /^Copy this link: http:.*embed\.html#select=DK&as-of=2024-02-15$/);
+  // Still drawn and answering: a selection after the copy changes the details.
+  await page.getByRole('button', { name: /^Netherlands: member/ }).click();
+  await page.locator('.ct-details-title').getByText('Netherlands', { exact: true }).waitFor();
+  assert.equal(await page.locator('.ct-error').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the demo page requests nothing from other hosts and violates no CSP directive', async () => {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(() => {

@@ -23,6 +23,29 @@ export function readOptions(options) {
   ];
 }
 
+/** The page's URL fragment, with its `#` (widget.rs restores the view it names). */
+export function fragment() {
+  return location.hash;
+}
+
+/** Puts `fragment` into the page's URL, without a new history entry. */
+export function setFragment(fragment) {
+  history.replaceState(null, '', fragment);
+}
+
+/** The page's address with `fragment` in place of its own. */
+export function pageLink(fragment) {
+  return location.href.split('#')[0] + fragment;
+}
+
+/** Puts `text` on the clipboard, or returns false where the page has no clipboard (a page not
+ * served over HTTPS has none). A refusal comes later, and is not reported. */
+export function copyText(text) {
+  if (!navigator.clipboard) return false;
+  navigator.clipboard.writeText(text).catch(() => {});
+  return true;
+}
+
 /** The page's window, or `undefined` outside one (dom.rs's `window`). */
 export function pageWindow() {
   return typeof window === 'undefined' ? undefined : window;

@@ -28,7 +28,7 @@ use crate::model::Dataset;
 use crate::money::int;
 use crate::palette::Palette;
 use crate::session::{from_fragment, Session};
-use crate::text::{cat, split_once};
+use crate::text::cat;
 
 /// How a host configures a widget: from `embed.html`'s URL parameters or the script embed's
 /// `data-` attributes (see `www/widget.js`). Every field is optional.
@@ -69,6 +69,21 @@ extern "C" {
     /// The options object's values, in the order [`Options::read`] takes them, each checked.
     #[wasm_bindgen(catch, js_name = readOptions)]
     fn read_options(options: &JsValue) -> Result<js_sys::Array, JsValue>;
+
+    /// The page's URL fragment, with its `#`.
+    fn fragment() -> String;
+
+    /// Puts a fragment into the page's URL, without a new history entry.
+    #[wasm_bindgen(catch, js_name = setFragment)]
+    fn set_fragment(fragment: &str) -> Result<(), JsValue>;
+
+    /// The page's address with `fragment` in place of its own.
+    #[wasm_bindgen(js_name = pageLink)]
+    fn page_link(fragment: &str) -> String;
+
+    /// Puts `text` on the clipboard; false where the page has none.
+    #[wasm_bindgen(js_name = copyText)]
+    fn copy_text(text: &str) -> bool;
 }
 
 impl Options {
@@ -247,8 +262,7 @@ impl Widget {
         let width = f64::from(container.client_width());
         let mut options = Options::read(&options)?;
         if options.hash {
-            let fragment = window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-            let (select, as_of) = from_fragment(&fragment);
+            let (select, as_of) = from_fragment(&fragment());
             options.select = select.or(options.select);
             options.as_of = as_of.or(options.as_of);
         }
@@ -543,9 +557,7 @@ impl Inner {
 
     /// Writes the fragment that restores this view into the page's URL.
     fn write_fragment(&self) {
-        if let Some(history) = window().and_then(|w| w.history().ok()) {
-            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&self.s.fragment()));
-        }
+        let _ = set_fragment(&self.s.fragment());
     }
 
     /// Copies the link to this view and says whether that worked.
@@ -553,11 +565,11 @@ impl Inner {
         if let Err(e) = self.restore() {
             return self.fail(&e);
         }
-        let Some(window) = window() else { return };
-        let href = window.location().href().unwrap_or_default();
-        let link = cat(&[split_once(&href, b'#').map_or(href.as_str(), |(page, _)| page), &self.s.fragment()]);
-        let _ = window.navigator().clipboard().write_text(&link);
-        self.copy_status.set_text_content(Some(&fill(self.loc().words.panel.link_copied, &[("link", &link)])));
+        let link = page_link(&self.s.fragment());
+        let panel = &self.loc().words.panel;
+        // Where the page has no clipboard, the reader is shown the link to copy by hand.
+        let status = if copy_text(&link) { panel.link_copied } else { panel.link_to_copy };
+        self.copy_status.set_text_content(Some(&fill(status, &[("link", &link)])));
     }
 
     /// Offers the contributions shown (CSV or JSON) or an image of the view (PNG) through the
