@@ -92,9 +92,11 @@ fn span(el: &Element, line: &Line, from: usize, to: usize, quoted: bool) {
     }
 }
 
-/// The element as an `HtmlElement`, for its style and focus.
-pub fn html(e: &Element) -> Result<HtmlElement, JsValue> {
-    e.clone().dyn_into::<HtmlElement>().map_err(|_| super::error("not an HTML element"))
+/// The element as an `HtmlElement`, for its style and focus. Only for the widget's own elements,
+/// which are HTML elements: the widget is built only in a document that makes them (see
+/// `Inner::build`), and all its elements are made in that document.
+pub fn html(e: &Element) -> &HtmlElement {
+    e.unchecked_ref()
 }
 
 #[wasm_bindgen(module = "/src/web/page.js")]

@@ -368,9 +368,12 @@ impl Inner {
         };
         let doc = container.owner_document().ok_or_else(|| error("the container is not in a document"))?;
         let root = doc.create_element("div")?;
-        // The document makes HTML elements (not so in an XML document outside XHTML): the canvas
-        // and the slider made in it below are then taken as such without asking the page again.
-        html(&root).map_err(|_| error("the container is not in an HTML document"))?;
+        // The document makes HTML elements (not so in an XML document outside XHTML): the canvas,
+        // the slider and every other element made in it are then taken as such without asking
+        // the page again (`dom::html`).
+        if !root.is_instance_of::<web_sys::HtmlElement>() {
+            return Err(error("the container is not in an HTML document"));
+        }
         root.set_class_name("ct");
         root.attr("lang", lang.code());
         let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -747,7 +750,7 @@ impl Inner {
         // Written only when they change: each write makes the browser restyle the widget.
         if self.frame_shown != Some((columns, dark)) {
             self.frame_shown = Some((columns, dark));
-            let grid_style = html(&self.grid)?.style();
+            let grid_style = html(&self.grid).style();
             if columns.wide {
                 let template = px(columns.map) + " " + &px(columns.bars);
                 grid_style.set_property("grid-template-columns", &template)?;
@@ -1075,10 +1078,9 @@ impl Inner {
         let width = f64::from(self.tooltip.client_width());
         let x = (client.0 - root.left() + 14.0).min(root.width() - width - 4.0).max(0.0);
         let y = client.1 - root.top() + 16.0;
-        if let Ok(el) = html(&self.tooltip) {
-            let _ = el.style().set_property("left", &px(x));
-            let _ = el.style().set_property("top", &px(y));
-        }
+        let style = html(&self.tooltip).style();
+        let _ = style.set_property("left", &px(x));
+        let _ = style.set_property("top", &px(y));
     }
 }
 
@@ -1207,8 +1209,8 @@ fn handle(
         _ => (prevent, focus_next) = inner.interact(kind, view, mark, client, flag, key),
     });
     // Focusing fires `focusin` synchronously, which needs the state: so after the borrow.
-    if let Some(button) = focus_next.and_then(|b| html(&b).ok()) {
-        let _ = button.focus();
+    if let Some(button) = focus_next {
+        let _ = html(&button).focus();
     }
     prevent
 }
