@@ -317,7 +317,7 @@ panel_words! {
     reconcile_scope,
     /// Copy status: {link}.
     link_copied,
-    /// Copy status where the page has no clipboard: {link}.
+    /// Copy status where the page has no clipboard or the browser refused the copy: {link}.
     link_to_copy,
     /// Statuses, one word each, separated by spaces: announced, confirmed, delivered.
     statuses,

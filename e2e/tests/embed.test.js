@@ -149,30 +149,43 @@ test('a deep link restores selection and date, and the fragment follows the read
   await page.getByRole('button', { name: /^Denmark: member/ }).click();
   // The URL follows a moment after the last change (replaceState is costly and throttled).
   await page.waitForURL((url) => url.hash === '#select=DK&as-of=2024-02-15');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByRole('button', { name: 'Copy link to this view' }).click();
-  assert.match(await page.locator('.ct-copy-status').innerText(), /^Link copied: http:.*embed\.html#select=DK&as-of=2024-02-15$/);
+  // The status says so once the browser has copied it, and the clipboard holds the link.
+  await page.locator('.ct-copy-status').getByText(/^Link copied: /).waitFor();
+  const status = await page.locator('.ct-copy-status').innerText();
+  assert.match(status, /^Link copied: http:.*embed\.html#select=DK&as-of=2024-02-15$/);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), status.replace('Link copied: ', ''));
   await context.close();
 });
 
-test('a page without a clipboard (not served over HTTPS) shows the link to copy, and the graphic keeps working', async () => {
-  const context = await site.browser.newContext({ viewport: { width: 800, height: 900 } });
-  // As on a host served over plain HTTP from another machine: no navigator.clipboard.
-  await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(`${site.server.url}embed.html#select=DK&as-of=2024-02-15`);
-  await page.locator('.ct[data-state="ready"]').waitFor();
-  await page.getByRole('button', { name: 'Copy link to this view' }).click();
-  assert.match(await page.locator('.ct-copy-status').innerText(), /^Copy this link: http:.*embed\.html#select=DK&as-of=2024-02-15$/);
-  // Still drawn and answering: a selection after the copy changes the details.
-  await page.getByRole('button', { name: /^Netherlands: member/ }).click();
-  await page.locator('.ct-details-title').getByText('Netherlands', { exact: true }).waitFor();
-  assert.equal(await page.locator('.ct-error').count(), 0);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+// As on a host served over plain HTTP from another machine (no navigator.clipboard), and as where
+// the browser refuses the copy (its promise rejects): the reader is given the link to copy by hand.
+const refusals = {
+  'a page without a clipboard (not served over HTTPS)': () => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }),
+  'a browser that refuses the copy': () => { Clipboard.prototype.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError')); },
+};
+for (const [name, refuse] of Object.entries(refusals)) {
+  test(`${name} shows the link to copy, and the graphic keeps working`, async () => {
+    const context = await site.browser.newContext({ viewport: { width: 800, height: 900 } });
+    await context.addInitScript(refuse);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(`${site.server.url}embed.html#select=DK&as-of=2024-02-15`);
+    await page.locator('.ct[data-state="ready"]').waitFor();
+    await page.getByRole('button', { name: 'Copy link to this view' }).click();
+    await page.locator('.ct-copy-status').getByText(/^Copy this link: /).waitFor();
+    assert.match(await page.locator('.ct-copy-status').innerText(), /^Copy this link: http:.*embed\.html#select=DK&as-of=2024-02-15$/);
+    // Still drawn and answering: a selection after the copy changes the details.
+    await page.getByRole('button', { name: /^Netherlands: member/ }).click();
+    await page.locator('.ct-details-title').getByText('Netherlands', { exact: true }).waitFor();
+    assert.equal(await page.locator('.ct-error').count(), 0);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
 
 test('the demo page requests nothing from other hosts and violates no CSP directive', async () => {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });

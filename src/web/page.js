@@ -38,12 +38,15 @@ export function pageLink(fragment) {
   return location.href.split('#')[0] + fragment;
 }
 
-/** Puts `text` on the clipboard, or returns false where the page has no clipboard (a page not
- * served over HTTPS has none). A refusal comes later, and is not reported. */
-export function copyText(text) {
-  if (!navigator.clipboard) return false;
-  navigator.clipboard.writeText(text).catch(() => {});
-  return true;
+/** Puts `text` on the clipboard, then writes into `status` `copied` once the browser has, or
+ * `toCopy` (the link, for the reader to copy by hand) where it refuses or the page has no
+ * clipboard (a page not served over HTTPS has none). The status is emptied meanwhile, so that a
+ * second copy is announced again. */
+export function copyText(text, status, copied, toCopy) {
+  const show = (ok) => { status.textContent = ok ? copied : toCopy; };
+  status.textContent = '';
+  if (!navigator.clipboard) return show(false);
+  navigator.clipboard.writeText(text).then(() => show(true), () => show(false));
 }
 
 /** The page's window, or `undefined` outside one (dom.rs's `window`). */

@@ -81,9 +81,10 @@ extern "C" {
     #[wasm_bindgen(js_name = pageLink)]
     fn page_link(fragment: &str) -> String;
 
-    /// Puts `text` on the clipboard; false where the page has none.
+    /// Puts `text` on the clipboard, then writes into `status` `copied` once the browser has,
+    /// or `to_copy` where it refuses or the page has no clipboard.
     #[wasm_bindgen(js_name = copyText)]
-    fn copy_text(text: &str) -> bool;
+    fn copy_text(text: &str, status: &Element, copied: &str, to_copy: &str);
 }
 
 impl Options {
@@ -563,16 +564,16 @@ impl Inner {
         let _ = set_fragment(&self.s.fragment());
     }
 
-    /// Copies the link to this view and says whether that worked.
+    /// Copies the link to this view and says, once the browser answers, whether that worked.
     fn copy_link(&mut self) {
         if let Err(e) = self.restore() {
             return self.fail(&e);
         }
         let link = page_link(&self.s.fragment());
         let panel = &self.loc().words.panel;
-        // Where the page has no clipboard, the reader is shown the link to copy by hand.
-        let status = if copy_text(&link) { panel.link_copied } else { panel.link_to_copy };
-        self.copy_status.set_text_content(Some(&fill(status, &[("link", &link)])));
+        // Where the copy fails, the reader is shown the link to copy by hand.
+        let say = |words| fill(words, &[("link", &link)]);
+        copy_text(&link, &self.copy_status, &say(panel.link_copied), &say(panel.link_to_copy));
     }
 
     /// Offers the contributions shown (CSV or JSON) or an image of the view (PNG) through the
