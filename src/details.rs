@@ -355,11 +355,12 @@ pub fn sources_count(n: usize, loc: &Locale) -> String {
     }
 }
 
-/// The sources behind a party's standing and its contributions by `as_of`, each once.
-pub fn party_sources(ds: &Dataset, p: Index, as_of: Date) -> Vec<Index> {
+/// The sources behind a party's standing on `as_of` and behind `given`, the contributions it
+/// had given by then (single and pooled), each once.
+fn party_sources(ds: &Dataset, p: Index, as_of: Date, given: &[Index]) -> Vec<Index> {
     let mut sources: Vec<Index> = role_on(ds, p, as_of).map(|i| ds.roles[i].sources.clone()).unwrap_or_default();
-    for x in ds.contributions.iter().filter(|x| x.donors.contains(&p) && x.date.is_on_or_before(as_of)) {
-        sources.extend(&x.sources);
+    for &c in given {
+        sources.extend(&ds.contributions[c].sources);
     }
     crate::order::sort_dedup(&mut sources);
     sources
@@ -433,12 +434,14 @@ fn party(ds: &Dataset, p: Index, as_of: Date, loc: &Locale) -> Details {
         sections.push(Section { heading: w.panel.h_note.into(), lines: vec![Line::data(note.clone())] });
     }
     let mut subjects = vec![Subject::Party(p)];
+    let mut given = Vec::new();
     let mut lines = Vec::new();
     for (i, x) in ds.contributions.iter().enumerate() {
         if !x.donors.contains(&p) || !x.date.is_on_or_before(as_of) {
             continue;
         }
         subjects.push(Subject::Contribution(i));
+        given.push(i);
         if x.pooled {
             let others: Vec<Index> = x.donors.iter().copied().filter(|&d| d != p).collect();
             let total = x.money.as_ref().map(|m| loc.fmt.eur_short(m.eur)).unwrap_or_default();
@@ -452,7 +455,7 @@ fn party(ds: &Dataset, p: Index, as_of: Date, loc: &Locale) -> Details {
     if !lines.is_empty() {
         sections.insert(0, Section { heading: w.panel.h_contributions.into(), lines });
     }
-    let sources = party_sources(ds, p, as_of);
+    let sources = party_sources(ds, p, as_of, &given);
     if !sources.is_empty() {
         sections.push(sources_section(ds, sources, loc));
     }
@@ -535,25 +538,34 @@ pub fn label(ds: &Dataset, snap: &Snapshot, target: Target, loc: &Locale) -> Str
     let (w, f) = (loc.words, loc.fmt);
     match target {
         Target::Party(p) => {
-            let given = snap.donors.iter().find(|d| d.party == p).map(|d| match (d.eur, d.in_kind.is_empty()) {
+            // What the party gave, as the snapshot gathered it: every mark is named after each
+            // date change, and a pass over all contributions for each party would grow with
+            // their product (a dataset an editor could host has tens of thousands).
+            let donor = snap.donors.iter().find(|d| d.party == p);
+            let given = donor.map(|d| match (d.eur, d.in_kind.is_empty()) {
                 (0, false) => w.given_in_kind.to_string(),
                 (0, true) => w.given_pooled.to_string(),
                 (eur, _) => cat(&["; ", &f.eur_short(eur)]),
             });
             let standing = lowercase_first(&standing(ds, p, snap.as_of, loc));
-            // Amounts given in another currency are also named in words, for listeners.
-            let foreign: Vec<String> = ds
-                .contributions
-                .iter()
-                .filter(|x| !x.pooled && x.donors.contains(&p) && x.date.is_on_or_before(snap.as_of))
-                .filter_map(|x| x.money.as_ref().filter(|m| m.currency != "EUR"))
-                .map(|m| f.amount_words(m.amount, &m.currency))
-                .collect();
+            let mut all_given = Vec::new();
+            let mut foreign = Vec::new();
+            if let Some(d) = donor {
+                // Amounts given in another currency are also named in words, for listeners.
+                for &c in &d.itemised {
+                    if let Some(m) = ds.contributions[c].money.as_ref().filter(|m| m.currency != "EUR") {
+                        foreign.push(f.amount_words(m.amount, &m.currency));
+                    }
+                }
+                for list in [&d.itemised, &d.in_kind, &d.pooled] {
+                    all_given.extend(list);
+                }
+            }
             let mut given = given.unwrap_or_default();
             if !foreign.is_empty() {
                 given += &cat(&[" (", &join(&foreign, ", "), ")"]);
             }
-            let sources = match party_sources(ds, p, snap.as_of).len() {
+            let sources = match party_sources(ds, p, snap.as_of, &all_given).len() {
                 0 => String::new(),
                 n => cat(&["; ", &sources_count(n, loc)]),
             };

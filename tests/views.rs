@@ -442,6 +442,53 @@ fn details_give_amounts_rates_sources_and_disagreements() {
     );
 }
 
+/// A party's label (its mark's name and tooltip) counts the sources its details panel lists, and
+/// names in its own currency each amount the panel gives in one: the label reads them from the
+/// snapshot, the panel from the contributions themselves. Every party of both bundled datasets,
+/// and of the first with its roles' sources taken away (so that the sources counted are only
+/// those of its single, in-kind and pooled contributions), on every day from a year before each
+/// dataset's date.
+#[test]
+fn a_partys_label_counts_the_sources_and_names_the_currencies_of_its_details() {
+    let loc = Locale::plain();
+    // Labels seen naming an amount in another currency, and naming several sources.
+    let (mut foreign, mut several) = (0, 0);
+    for (path, roles_cite) in
+        [("data/it-coalition.toml", true), ("data/it-coalition.toml", false), ("data/drones-ew.toml", true)]
+    {
+        let mut ds = load(path, &std::fs::read(path).unwrap(), Format::Toml).unwrap().dataset;
+        if !roles_cite {
+            ds.roles.iter_mut().for_each(|r| r.sources.clear());
+        }
+        let last = ds.coalition.as_of.day_number();
+        for day in last - 366..=last {
+            let as_of = Date::from_day_number(day);
+            let snap = snapshot(&ds, as_of);
+            for p in 0..ds.parties.len() {
+                let details = describe(&ds, Target::Party(p), as_of, &loc);
+                let section = |heading: &str| details.sections.iter().find(|s| s.heading.text == heading);
+                let listed = section(loc.words.panel.h_sources).map_or(0, |s| s.lines.len());
+                let name = label(&ds, &snap, Target::Party(p), &loc);
+                let counted = match listed {
+                    0 => !name.contains("source"),
+                    1 => name.ends_with("; 1 source"),
+                    n => name.ends_with(&format!("; {n} sources")),
+                };
+                assert!(counted, "{path}, {}: {name:?} against {listed} sources listed", as_of.iso());
+                let given =
+                    section(loc.words.panel.h_contributions).map_or(String::new(), |s| format!("{:?}", s.lines));
+                for rate in &ds.rates {
+                    let (named, in_panel) = (format!("{} ", rate.currency), format!("\"{} ", rate.currency));
+                    assert_eq!(name.contains(&named), given.contains(&in_panel), "{path}, {}: {name:?}", as_of.iso());
+                    foreign += usize::from(name.contains(&named));
+                }
+                several += usize::from(listed > 1);
+            }
+        }
+    }
+    assert!(foreign > 100 && several > 1000, "{foreign} and {several}: the datasets no longer test this");
+}
+
 #[test]
 fn the_datasets_own_words_are_marked_as_such_and_the_interface_words_are_not() {
     let ds = dataset();
