@@ -285,6 +285,8 @@ panel_words! {
     pooled_donors,
     /// Heading.
     h_contributions,
+    /// Before a party's latest contributions, where it gave more than its details list: {n}.
+    earlier_contributions,
     /// Heading.
     h_note,
     /// Heading.
@@ -496,6 +498,7 @@ const EN_PANEL: PanelWords<'static> = PanelWords {
     pooled_share: "Share, not reported, of a {total} pledge made jointly with {others} ({date})",
     pooled_donors: "{names}: how the pledge is split between them is not reported, so it is shown once, undivided.",
     h_contributions: "Contributions",
+    earlier_contributions: "Earlier contributions (in the table view): {n}",
     h_note: "Note",
     h_sources: "Sources",
     h_disagree: "Sources disagree: {topic}",
@@ -613,6 +616,7 @@ const UK_PANEL: PanelWords<'static> = PanelWords {
     pooled_share: "Не вказана частка спільного внеску {total}, зробленого разом із: {others} ({date})",
     pooled_donors: "{names}: розподіл внеску між ними не повідомлено, тож він показаний один раз, неподіленим.",
     h_contributions: "Внески",
+    earlier_contributions: "Раніші внески (у таблиці): {n}",
     h_note: "Примітка",
     h_sources: "Джерела",
     h_disagree: "Джерела розходяться: {topic}",

@@ -834,3 +834,38 @@ fn the_canvases_draw_in_the_font_family_of_the_widgets_stylesheet() {
     let declared = format!("font: 16px/1.4 {};", draw::FONT_FAMILY);
     assert!(sheet.contains(&declared), "www/widget.css should declare {declared}");
 }
+
+#[path = "../benches/synthetic.rs"]
+mod synthetic;
+
+/// A party that gave more than its details list shows its latest contributions after a line
+/// that counts the rest, which the table view lists; its sources still count them all.
+#[test]
+fn a_party_with_many_contributions_lists_its_latest_and_counts_the_earlier() {
+    use coalition_tracker::details::LISTED_CONTRIBUTIONS;
+    let json = synthetic::json(5_000);
+    let ds = load("synthetic.json", json.as_bytes(), Format::Json).unwrap().dataset;
+    let loc = Locale::plain();
+    let as_of = date(synthetic::AS_OF);
+    let p = party(&ds, "P01");
+    let gave: Vec<usize> = (0..ds.contributions.len())
+        .filter(|&i| ds.contributions[i].donors.contains(&p) && ds.contributions[i].date.is_on_or_before(as_of))
+        .collect();
+    assert!(gave.len() > LISTED_CONTRIBUTIONS + 1, "{} contributions: too few to test this", gave.len());
+    let details = describe(&ds, Target::Party(p), as_of, &loc);
+    let section = details.sections.iter().find(|s| s.heading.text == "Contributions").unwrap();
+    let unlisted = gave.len() - LISTED_CONTRIBUTIONS;
+    assert_eq!(section.lines[0].text, format!("Earlier contributions (in the table view): {unlisted}"));
+    // Each listed contribution's line gives its date: the latest are listed, the earlier not.
+    let text = section.lines[1..].iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n");
+    let dated = |i: usize| text.contains(&ds.contributions[i].date.long());
+    assert!(gave[unlisted..].iter().all(|&i| dated(i)), "{text}");
+    let listed_days: Vec<i64> = gave[unlisted..].iter().map(|&i| ds.contributions[i].date.day_number()).collect();
+    let before = gave[..unlisted].iter().filter(|&&i| !listed_days.contains(&ds.contributions[i].date.day_number()));
+    assert!(before.clone().count() > 0 && before.clone().all(|&i| !dated(i)), "{text}");
+    // Fewer than that many are all listed, without the count.
+    let first = ds.contributions[gave[LISTED_CONTRIBUTIONS - 1]].date;
+    let few = describe(&ds, Target::Party(p), first, &loc);
+    let lines = &few.sections.iter().find(|s| s.heading.text == "Contributions").unwrap().lines;
+    assert!(!lines[0].text.starts_with("Earlier"), "{lines:?}");
+}
