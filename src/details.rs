@@ -11,7 +11,7 @@ use crate::geometry::small_letter;
 use crate::i18n::{fill, fill_with, Locale};
 use crate::interaction::Target;
 use crate::model::*;
-use crate::money::int;
+use crate::money::{int, Decimal};
 use crate::text::{cat, join, word};
 
 /// The language the dataset's own words (notes, claims, event titles) are written in: every
@@ -28,8 +28,14 @@ const TRACKS_QUOTES: bool = cfg!(feature = "uk");
 /// others: an editor's file can give a party hundreds, a list no reader reads through, and
 /// the panel is written again at every date change, which a list that long holds up (with
 /// 39,000 contributions and a party selected, a date change took 12.2–12.6 ms at the median
-/// with its 700 lines, 8.8–10.0 ms with 20). The table view lists them all.
+/// with its 700 lines, 8.8–10.0 ms with 20).
 pub const LISTED_CONTRIBUTIONS: usize = 20;
+
+/// The most rows of the table view's contributions, the latest, with a note that counts them
+/// all (the CSV and JSON downloads, where the host offers them, have every one): with the
+/// largest file an editor can host,
+/// the table of all 39,000 took 2 s to show and as long again at each date change.
+pub const TABLE_CONTRIBUTIONS: usize = 100;
 
 /// Text in the reader's language with the stretches it quotes from the dataset (notes, claims,
 /// titles, a rate's basis), which are in [`DATA_LANG`]: a line of the details panel, a heading,
@@ -362,6 +368,11 @@ pub fn sources_count(n: usize, loc: &Locale) -> String {
     }
 }
 
+/// A count in the reader's language, its thousands grouped: "19,604", "19 604".
+fn count(n: usize, loc: &Locale) -> String {
+    loc.fmt.decimal(Decimal::whole(n as u64))
+}
+
 /// The sources behind a party's standing on `as_of` and behind `given`, the contributions it
 /// had given by then (single and pooled), each once.
 fn party_sources(ds: &Dataset, p: Index, as_of: Date, given: &[Index]) -> Vec<Index> {
@@ -383,8 +394,8 @@ pub struct Table {
     /// Rows: a header cell naming the row, then two data cells.
     pub rows: Vec<[Line; 3]>,
     /// Written under the table where its rows need it: what a standing "by" a date means, said
-    /// once rather than in every row.
-    pub note: Option<&'static str>,
+    /// once rather than in every row, or how many rows were left out.
+    pub note: Option<String>,
 }
 
 /// The parties with their standing and the contributions made by the snapshot date, each row
@@ -400,10 +411,11 @@ pub fn tables(ds: &Dataset, snap: &Snapshot, loc: &Locale) -> [Table; 2] {
             [loc.party(ds, st.party).into(), Line::ui(standing), Line::ui(ids(&ds.roles[st.span].sources))]
         })
         .collect();
-    let contributions = ds
-        .contributions
+    // Contributions are sorted by date (as `aggregate::snapshot` reads them).
+    let made = ds.contributions.partition_point(|x| x.date.is_on_or_before(snap.as_of));
+    let unlisted = made.saturating_sub(TABLE_CONTRIBUTIONS);
+    let contributions = ds.contributions[unlisted..made]
         .iter()
-        .filter(|x| x.date.is_on_or_before(snap.as_of))
         .map(|x| {
             let pooled = if x.pooled { w.pooled_suffix } else { "" };
             let mut what = value_line(ds, x, loc);
@@ -412,14 +424,16 @@ pub fn tables(ds: &Dataset, snap: &Snapshot, loc: &Locale) -> [Table; 2] {
         })
         .collect();
     // The method line that explains a standing "by" a date.
-    let by = snap.standings.iter().any(|st| first_reported(ds, st.party, snap.as_of)).then_some(w.method[4]);
+    let by = snap.standings.iter().any(|st| first_reported(ds, st.party, snap.as_of)).then(|| w.method[4].into());
+    let left_out = (unlisted > 0)
+        .then(|| fill(p.table_latest, &[("listed", &count(TABLE_CONTRIBUTIONS, loc)), ("n", &count(made, loc))]));
     [
         Table { caption: p.table_parties, headers: [p.th_party, p.th_standing, p.h_sources], rows: parties, note: by },
         Table {
             caption: p.table_contributions,
             headers: [p.th_donor, p.th_amount, p.h_sources],
             rows: contributions,
-            note: None,
+            note: left_out,
         },
     ]
 }
@@ -451,7 +465,7 @@ fn party(ds: &Dataset, p: Index, as_of: Date, loc: &Locale) -> Details {
     }
     let unlisted = given.len().saturating_sub(LISTED_CONTRIBUTIONS);
     if unlisted > 0 {
-        lines.push(Line::ui(fill(w.panel.earlier_contributions, &[("n", &int(unlisted as i64))])));
+        lines.push(Line::ui(fill(w.panel.earlier_contributions, &[("n", &count(unlisted, loc))])));
     }
     for &i in &given[unlisted..] {
         let x = &ds.contributions[i];

@@ -327,6 +327,8 @@ panel_words! {
     table_parties,
     /// Table caption: the contributions.
     table_contributions,
+    /// Under the contributions table, where it lists only the latest: {listed} {n}.
+    table_latest,
     /// Column header: party.
     th_party,
     /// Column header: standing.
@@ -498,7 +500,7 @@ const EN_PANEL: PanelWords<'static> = PanelWords {
     pooled_share: "Share, not reported, of a {total} pledge made jointly with {others} ({date})",
     pooled_donors: "{names}: how the pledge is split between them is not reported, so it is shown once, undivided.",
     h_contributions: "Contributions",
-    earlier_contributions: "Earlier contributions (in the table view): {n}",
+    earlier_contributions: "Earlier contributions: {n}",
     h_note: "Note",
     h_sources: "Sources",
     h_disagree: "Sources disagree: {topic}",
@@ -519,6 +521,7 @@ const EN_PANEL: PanelWords<'static> = PanelWords {
     statuses: "announced confirmed delivered",
     table_parties: "Parties and their standing",
     table_contributions: "Contributions",
+    table_latest: "Shown: the latest {listed}. Contributions in all: {n}.",
     th_party: "Party",
     th_standing: "Standing",
     th_donor: "Donor",
@@ -616,7 +619,7 @@ const UK_PANEL: PanelWords<'static> = PanelWords {
     pooled_share: "Не вказана частка спільного внеску {total}, зробленого разом із: {others} ({date})",
     pooled_donors: "{names}: розподіл внеску між ними не повідомлено, тож він показаний один раз, неподіленим.",
     h_contributions: "Внески",
-    earlier_contributions: "Раніші внески (у таблиці): {n}",
+    earlier_contributions: "Раніші внески: {n}",
     h_note: "Примітка",
     h_sources: "Джерела",
     h_disagree: "Джерела розходяться: {topic}",
@@ -637,6 +640,7 @@ const UK_PANEL: PanelWords<'static> = PanelWords {
     statuses: "оголошено підтверджено передано",
     table_parties: "Сторони та їхній статус",
     table_contributions: "Внески",
+    table_latest: "Показано останні {listed}. Усього внесків: {n}.",
     th_party: "Сторона",
     th_standing: "Статус",
     th_donor: "Донор",

@@ -94,7 +94,7 @@ pub fn static_version(ds: &Dataset, as_of: Date) -> Result<StaticVersion, String
             );
         }
         h += "</tbody>\n</table>\n";
-        if let Some(note) = table.note {
+        if let Some(note) = &table.note {
             h += &format!("<p class=\"ct-table-note\">{}</p>\n", escape(note));
         }
     }

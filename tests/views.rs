@@ -820,7 +820,7 @@ fn the_parties_table_says_once_under_it_what_a_standing_by_a_date_means() {
     assert_eq!(standing_of("Netherlands"), Some("Member since 23\u{a0}January 2024"));
     assert!(rows.iter().all(|(_, s)| !s.contains("first reported")), "{rows:?}");
     assert_eq!(
-        note,
+        note.as_deref(),
         Some("A party shown as a member “by” a date was first reported as one then; the sources give no join date.")
     );
     // Before anyone is a member "by" a date, there is nothing to explain.
@@ -838,15 +838,19 @@ fn the_canvases_draw_in_the_font_family_of_the_widgets_stylesheet() {
 #[path = "../benches/synthetic.rs"]
 mod synthetic;
 
+/// The benchmarks' synthetic dataset of 5,000 contributions over 50 parties: about 50 each by
+/// its as-of date, more than a party's details or the table view list.
+fn synthetic_dataset() -> Dataset {
+    let json = synthetic::json(5_000);
+    load("synthetic.json", json.as_bytes(), Format::Json).unwrap().dataset
+}
+
 /// A party that gave more than its details list shows its latest contributions after a line
-/// that counts the rest, which the table view lists; its sources still count them all.
+/// that counts the rest.
 #[test]
 fn a_party_with_many_contributions_lists_its_latest_and_counts_the_earlier() {
     use coalition_tracker::details::LISTED_CONTRIBUTIONS;
-    let json = synthetic::json(5_000);
-    let ds = load("synthetic.json", json.as_bytes(), Format::Json).unwrap().dataset;
-    let loc = Locale::plain();
-    let as_of = date(synthetic::AS_OF);
+    let (ds, as_of, loc) = (synthetic_dataset(), date(synthetic::AS_OF), Locale::plain());
     let p = party(&ds, "P01");
     let gave: Vec<usize> = (0..ds.contributions.len())
         .filter(|&i| ds.contributions[i].donors.contains(&p) && ds.contributions[i].date.is_on_or_before(as_of))
@@ -855,7 +859,7 @@ fn a_party_with_many_contributions_lists_its_latest_and_counts_the_earlier() {
     let details = describe(&ds, Target::Party(p), as_of, &loc);
     let section = details.sections.iter().find(|s| s.heading.text == "Contributions").unwrap();
     let unlisted = gave.len() - LISTED_CONTRIBUTIONS;
-    assert_eq!(section.lines[0].text, format!("Earlier contributions (in the table view): {unlisted}"));
+    assert_eq!(section.lines[0].text, format!("Earlier contributions: {}", grouped(unlisted)));
     // Each listed contribution's line gives its date: the latest are listed, the earlier not.
     let text = section.lines[1..].iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n");
     let dated = |i: usize| text.contains(&ds.contributions[i].date.long());
@@ -868,4 +872,45 @@ fn a_party_with_many_contributions_lists_its_latest_and_counts_the_earlier() {
     let few = describe(&ds, Target::Party(p), first, &loc);
     let lines = &few.sections.iter().find(|s| s.heading.text == "Contributions").unwrap().lines;
     assert!(!lines[0].text.starts_with("Earlier"), "{lines:?}");
+}
+
+/// The table view lists the latest contributions made by the date, with a note that counts them
+/// all, once there are more than it lists; the bundled dataset's are all listed, without it.
+#[test]
+fn the_contributions_table_lists_the_latest_and_counts_them_all() {
+    use coalition_tracker::details::{tables, TABLE_CONTRIBUTIONS};
+    let (ds, as_of, loc) = (synthetic_dataset(), date(synthetic::AS_OF), Locale::plain());
+    let made: Vec<&coalition_tracker::model::Contribution> =
+        ds.contributions.iter().filter(|x| x.date.is_on_or_before(as_of)).collect();
+    assert!(made.len() > TABLE_CONTRIBUTIONS, "{} contributions: too few to test this", made.len());
+    let [_, table] = tables(&ds, &snapshot(&ds, as_of), &loc);
+    assert_eq!(table.rows.len(), TABLE_CONTRIBUTIONS);
+    assert_eq!(
+        table.note.as_deref(),
+        Some(
+            format!("Shown: the latest {TABLE_CONTRIBUTIONS}. Contributions in all: {}.", grouped(made.len())).as_str()
+        )
+    );
+    // Row by row, the latest: each gives its contribution's date.
+    for (row, x) in table.rows.iter().zip(&made[made.len() - TABLE_CONTRIBUTIONS..]) {
+        assert!(row[1].text.ends_with(&x.date.long()), "{:?} against {}", row[1].text, x.date.long());
+    }
+    let bundled = dataset();
+    let last = bundled.coalition.as_of;
+    let [_, all] = tables(&bundled, &snapshot(&bundled, last), &loc);
+    assert_eq!(all.rows.len(), bundled.contributions.len());
+    assert_eq!(all.note, None);
+}
+
+/// `n` with its thousands grouped as British English writes them.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

@@ -650,7 +650,7 @@ impl Inner {
                 line(&row, "td", "", first, self.lang);
                 line(&row, "td", "", second, self.lang);
             }
-            if let Some(note) = table.note {
+            if let Some(note) = &table.note {
                 child(&self.table, "p", "ct-table-note", note);
             }
         }
