@@ -398,8 +398,8 @@ pub struct Table {
     pub note: Option<String>,
 }
 
-/// The parties with their standing and the contributions made by the snapshot date, each row
-/// with its sources.
+/// The parties with their standing and the latest [`TABLE_CONTRIBUTIONS`] contributions made by
+/// the snapshot date, each row with its sources.
 pub fn tables(ds: &Dataset, snap: &Snapshot, loc: &Locale) -> [Table; 2] {
     let (w, p) = (loc.words, &loc.words.panel);
     let ids = |sources: &[Index]| join(&sources.iter().map(|&i| ds.sources[i].id.as_str()).collect::<Vec<_>>(), ", ");

@@ -628,7 +628,7 @@ impl Inner {
         }
     }
 
-    /// Fills the table view: every party with its standing and every contribution, with
+    /// Fills the table view: every party with its standing and the latest contributions, with
     /// sources, as of the date shown. Split off the module readers load first (see [`more`]).
     #[inline(never)]
     fn build_table(&mut self) {
