@@ -578,9 +578,10 @@ pub fn label(ds: &Dataset, snap: &Snapshot, target: Target, loc: &Locale) -> Str
             let mut all_given = Vec::new();
             let mut foreign = Vec::new();
             if let Some(d) = donor {
-                // Amounts given in another currency are also named in words, for listeners.
+                // Amounts given in another currency (those converted at a rate, a cheaper test
+                // than the currency's name) are also named in words, for listeners.
                 for &c in &d.itemised {
-                    if let Some(m) = ds.contributions[c].money.as_ref().filter(|m| m.currency != "EUR") {
+                    if let Some(m) = ds.contributions[c].money.as_ref().filter(|m| m.rate.is_some()) {
                         foreign.push(f.amount_words(m.amount, &m.currency));
                     }
                 }

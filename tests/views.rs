@@ -914,3 +914,21 @@ fn grouped(n: usize) -> String {
     }
     out
 }
+
+/// The timeline spans every dated record and the dataset's date, padded by 20 days, though it
+/// reads only the first and last of the lists that are sorted by date.
+#[test]
+fn the_timeline_spans_every_dated_record() {
+    use coalition_tracker::layout::timeline::domain;
+    for ds in [dataset(), synthetic_dataset()] {
+        let days: Vec<i64> = (ds.events.iter().map(|e| e.date))
+            .chain(ds.roles.iter().map(|r| r.since))
+            .chain(ds.contributions.iter().map(|c| c.date))
+            .chain(ds.reported_totals.iter().map(|t| t.date))
+            .map(Date::day_number)
+            .collect();
+        let first = *days.iter().min().unwrap();
+        let last = (*days.iter().max().unwrap()).max(ds.coalition.as_of.day_number());
+        assert_eq!(domain(&ds), (first - 20, last + 20), "{}", ds.coalition.id);
+    }
+}

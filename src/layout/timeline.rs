@@ -101,14 +101,18 @@ pub struct TimelineLayout {
 
 /// First and last day the timeline spans: the dataset's dated records, padded a little.
 pub fn domain(ds: &Dataset) -> (i64, i64) {
-    let days = ds
-        .events
-        .iter()
-        .map(|e| e.date)
-        .chain(ds.roles.iter().map(|r| r.since))
-        .chain(ds.contributions.iter().map(|c| c.date))
-        .chain(ds.reported_totals.iter().map(|t| t.date))
-        .map(Date::day_number);
+    // Events, contributions and reported totals are sorted by date, so their first and last
+    // bound them: the timeline is laid out again at every date change, and an editor's file can
+    // hold tens of thousands of contributions (a scan of 39,000 took 0.9 ms of each change).
+    let ends = [
+        ds.events.first().map(|e| e.date),
+        ds.events.last().map(|e| e.date),
+        ds.contributions.first().map(|c| c.date),
+        ds.contributions.last().map(|c| c.date),
+        ds.reported_totals.first().map(|t| t.date),
+        ds.reported_totals.last().map(|t| t.date),
+    ];
+    let days = ends.into_iter().flatten().chain(ds.roles.iter().map(|r| r.since)).map(Date::day_number);
     let (lo, hi) = days.fold((i64::MAX, i64::MIN), |(lo, hi), d| (lo.min(d), hi.max(d)));
     let last = hi.max(ds.coalition.as_of.day_number());
     let first = if lo == i64::MAX { last - 30 } else { lo };
