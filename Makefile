@@ -197,7 +197,6 @@ fuzz: tools
 # measurements of bench/run.js, which prints every figure and writes BENCHMARKS.md, and counts
 # the core's instructions with callgrind (valgrind) in examples/instructions.rs.
 EDITOR_MAX := 39000
-bench: export EDITOR_MAX := $(EDITOR_MAX)
 bench: bench-tools build e2e/node_modules/.package-lock.json bench/node_modules/.package-lock.json
 	cargo bench --bench core
 	cargo build --profile instructions --example instructions
@@ -206,7 +205,7 @@ bench: bench-tools build e2e/node_modules/.package-lock.json bench/node_modules/
 	cargo run --release --example synthetic -- 100000 > target/bench-site/synthetic-100000.json
 	# The most contributions an editor's file can hold under load.rs's 5 MB limit (4.94 MB).
 	cargo run --release --example synthetic -- $(EDITOR_MAX) > target/bench-site/synthetic-$(EDITOR_MAX).json
-	node bench/run.js
+	EDITOR_MAX=$(EDITOR_MAX) node bench/run.js
 
 bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund

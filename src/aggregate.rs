@@ -77,6 +77,13 @@ pub fn itemised_eur(ds: &Dataset, as_of: Date) -> Cents {
         .sum()
 }
 
+/// How many contributions had been made by `as_of`: the first that many, since contributions are
+/// sorted by date, and found by a binary search without working out the day of every one.
+pub fn made_by(ds: &Dataset, as_of: Date) -> usize {
+    let day = as_of.day_number();
+    ds.contributions.partition_point(|x| x.date.day_number() <= day)
+}
+
 /// Computes the snapshot for `as_of`.
 pub fn snapshot(ds: &Dataset, as_of: Date) -> Snapshot {
     let mut standings: Vec<Standing> = (0..ds.parties.len())
@@ -90,11 +97,7 @@ pub fn snapshot(ds: &Dataset, as_of: Date) -> Snapshot {
         .collect();
     let mut pooled = Vec::new();
     let mut itemised = 0;
-    let day = as_of.day_number();
-    // Contributions are sorted by date: a binary search finds the last one made by `as_of`
-    // without working out the day of every contribution.
-    let made = ds.contributions.partition_point(|x| x.date.day_number() <= day);
-    for (i, x) in ds.contributions[..made].iter().enumerate() {
+    for (i, x) in ds.contributions[..made_by(ds, as_of)].iter().enumerate() {
         itemised += x.money.as_ref().map_or(0, |m| m.eur);
         if x.pooled {
             pooled.push(i);

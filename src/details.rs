@@ -5,7 +5,7 @@
 
 use std::hash::{Hash, Hasher};
 
-use crate::aggregate::{role_on, snapshot, snapshot_conflicts, Snapshot};
+use crate::aggregate::{made_by, role_on, snapshot, snapshot_conflicts, Snapshot};
 use crate::date::Date;
 use crate::geometry::small_letter;
 use crate::i18n::{fill, fill_with, Locale};
@@ -411,8 +411,7 @@ pub fn tables(ds: &Dataset, snap: &Snapshot, loc: &Locale) -> [Table; 2] {
             [loc.party(ds, st.party).into(), Line::ui(standing), Line::ui(ids(&ds.roles[st.span].sources))]
         })
         .collect();
-    // Contributions are sorted by date (as `aggregate::snapshot` reads them).
-    let made = ds.contributions.partition_point(|x| x.date.is_on_or_before(snap.as_of));
+    let made = made_by(ds, snap.as_of);
     let unlisted = made.saturating_sub(TABLE_CONTRIBUTIONS);
     let contributions = ds.contributions[unlisted..made]
         .iter()
@@ -457,8 +456,8 @@ fn party(ds: &Dataset, p: Index, as_of: Date, loc: &Locale) -> Details {
     let mut subjects = vec![Subject::Party(p)];
     let mut given = Vec::new();
     let mut lines = Vec::new();
-    for (i, x) in ds.contributions.iter().enumerate() {
-        if x.donors.contains(&p) && x.date.is_on_or_before(as_of) {
+    for (i, x) in ds.contributions[..made_by(ds, as_of)].iter().enumerate() {
+        if x.donors.contains(&p) {
             subjects.push(Subject::Contribution(i));
             given.push(i);
         }
