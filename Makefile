@@ -103,9 +103,10 @@ build: validate tools/node_modules/.package-lock.json
 	# of the snippets it imports (src/web/events.js, intl.js, page.js, in snippets/), which
 	# it would otherwise fetch only once it has itself arrived: fewer requests on the way to the
 	# first drawing, and fewer bytes. A widget module's glue is bundled from an entry that
-	# re-exports only what widget.js calls, so that wasm-bindgen's `initSync` and its warnings go.
+	# re-exports only what widget.js calls, so that wasm-bindgen's asynchronous loader (`default`)
+	# and its warnings go: widget.js compiles the module itself and instantiates it with `initSync`.
 	cd dist && for d in pkg pkg-uk; do \
-		echo "export { default, Widget, stop } from './coalition_tracker.js';" > $$d/entry.js; \
+		echo "export { initSync, Widget, stop } from './coalition_tracker.js';" > $$d/entry.js; \
 		../tools/node_modules/.bin/esbuild --minify --allow-overwrite --log-level=warning --bundle --format=esm \
 			$$d/entry.js --outfile=$$d/coalition_tracker.js; \
 		rm $$d/entry.js; \

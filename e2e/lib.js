@@ -95,7 +95,7 @@ export async function memoryUse(page, cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
   // The build gives the module's exports short names: the memory is the export that is one.
-  const wasm = await page.evaluate(async () => Object.values(await (await import('./pkg/coalition_tracker.js')).default())
+  const wasm = await page.evaluate(async () => Object.values(await (await import('./pkg/coalition_tracker.js')).initSync())
     .find((e) => e instanceof WebAssembly.Memory).buffer.byteLength);
   return { heap, wasm, total: heap + wasm };
 }

@@ -21,10 +21,21 @@ const moduleBase = (lang) => new URL(`${moduleDir(lang)}coalition_tracker`, here
 // trip fewer before the wasm compiles (it compiles as it streams in).
 const loadWasm = (lang, base = moduleBase(lang)) => (modules[base] ??= Promise.all([import(`${base}.js`), fetched(`${base}_bg.wasm`)])
   .then(async ([module, wasm]) => {
-    await module.default({ module_or_path: wasm });
+    module.initSync({ module: await compiled(wasm) });
     stopOnTrap(module, base);
     return module;
   }));
+
+/** The module compiled from `wasm`, a response (compiled as it streams in) or bytes. A response
+ * the browser does not stream from (one not labelled `application/wasm`, or in a browser without
+ * `compileStreaming`) is compiled from its bytes. The glue's `initSync` then instantiates it: the
+ * glue readers load leaves out wasm-bindgen's asynchronous loader, which does the same (0.4 KB
+ * gzipped). */
+const compiled = (wasm) => (wasm instanceof Response
+  ? (WebAssembly.compileStreaming?.(wasm) ?? Promise.reject()).catch((error) => (wasm.bodyUsed
+    ? Promise.reject(error)
+    : wasm.arrayBuffer().then(WebAssembly.compile)))
+  : WebAssembly.compile(wasm));
 
 /** Whether `error` is a trap in the module at `base`: its stack passes through the module's
  * wasm or its glue (the glue is on the stack of every call into the wasm, so a module compiled

@@ -28,6 +28,34 @@ test('a corrupt wasm file gives the static version with a note', async () => {
   await context.close();
 });
 
+// widget.js compiles the module itself (the glue readers load has no loader of its own): as
+// it streams in, or, from a server that labels it otherwise, from its bytes.
+for (const [type, compiles] of [
+  ['application/wasm', { streaming: 1, bytes: 0 }],
+  ['application/octet-stream', { streaming: 1, bytes: 1 }],
+]) {
+  test(`the widget module served as ${type} is compiled ${compiles.bytes ? 'from its bytes' : 'as it streams in'} and draws`, async () => {
+    const { context, page: p, errors } = await page();
+    await context.addInitScript(() => {
+      const { compile, compileStreaming } = WebAssembly;
+      const counts = { streaming: 0, bytes: 0 };
+      window.compiles = counts;
+      WebAssembly.compileStreaming = (source) => { counts.streaming += 1; return compileStreaming(source); };
+      WebAssembly.compile = (bytes) => { counts.bytes += 1; return compile(bytes); };
+    });
+    await p.route('**/pkg/coalition_tracker_bg.wasm', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-type': type } });
+    });
+    await p.goto(`${site.server.url}embed.html`);
+    await p.locator('.ct[data-state="ready"]').waitFor();
+    assert.deepEqual(await p.evaluate(() => window.compiles), compiles);
+    assert.equal(await host(p).evaluate((h) => h.shadowRoot.querySelectorAll('.ct-mark').length > 0), true);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
 test('data= answering with an HTML page or a 20 MB file gives a readable message and no chart', async () => {
   const { context, page: p } = await page();
   await p.route('**/fake-data.json', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Login</title><p>Please sign in</p>' }));
@@ -143,7 +171,7 @@ for (const [lang, dir, text, how] of [
     // Memory runs out: the module's memory is grown from outside to its limit, less 1 MB, and a
     // 16 MB string is passed in; the allocation fails, which the module's build turns into a trap.
     await p.evaluate(async (dir) => {
-      const memory = Object.values(await (await import(`./${dir}coalition_tracker.js`)).default())
+      const memory = Object.values(await (await import(`./${dir}coalition_tracker.js`)).initSync())
         .find((e) => e instanceof WebAssembly.Memory);
       memory.grow(65536 - 16 - memory.buffer.byteLength / 65536);
       const widget = document.querySelector('[data-coalition-tracker]').widget;
