@@ -18,10 +18,10 @@ const moduleDir = (lang) => (languageOf(lang) === 'uk' ? 'pkg-uk/' : 'pkg/');
 /** Where a language's module is: its glue is `….js` and its wasm `…_bg.wasm` after this. */
 const moduleBase = (lang) => new URL(`${moduleDir(lang)}coalition_tracker`, here).href;
 // The glue and the wasm are fetched side by side, not the wasm once the glue is in: one round
-// trip fewer before the wasm compiles (it compiles as it streams in).
-const loadWasm = (lang, base = moduleBase(lang)) => (modules[base] ??= Promise.all([import(`${base}.js`), fetched(`${base}_bg.wasm`)])
-  .then(async ([module, wasm]) => {
-    module.initSync({ module: await compiled(wasm) });
+// trip fewer before the wasm compiles. It compiles as it streams in, while the glue loads.
+const loadWasm = (lang, base = moduleBase(lang)) => (modules[base] ??= Promise.all([import(`${base}.js`), fetched(`${base}_bg.wasm`).then(compiled)])
+  .then(([module, wasm]) => {
+    module.initSync({ module: wasm });
     stopOnTrap(module, base);
     return module;
   }));
