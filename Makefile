@@ -45,7 +45,9 @@ SHIPPED_RUST := RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" cargo +$(
 # grows down from 1 MB towards address 0 and would reach the lowest 1 KB only 1,047 KB deep. Before
 # that, scripts/split-module.py empties the table slots wasm-bindgen leaves to closure shims that
 # nothing calls, which wasm-opt would otherwise keep (0.4 KB less gzipped). With ROOTS,
-# scripts/split-module.py then moves the code only they reach to coalition_tracker_more.wasm.
+# scripts/split-module.py then moves the code only they reach to coalition_tracker_more.wasm and
+# orders each part's functions for gzip (0.3 KB less of the module readers load first, for 12 s
+# of build per language: see `order` there).
 define wasm
 	$(SHIPPED_RUST) --lib --profile shipped --target wasm32-unknown-unknown --crate-type cdylib $(2)
 	rm -rf $(1)/linked && mkdir -p $(1)/linked

@@ -25,6 +25,12 @@ points at, touches or focuses the graphic.
         to DIR/coalition_tracker_more.wasm (binaryen's wasm-split); the module keeps every other
         function and calls the moved ones through its table.
 
+        Each of the two is then given the order of functions that gzip compresses best, as far
+        as a short search finds it (see `order`).
+
+    split-module.py order MODULE.wasm [MOVES]
+        That ordering, on its own (trying MOVES moves, `ORDER_MOVES` if not given).
+
     split-module.py section PART.wasm NAME FILE
         Appends FILE's bytes to the split-off part as the custom section NAME, which
         `web/events.js` reads when the part arrives: the texts of the default dataset that the
@@ -37,10 +43,12 @@ is in (`Inner::more` in web/widget.rs), and if it ever did before, the call woul
 widget would stop with an error instead of running on without its code.
 """
 
+import random
 import re
 import subprocess
 import sys
 import tempfile
+import zlib
 from pathlib import Path
 
 WASM_FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
@@ -322,6 +330,77 @@ def split(directory, roots):
         wasm_opt("-Oz", "--low-memory-unused", str(primary), "-o", str(module))
         wasm_opt("-Oz", "--low-memory-unused", str(more), "-o", str(more))
         print(f"split-module: {len(moved)} functions moved to {more}")
+    order(module)
+    order(more)
+
+
+# How many moves `order` tries: 10 s for the widget module here. More find less and less: on
+# the English widget module, 1,500 took 375 B off its gzipped size, 3,000 402 B, 9,000 476 B.
+ORDER_MOVES = 1500
+
+
+def gzipped_size(data):
+    """The size of `data` deflated as `gzip -9` does (less gzip's 18 bytes of header and trailer)."""
+    return len(zlib.compress(data, 9, -15))
+
+
+def function_bodies(data):
+    """The body of each function the module defines, in the order of its code section."""
+    for sid, body in sections(data):
+        if sid == 10:
+            count, i = leb(body, 0)
+            bodies = []
+            for _ in range(count):
+                size, i = leb(body, i)
+                bodies.append(body[i:i + size])
+                i += size
+            return bodies
+    return []
+
+
+def compressible_order(bodies, moves=ORDER_MOVES, seed=1):
+    """An order of `bodies` (their indices) that deflates to fewer bytes, laid end to end, than
+    their own. gzip finds repeats only within its last 32 KB and codes what it finds by how far
+    back it lies, so which functions sit near which matters: the linker's order of the widget
+    module deflated 1 KB smaller than random orders, and 0.1 KB larger than one by size. From the
+    order by size, it tries moving a run of 1 to 8 functions elsewhere, keeping each move that
+    helps (a local search; seeded, so each build orders alike). The function indices that calls
+    carry change with the order, which this does not model: it gets most of what it finds."""
+    order = sorted(range(len(bodies)), key=lambda k: (len(bodies[k]), k))
+    if len(order) < 2:
+        return order
+    size = lambda o: gzipped_size(b"".join(bodies[k] for k in o))
+    best, rng = size(order), random.Random(seed)
+    for _ in range(moves):
+        start, to = rng.randrange(len(order)), rng.randrange(len(order))
+        run = order[start:start + rng.choice((1, 1, 1, 2, 4, 8))]
+        rest = order[:start] + order[start + len(run):]
+        tried = rest[:to] + run + rest[to:]
+        if (got := size(tried)) < best:
+            best, order = got, tried
+    return order
+
+
+def order(path, moves=ORDER_MOVES):
+    """Rewrites the module at `path` with its functions in `compressible_order`, then optimised
+    again (`-Oz`, as `split` leaves it), if that deflates smaller; else leaves it as it is."""
+    data = Path(path).read_bytes()
+    ordered = compressible_order(function_bodies(data), moves)
+    text = disassemble(str(path))
+    # The module's text, cut before each function: wasm-dis writes them last, each from a line
+    # of its own, named by its place in the code section, and calls name their callee.
+    head, *funcs = re.split(r"(?m)^(?= \(func )", text.rstrip().removesuffix(")") + "\n")
+    if len(funcs) != len(ordered) or functions(text) != [str(k) for k in range(len(funcs))]:
+        fail(f"{path}: its functions are not as wasm-dis names them")
+    with tempfile.TemporaryDirectory() as tmp:
+        source, out = Path(tmp) / "ordered.wat", Path(tmp) / "ordered.wasm"
+        source.write_text(head + "".join(funcs[k] for k in ordered) + ")\n")
+        wasm_opt("-Oz", "--low-memory-unused", str(source), "-o", str(out))
+        before, after = gzipped_size(data), gzipped_size(out.read_bytes())
+        if after < before:
+            Path(path).write_bytes(out.read_bytes())
+        print(f"split-module: {path} ordered for gzip: {before} -> {after} B deflated"
+              + ("" if after < before else ", not smaller: left as it was"))
 
 
 def add_section(part, section, file):
@@ -339,6 +418,8 @@ if __name__ == "__main__":
         prune(sys.argv[2])
     elif len(sys.argv) >= 3 and sys.argv[1] == "split":
         split(sys.argv[2], sys.argv[3:])
+    elif len(sys.argv) in (3, 4) and sys.argv[1] == "order":
+        order(sys.argv[2], *map(int, sys.argv[3:]))
     elif len(sys.argv) == 5 and sys.argv[1] == "section":
         add_section(*sys.argv[2:])
     else:

@@ -1,8 +1,11 @@
-"""Tests of split-module.py's `prune` on small modules assembled with binaryen (`make test-scripts`).
+"""Tests of split-module.py's `prune` and `order` on small modules assembled with binaryen
+(`make test-scripts`).
 
 The names follow wasm-bindgen's: demangled, with the crate's hash in brackets (`\\5b`, `\\5d`).
 """
 
+import importlib.util
+import random
 import subprocess
 import sys
 import tempfile
@@ -95,6 +98,81 @@ class Prune(unittest.TestCase):
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("an element segment of kind 1", result.stderr)
         self.assertEqual(self.path.read_bytes(), before)
+
+
+def stores(values):
+    """Instructions storing each (address, value) of `values`: code that `-Oz` keeps as it is."""
+    return " ".join(f"(i32.store (i32.const {a}) (i32.const {v}))" for a, v in values)
+
+
+def far_apart_module():
+    """A module whose three alike functions lie 33 KB apart, each after a function as long of
+    stores gzip cannot compress; `run` calls every function (two of them through the table) and
+    sums what they stored. Each is exported, so that `-Oz` inlines none into `run`."""
+    rng = random.Random(7)
+    alike = [(4 * rng.randrange(16, 1000), rng.randrange(1 << 30)) for _ in range(150)]
+    funcs = []
+    for i in range(3):
+        # Each ends differently (not only in a constant, which `-Oz` would merge them over).
+        funcs.append(f"(func $alike{i} {stores(alike)} {stores([(4 * i, i + 1)] * (i + 1))})")
+        noise = [(4 * rng.randrange(1000, 16000), rng.randrange(1 << 30)) for _ in range(3000)]
+        funcs.append(f"(func $noise{i} {stores(noise)})")
+    calls = " ".join(f"(call $alike{i}) (call $noise{i})" for i in (0, 2)) + " (call $noise1)"
+    exports = " ".join(f'(export "{name}{i}" (func ${name}{i}))' for i in range(3) for name in ("alike", "noise"))
+    total = "(i32.const 0)"
+    for a in [0, 4, 8, 12, *range(64, 64000, 4000)]:
+        total = f"(i32.add {total} (i32.load (i32.const {a})))"
+    return f"""(module
+ (type $none (func))
+ (memory $0 1)
+ (table $0 2 2 funcref)
+ (elem (i32.const 0) $alike1 $noise1)
+ (export "run" (func $run))
+ {exports}
+ {" ".join(funcs)}
+ (func $run (result i32) {calls} (call_indirect (type $none) (i32.const 0)) {total}))
+"""
+
+
+class Order(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.path = Path(self.tmp.name) / "m.wasm"
+        source = Path(self.tmp.name) / "m.wat"
+        source.write_text(far_apart_module())
+        subprocess.run(["wasm-opt", "-Oz", *FEATURES, str(source), "-o", str(self.path)], check=True)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def ran(self):
+        """What the module's `run` returns, run by Node."""
+        script = "WebAssembly.instantiate(require('fs').readFileSync(process.argv[1]))" \
+            ".then(({ instance }) => console.log(instance.exports.run()))"
+        return run("node", "-e", script, str(self.path)).stdout.strip()
+
+    def test_the_functions_are_ordered_so_the_module_deflates_smaller_and_runs_the_same(self):
+        before, ran = self.path.read_bytes(), self.ran()
+        self.assertRegex(ran, r"^-?\d+$")
+        result = run(sys.executable, str(SCRIPT), "order", str(self.path), "100")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertNotIn("left as it was", result.stdout)
+        deflated = lambda data: len(subprocess.run(["gzip", "-9c"], input=data, capture_output=True).stdout)
+        # Side by side, the three alike functions cost little more than one.
+        self.assertLess(deflated(self.path.read_bytes()), deflated(before) - 400)
+        self.assertEqual(self.ran(), ran)
+
+    def test_the_order_is_a_permutation_that_deflates_no_larger_than_by_size(self):
+        spec = importlib.util.spec_from_file_location("split_module", SCRIPT)
+        split_module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(split_module)
+        bodies = split_module.function_bodies(self.path.read_bytes())
+        self.assertEqual(len(bodies), 7)
+        order = split_module.compressible_order(bodies, moves=200)
+        self.assertEqual(sorted(order), list(range(7)))
+        by_size = sorted(range(7), key=lambda k: len(bodies[k]))
+        laid = lambda o: split_module.gzipped_size(b"".join(bodies[k] for k in o))
+        self.assertLessEqual(laid(order), laid(by_size))
 
 
 if __name__ == "__main__":
