@@ -106,9 +106,11 @@ build: validate tools/node_modules/.package-lock.json
 	# it would otherwise fetch only once it has itself arrived: fewer requests on the way to the
 	# first drawing, and fewer bytes. A widget module's glue is bundled from an entry that
 	# re-exports only what widget.js calls, so that wasm-bindgen's asynchronous loader (`default`)
-	# and its warnings go: widget.js compiles the module itself and instantiates it with `initSync`.
+	# and its warnings go: widget.js compiles the module itself and instantiates it with `initSync`,
+	# and tells events.js where the split-off part is (`placeMore`).
 	cd dist && for d in pkg pkg-uk; do \
-		echo "export { initSync, Widget, stop } from './coalition_tracker.js';" > $$d/entry.js; \
+		events=$$(cd $$d && ls snippets/*/src/web/events.js); \
+		echo "export { initSync, Widget, stop } from './coalition_tracker.js'; export { placeMore } from './$$events';" > $$d/entry.js; \
 		../tools/node_modules/.bin/esbuild --minify --allow-overwrite --log-level=warning --bundle --format=esm \
 			$$d/entry.js --outfile=$$d/coalition_tracker.js; \
 		rm $$d/entry.js; \
@@ -124,6 +126,9 @@ build: validate tools/node_modules/.package-lock.json
 	# embed.html's script carries its own copy of widget.js (host pages load widget.js itself):
 	# one request fewer for the iframe, and 0.2 KB less gzipped than the two files. Its Ukrainian
 	# messages are written as UTF-8, not as \u escapes (a module script is always read as UTF-8).
+	# It carries the widget modules' glue too (widget.js's carryGlue), which must then be the same
+	# for every language: it is, as the modules import and export alike.
+	cmp dist/pkg/coalition_tracker.js dist/pkg-uk/coalition_tracker.js
 	cd dist && ../tools/node_modules/.bin/esbuild --bundle --format=esm --minify --charset=utf8 --allow-overwrite \
 		--log-level=warning '--external:./hosted.js' embed-page.js --outfile=embed-page.js
 	# Then terser: its repeated compression passes take a further 0.2 KB (gzipped) off the

@@ -77,6 +77,7 @@ export function launch(extra = []) {
  * errors (CSP violations among them) and every request's URL. */
 export async function openWidget(browser, url, { width = 1280, height = 900, dpr = 1, colorScheme = 'light', javaScriptEnabled = true } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, colorScheme, javaScriptEnabled, acceptDownloads: true });
+  await context.addInitScript(keepWasmMemory);
   const page = await context.newPage();
   const errors = [];
   const requests = [];
@@ -88,15 +89,26 @@ export async function openWidget(browser, url, { width = 1280, height = 900, dpr
   return { page, context, errors, requests };
 }
 
+/** An init script keeping the page's first wasm memory, the widget module's (made by its glue's
+ * `initSync`), as `window.wasmMemory`: embed.html's script holds the module and its glue, so
+ * the page has no other name for it. */
+export function keepWasmMemory() {
+  WebAssembly.Instance = new Proxy(WebAssembly.Instance, {
+    construct(target, args) {
+      const instance = Reflect.construct(target, args);
+      window.wasmMemory ??= Object.values(instance.exports).find((e) => e instanceof WebAssembly.Memory);
+      return instance;
+    },
+  });
+}
+
 /** Memory in use after a forced garbage collection: the JS heap and the widget module's wasm
  * linear memory (which never shrinks, so growth there is for good). `cdp` is a CDP session on
- * `page`. */
+ * `page`, which `keepWasmMemory` ran in (as `openWidget` has it). */
 export async function memoryUse(page, cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
-  // The build gives the module's exports short names: the memory is the export that is one.
-  const wasm = await page.evaluate(async () => Object.values(await (await import('./pkg/coalition_tracker.js')).initSync())
-    .find((e) => e instanceof WebAssembly.Memory).buffer.byteLength);
+  const wasm = await page.evaluate(() => window.wasmMemory.buffer.byteLength);
   return { heap, wasm, total: heap + wasm };
 }
 

@@ -2,7 +2,12 @@
 // (coalition, as-of, select, theme, lang, credit, data, id); the view is kept in the URL fragment.
 // The page reports its height to the parent in the formats existing receivers understand:
 // Datawrapper's {"datawrapper-height": {"<id>": px}} and AMP's embed-size request.
-import { inlineSheet, mount, stylesheet } from './widget.js';
+import * as glue from './pkg/coalition_tracker.js';
+import { carryGlue, inlineSheet, mount, stylesheet } from './widget.js';
+
+// The widget module's glue comes in this script (bundled by `make build`), not in a request of
+// its own.
+carryGlue(glue, import.meta.url);
 
 const params = new URLSearchParams(location.search);
 const get = (name) => params.get(name) ?? undefined;

@@ -236,6 +236,8 @@ const widgetModules = (requests) => [...new Set(requests.filter((u) => u.endsWit
 test('an English embed fetches the English widget module only', async () => {
   const { context, errors, requests } = await openWidget(site.browser, `${site.server.url}embed.html`, { width: 800 });
   assert.deepEqual(widgetModules(requests), ['/pkg/coalition_tracker_bg.wasm']);
+  // Its glue comes in the page's script (carryGlue in widget.js), not in a request of its own.
+  assert.deepEqual(requests.filter((u) => /coalition_tracker\.js$/.test(u)), []);
   assert.deepEqual(errors, []);
   await context.close();
 });

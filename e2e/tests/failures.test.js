@@ -2,7 +2,7 @@
 // half-drawn widget, and the widget recovers where the condition clears.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { host, settled, useSite } from '../lib.js';
+import { host, keepWasmMemory, settled, useSite } from '../lib.js';
 
 const site = useSite();
 
@@ -157,26 +157,26 @@ async function stoppedWidget(p) {
   }));
 }
 
-for (const [lang, dir, text, how] of [
-  ['en', 'pkg/', 'The graphic stopped working. Reload the page to see it again.', 'streamed'],
-  ['uk', 'pkg-uk/', 'Графіка перестала працювати. Перезавантажте сторінку, щоб побачити її знову.', 'streamed'],
+for (const [lang, text, how] of [
+  ['en', 'The graphic stopped working. Reload the page to see it again.', 'streamed'],
+  ['uk', 'Графіка перестала працювати. Перезавантажте сторінку, щоб побачити її знову.', 'streamed'],
   // A host page that broke fetch: the module is compiled from bytes, and its frames carry no URL.
-  ['en', 'pkg/', 'The graphic stopped working. Reload the page to see it again.', 'fetched by XMLHttpRequest'],
+  ['en', 'The graphic stopped working. Reload the page to see it again.', 'fetched by XMLHttpRequest'],
 ]) {
   test(`a trap in the ${lang} widget module (${how}; a panic, in the build readers load) stops the graphic with a message`, async () => {
     const { context, page: p, errors } = await page();
+    await context.addInitScript(keepWasmMemory);
     if (how !== 'streamed') await context.addInitScript(() => { window.fetch = () => Promise.reject(new Error('fetch is broken here')); });
     await p.goto(`${site.server.url}embed.html?lang=${lang}`);
     await p.locator('.ct[data-state="ready"]').waitFor();
     // Memory runs out: the module's memory is grown from outside to its limit, less 1 MB, and a
     // 16 MB string is passed in; the allocation fails, which the module's build turns into a trap.
-    await p.evaluate(async (dir) => {
-      const memory = Object.values(await (await import(`./${dir}coalition_tracker.js`)).initSync())
-        .find((e) => e instanceof WebAssembly.Memory);
+    await p.evaluate(() => {
+      const memory = window.wasmMemory;
       memory.grow(65536 - 16 - memory.buffer.byteLength / 65536);
       const widget = document.querySelector('[data-coalition-tracker]').widget;
       setTimeout(() => widget.setAsOf('2'.repeat(16 << 20)));
-    }, dir);
+    });
     const stopped = { text, canvases: 0 };
     assert.deepEqual(await stoppedWidget(p), stopped);
     assert.ok(errors.some((e) => /RuntimeError/.test(e)), `the trap reached the page: ${errors}`);

@@ -3,7 +3,7 @@
 // garbage collection) grows by less than 1 MB from the first to the last thousand events.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { memoryUse, useSite } from '../lib.js';
+import { keepWasmMemory, memoryUse, useSite } from '../lib.js';
 
 const site = useSite();
 const EVENTS = Number(process.env.STRESS_EVENTS || 10_000);
@@ -23,6 +23,7 @@ function generator(seed) {
 
 test(`${EVENTS.toLocaleString('en')} random events: no error, no panic, memory flat`, async () => {
   const context = await site.browser.newContext({ viewport: { width: 1024, height: 900 }, hasTouch: true });
+  await context.addInitScript(keepWasmMemory);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));

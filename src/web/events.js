@@ -15,7 +15,7 @@ const PAGE = ['resize', 'scheme', 'frame'];
 // into the glue), which links to the module's exports (see scripts/split-module.py). A split
 // module exports its function table as `table`; a module built whole (wasm-pack's tests) does not,
 // and needs nothing more. `more` is undefined, then the promise of the part, then true.
-const MORE = new URL('coalition_tracker_more.wasm', import.meta.url);
+let MORE = new URL('coalition_tracker_more.wasm', import.meta.url);
 let more;
 // The part's compiled module, whose custom sections bring what the module leaves out: `ct-texts`,
 // the default dataset's texts (codec::split_texts in the crate), and `ct-words`, the details
@@ -31,6 +31,12 @@ const fetchMore = (exports) => new Promise((resolve, reject) => {
   request.send();
 }).then((bytes) => WebAssembly.instantiate(bytes, { primary: exports }))
   .then(({ module }) => { part = module; });
+
+/** Has the split-off part fetched from `url`: the glue embed.html's script carries is not
+ * beside it (see `carryGlue` in www/widget.js). */
+export function placeMore(url) {
+  MORE = url;
+}
 
 /** Wires the widget under `root` to `handle`; returns what the module asks of the page:
  * `frame()` (one call of kind `frame` on the next animation frame, however often asked),
