@@ -117,9 +117,8 @@ async function editorsLargestFile(browser, server) {
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     return { shown: performance.now() - t, rows: root.querySelectorAll('.ct-table tbody tr').length };
   });
-  table.times = await dateChanges(20, true);
+  const tableSteps = figures(await dateChanges(20, true));
   await context.close();
-  const tableSteps = figures(table.times);
   results.editorsFile = { contributions: n, bytes, ready, none, selected, table: { shown: table.shown, steps: tableSteps, rows: table.rows } };
   say(`## The largest file an editor can host (${n.toLocaleString('en')} contributions, ${(bytes / 1e6).toFixed(2)} MB of JSON; 1280 px, DPR 2)`);
   say();

@@ -60,8 +60,11 @@ const glueOf = (base) => {
  * from bytes by the XMLHttpRequest fallback, whose frames carry no URL, is still recognised;
  * a carried glue's frames are its script's). Errors the module returns (an unknown selection,
  * say) are not traps: the module chose them. */
-const trapped = (error, base) => error instanceof WebAssembly.RuntimeError
-  && [base, carried?.base === base && carried.at].some((mark) => mark && String(error.stack).includes(mark));
+const trapped = (error, base) => {
+  if (!(error instanceof WebAssembly.RuntimeError)) return false;
+  const stack = String(error.stack);
+  return stack.includes(base) || (carried?.base === base && stack.includes(carried.at));
+};
 
 /** Stops every widget `module` drives after `error` (see `stop` in src/web/mod.rs). */
 const stopAfter = (module, error) => module.stop(`coalition-tracker stopped: ${error}`);
