@@ -125,15 +125,17 @@ build: validate tools/node_modules/.package-lock.json
 		--outdir=. --outbase=. --log-level=warning $$(ls *.js *.css | grep -vxE 'embed-page.js|hosted.js')
 	# embed.html's script carries its own copy of widget.js (host pages load widget.js itself):
 	# one request fewer for the iframe, and 0.2 KB less gzipped than the two files. Its Ukrainian
-	# messages are written as UTF-8, not as \u escapes (a module script is always read as UTF-8).
+	# words are written as UTF-8, not as \u escapes (a module script is always read as UTF-8).
+	# What a widget shows when it cannot be shown stays out of it, in failure.js, which widget.js
+	# imports only then.
 	# It carries the widget modules' glue too (widget.js's carryGlue), which must then be the same
 	# for every language: it is, as the modules import and export alike.
 	cmp dist/pkg/coalition_tracker.js dist/pkg-uk/coalition_tracker.js
 	cd dist && ../tools/node_modules/.bin/esbuild --bundle --format=esm --minify --charset=utf8 --allow-overwrite \
-		--log-level=warning '--external:./hosted.js' embed-page.js --outfile=embed-page.js
+		--log-level=warning '--external:./hosted.js' '--external:./failure.js' embed-page.js --outfile=embed-page.js
 	# Then terser: its repeated compression passes take a further 0.2 KB (gzipped) off the
 	# modules' glue and the pages' scripts, beyond esbuild's single pass (issue 6's weight budget).
-	cd dist && for f in pkg/coalition_tracker.js pkg-uk/coalition_tracker.js hosted.js embed-page.js widget.js; do \
+	cd dist && for f in pkg/coalition_tracker.js pkg-uk/coalition_tracker.js hosted.js embed-page.js widget.js failure.js; do \
 		../tools/node_modules/.bin/terser $$f --module --compress passes=3 --mangle --output $$f; \
 	done
 	# embed.html itself is minified too (0.2 KB less gzipped), with the minified widget.css in it:

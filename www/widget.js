@@ -96,21 +96,12 @@ function fetched(url) {
     .then((response) => (response instanceof Response && response.ok ? response : byXhr()), byXhr);
 }
 
-/** What this script itself says, in the widget's language: it says it before, or instead of,
- * the module that carries the rest of the widget's words. */
-const WORDS = {
-  en: {
-    loading: 'Loading the coalition tracker…',
-    noModule: 'The interactive graphic could not load; here is its static version. Reload the page to try again.',
-    badData: 'The coalition tracker could not show this data:',
-    stopped: 'The graphic stopped working. Reload the page to see it again.',
-  },
-  uk: {
-    loading: 'Завантаження трекера коаліції…',
-    noModule: 'Інтерактивну графіку не вдалося завантажити; ось її статична версія (англійською). Перезавантажте сторінку, щоб спробувати знову.',
-    badData: 'Трекер коаліції не зміг показати ці дані:',
-    stopped: 'Графіка перестала працювати. Перезавантажте сторінку, щоб побачити її знову.',
-  },
+/** What this script itself says, in the widget's language, while the module that carries the
+ * rest of the widget's words is on its way. What it says when the widget cannot be shown is in
+ * failure.js. */
+const LOADING = {
+  en: 'Loading the coalition tracker…',
+  uk: 'Завантаження трекера коаліції…',
 };
 
 /** Options from a host element's data- attributes. */
@@ -138,23 +129,21 @@ const guarded = (module, base, widget) => new Proxy(widget, {
   },
 });
 
-/** Replaces the widget with a message; each further line (a validation error) is a list item. */
-function message(box, text) {
-  const [first, ...rest] = String(text).split('\n');
-  const p = document.createElement('p');
-  p.className = 'ct-error';
-  p.textContent = first;
-  box.replaceChildren(p);
-  if (rest.length) {
-    const list = document.createElement('ul');
-    list.className = 'ct-error-list';
-    for (const line of rest) {
-      const item = document.createElement('li');
-      item.textContent = line;
-      list.append(item);
-    }
-    box.append(list);
+/** Shows, with failure.js's `show`, why the widget in `box` cannot be shown, then marks its
+ * `host` so. Where failure.js itself cannot be fetched (the network has gone since the page
+ * loaded), `error`'s own message is shown. */
+async function failed(host, box, error, show) {
+  console.error(error);
+  try {
+    await show(await import('./failure.js'));
+  } catch (importError) {
+    console.error(importError);
+    const p = document.createElement('p');
+    p.className = 'ct-error';
+    p.textContent = String(error);
+    box.replaceChildren(p);
   }
+  host.dataset.state = 'error';
 }
 
 /** What the widget does with the loader module (hosted.js, with the loader's glue): fetched only
@@ -208,21 +197,6 @@ function widgetSheet() {
   return inlineSheet()?.cloneNode(true) ?? stylesheet('widget.css');
 }
 
-/** Shows the static version (built with the site, escaped at build time) under a note. */
-async function showStatic(box, note) {
-  message(box, note);
-  try {
-    const response = await fetch(new URL('static.html', here));
-    if (!response.ok) return;
-    const holder = document.createElement('div');
-    holder.innerHTML = await response.text();
-    // Its stylesheet comes only with it: readers of a working widget never load it.
-    box.append(stylesheet('static.css'), ...holder.childNodes);
-  } catch (error) {
-    console.error(error);
-  }
-}
-
 /** Resolves in a task of its own, after whatever the page has queued. */
 const nextTask = () => new Promise((next) => setTimeout(next));
 
@@ -242,13 +216,12 @@ export async function mount(host, options = optionsOf(host)) {
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const sheet = widgetSheet();
   const lang = languageOf(options.lang);
-  const words = WORDS[lang];
   const box = document.createElement('div');
   box.className = 'ct-box';
   box.lang = lang;
   const placeholder = document.createElement('p');
   placeholder.className = 'ct-placeholder';
-  placeholder.textContent = words.loading;
+  placeholder.textContent = LOADING[lang];
   box.append(placeholder, warmFaces());
   root.replaceChildren(sheet, box);
   // The stylesheet, the wasm and a built-in dataset the module does not carry load side by
@@ -262,9 +235,7 @@ export async function mount(host, options = optionsOf(host)) {
   try {
     module = await wasmReady;
   } catch (error) {
-    console.error(error);
-    host.dataset.state = 'error';
-    await showStatic(box, words.noModule);
+    await failed(host, box, error, (failure) => failure.showStatic(box, lang, stylesheet('static.css')));
     return;
   }
   try {
@@ -294,15 +265,12 @@ export async function mount(host, options = optionsOf(host)) {
       setTimeout(() => new Intl.NumberFormat(lang));
     });
   } catch (error) {
-    console.error(error);
-    host.dataset.state = 'error';
-    if (trapped(error, moduleBase(options.lang))) {
-      // A trap while building: the module's other widgets cannot be trusted either.
-      stopAfter(module, error);
-      message(box, words.stopped);
-    } else {
-      message(box, `${words.badData}\n${error.message || error}`);
-    }
+    // A trap while building: the module's other widgets cannot be trusted either.
+    const stopping = trapped(error, moduleBase(options.lang));
+    if (stopping) stopAfter(module, error);
+    await failed(host, box, error, (failure) => (stopping
+      ? failure.showStopped(box, lang)
+      : failure.showBadData(box, lang, error)));
   }
 }
 

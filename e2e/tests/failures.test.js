@@ -28,6 +28,16 @@ test('a corrupt wasm file gives the static version with a note', async () => {
   await context.close();
 });
 
+test('where failure.js cannot be fetched either, a widget whose module cannot load shows the browser\'s error', async () => {
+  const { context, page: p } = await page();
+  await p.route('**/pkg/*.wasm', (route) => route.fulfill({ status: 404, body: '' }));
+  await p.route('**/failure.js', (route) => route.abort());
+  await p.goto(`${site.server.url}embed.html`);
+  assert.match(await errorText(p), /^Error: http:\/\/127\.0\.0\.1:\d+\/pkg\/coalition_tracker_bg\.wasm: 404$/);
+  await p.waitForFunction(() => document.querySelector('[data-coalition-tracker]').dataset.state === 'error');
+  await context.close();
+});
+
 // widget.js compiles the module itself (the glue readers load has no loader of its own): as
 // it streams in, or, from a server that labels it otherwise, from its bytes.
 for (const [type, compiles] of [

@@ -1,0 +1,12 @@
+import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+const srv = spawn('python3', ['scripts/serve.py', '--dir', 'dist', '--port', '8791'], { cwd: '..', stdio: 'ignore' });
+await new Promise(r => setTimeout(r, 800));
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+const [w, dpr, page, out] = [Number(process.argv[2] || 1280), Number(process.argv[3] || 1), process.argv[4] || 'embed.html', process.argv[5] || '/tmp/shot.png'];
+const p = await b.newPage({ viewport: { width: w, height: 900 }, deviceScaleFactor: dpr });
+await p.goto('http://127.0.0.1:8791/' + page);
+await p.waitForSelector('[data-state=ready]');
+await p.waitForTimeout(300);
+await p.screenshot({ path: out, fullPage: true });
+await b.close(); srv.kill();
