@@ -44,7 +44,8 @@ SHIPPED_RUST := RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" cargo +$(
 # fold constant offsets into loads and stores (0.4 KB less): true of these modules, whose stack
 # grows down from 1 MB towards address 0 and would reach the lowest 1 KB only 1,047 KB deep. Before
 # that, scripts/split-module.py empties the table slots wasm-bindgen leaves to closure shims that
-# nothing calls, which wasm-opt would otherwise keep (0.4 KB less gzipped). With ROOTS,
+# nothing calls, and those of js-sys's waker of tasks the module never runs, which wasm-opt would
+# otherwise keep (0.5 KB less gzipped). With ROOTS,
 # scripts/split-module.py then moves the code only they reach to coalition_tracker_more.wasm and
 # orders each part's functions for gzip (0.3 KB less of the module readers load first, for 12 s
 # of build per language: see `order` there).

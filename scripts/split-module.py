@@ -16,7 +16,9 @@ points at, touches or focuses the graphic.
         calls each closure the module does create through an export of its own, never through
         the table, and Rust code never calls a shim: a slot holding a shim that is not exported
         is never called. Each such slot gets wasm-bindgen's throw import instead, so that
-        wasm-opt then drops the shims (0.4 KB less of the widget module, gzipped).
+        wasm-opt then drops the shims (0.4 KB less of the widget module, gzipped). So do the
+        slots of js-sys's waker of JSPI tasks, where the module neither imports nor exports
+        anything of those tasks, so that none runs (0.1 KB).
 
     split-module.py split DIR [ROOT...]
         After `wasm-opt -g` and minify-names.py: DIR/coalition_tracker_bg.wasm still has its
@@ -57,6 +59,11 @@ WASM_FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "-
 PLACEHOLDERS = b"placeholder"
 # wasm-bindgen's closure shims, as it names them (demangled, with the crate's hash).
 SHIM = re.compile(rb"wasm_bindgen\[[0-9a-f]+\]::convert::closures::_::invoke::<")
+# The waker of the tasks js-sys runs under JSPI: its functions sit in the table, as its vtable
+# (in the data) holds their addresses, but only such a task calls them, and a task is started by
+# the glue (through an import or export of js-sys's with `jspi` in its name) or by Rust code
+# that imports one.
+WAKER = re.compile(rb"js_sys\[[0-9a-f]+\]::futures::jspi::task_waker::raw_")
 # wasm-bindgen's import that throws an error, as the named module declares it: its module and
 # field as wasm-opt renamed them, then its function's name.
 THROW = re.compile(r'^ \(import "([^"]+)" "([^"]+)" \(func \$\S*__wbg___wbindgen_throw_[0-9a-f]+ ', re.M)
@@ -206,7 +213,10 @@ def prune(path):
     throws = [f for f in range(imported) if b"__wbindgen_throw" in names.get(f, b"")]
     if len(throws) != 1:
         fail(f"{path}: wasm-bindgen's throw import not found once")
-    unused = {f for f, text in names.items() if SHIM.match(text) and f not in exported}
+    # Without an import or export of js-sys's JSPI tasks, no task runs, so none is woken.
+    tasks = any(b"jspi" in names.get(f, b"") for f in [*range(imported), *exported])
+    unused = {f for f, text in names.items()
+              if (SHIM.match(text) or (WAKER.match(text) and not tasks)) and f not in exported}
     emptied = 0
     for k, (sid, body) in enumerate(parts):
         if sid != 9:
@@ -228,7 +238,7 @@ def prune(path):
                 out += uleb(throws[0] if f in unused else f)
         parts[k] = (sid, bytes(out))
     Path(path).write_bytes(assemble(data[:8], parts))
-    print(f"split-module: {emptied} table slots of unused closure shims emptied in {path}")
+    print(f"split-module: {emptied} table slots of unused closure shims and task wakers emptied in {path}")
 
 
 def wasm_opt(*args):

@@ -17,16 +17,18 @@ FEATURES = ["--enable-reference-types"]
 THROW = r"$wasm_bindgen\5b0a1b\5d::__wbindgen_throw::__wbg___wbindgen_throw_0a1b"
 USED = r"$wasm_bindgen\5b0a1b\5d::convert::closures::_::invoke::<u32\2c\20true>"
 UNUSED = r"$wasm_bindgen\5b0a1b\5d::convert::closures::_::invoke::<f64\2c\20true>"
+WAKER = r"$js_sys\5b0a1b\5d::futures::jspi::task_waker::raw_wake"
 
 
 def module(imports=f'(import "wbg" "throw" (func {THROW} (param i32 i32)))', elements=None):
     """A module like wasm-bindgen's output: a closure shim the glue calls (exported), one it
-    never calls (only in the table), and a Rust function pointer that `run` calls through it."""
-    elements = elements or f"(elem (i32.const 1) {USED} {UNUSED} $sort)"
+    never calls (only in the table), js-sys's waker of JSPI tasks (only in the table), and a Rust
+    function pointer that `run` calls through it."""
+    elements = elements or f"(elem (i32.const 1) {USED} {UNUSED} $sort {WAKER})"
     return f"""(module
  (type $pair (func (param i32 i32)))
  {imports}
- (table $0 4 4 funcref)
+ (table $0 5 5 funcref)
  {elements}
  (export "used" (func {USED}))
  (export "run" (func $run))
@@ -35,6 +37,8 @@ def module(imports=f'(import "wbg" "throw" (func {THROW} (param i32 i32)))', ele
  (func $sort (param i32 i32) (nop))
  (func $helper (nop))
  (func $only_shim (drop (i32.const 7)))
+ (func {WAKER} (param i32 i32) (call $only_waker))
+ (func $only_waker (drop (i32.const 8)))
  (func $run (param i32) (call_indirect (type $pair) (i32.const 0) (i32.const 0) (local.get 0))))
 """
 
@@ -68,22 +72,34 @@ class Prune(unittest.TestCase):
     def prune(self):
         return run(sys.executable, str(SCRIPT), "prune", str(self.path))
 
-    def test_the_slot_of_a_shim_nothing_calls_gets_the_throw_import(self):
+    def elements(self):
+        return next(line for line in self.text().splitlines() if line.startswith(" (elem"))
+
+    def test_the_slots_of_a_shim_nothing_calls_and_of_the_task_waker_get_the_throw_import(self):
         self.assemble(module())
         result = self.prune()
         self.assertEqual(result.returncode, 0, result.stderr)
-        self.assertIn("1 table slots of unused closure shims emptied", result.stdout)
-        elem = next(line for line in self.text().splitlines() if line.startswith(" (elem"))
-        self.assertEqual(elem, f" (elem (i32.const 1) {USED} {THROW} $sort)")
+        self.assertIn("2 table slots of unused closure shims and task wakers emptied", result.stdout)
+        self.assertEqual(self.elements(), f" (elem (i32.const 1) {USED} {THROW} $sort {THROW})")
 
-    def test_then_wasm_opt_drops_the_shim_and_what_only_it_calls(self):
+    def test_then_wasm_opt_drops_the_shim_the_waker_and_what_only_they_call(self):
         self.assemble(module())
         self.assertEqual(self.prune().returncode, 0)
         self.assertEqual(self.functions_left(), {USED, "$sort", "$helper", "$run"})
 
     def test_without_it_wasm_opt_keeps_them(self):
         self.assemble(module())
-        self.assertEqual(self.functions_left(), {USED, UNUSED, "$sort", "$helper", "$only_shim", "$run"})
+        self.assertEqual(self.functions_left(),
+                         {USED, UNUSED, WAKER, "$sort", "$helper", "$only_shim", "$only_waker", "$run"})
+
+    def test_the_waker_stays_in_a_module_that_imports_a_task_of_js_sys(self):
+        spawn = r"$js_sys\5b0a1b\5d::futures::jspi::__wbg_jspi_spawn_0a1b"
+        self.assemble(module(imports=f"""(import "wbg" "throw" (func {THROW} (param i32 i32)))
+ (import "wbg" "spawn" (func {spawn} (param i32)))"""))
+        result = self.prune()
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("1 table slots of unused closure shims and task wakers emptied", result.stdout)
+        self.assertEqual(self.elements(), f" (elem (i32.const 1) {USED} {THROW} $sort {WAKER})")
 
     def test_a_module_without_the_throw_import_is_refused(self):
         self.assemble(module(imports=""))
@@ -92,7 +108,7 @@ class Prune(unittest.TestCase):
         self.assertIn("wasm-bindgen's throw import not found once", result.stderr)
 
     def test_an_element_segment_of_another_kind_is_refused_and_the_file_left_as_it_was(self):
-        self.assemble(module(elements=f"(elem (i32.const 1) {USED} {UNUSED}) (elem func $sort)"))
+        self.assemble(module(elements=f"(elem (i32.const 1) {USED} {UNUSED} {WAKER}) (elem func $sort)"))
         before = self.path.read_bytes()
         result = self.prune()
         self.assertNotEqual(result.returncode, 0)
