@@ -109,16 +109,16 @@ impl Conventions {
     /// `digits` (ASCII) with the decimal separator after the first `whole` of them and separators
     /// of thousands among those.
     fn separated(&self, digits: &str, whole: usize) -> String {
-        let mut out = Vec::with_capacity(digits.len() * 2);
+        let mut out = String::with_capacity(digits.len() * 2);
         for (i, &digit) in digits.as_bytes().iter().enumerate() {
             if i == whole {
-                out.extend_from_slice(self.decimal.as_bytes());
+                out += self.decimal;
             } else if i > 0 && i < whole && (whole - i) % 3 == 0 {
-                out.extend_from_slice(self.group.as_bytes());
+                out += self.group;
             }
-            out.push(digit);
+            out.push(char::from(digit));
         }
-        String::from_utf8(out).unwrap_or_default()
+        out
     }
 
     /// A number as the dataset writes it, with every digit it gives: "7.46038", Ukrainian

@@ -336,7 +336,7 @@ impl Packed for String {
     }
     fn get(r: &mut Reader) -> Self {
         let n = r.count();
-        let text = r.bytes.get(r.at..r.at + n).and_then(|t| std::str::from_utf8(t).ok()).map(str::to_string);
+        let text = r.bytes.get(r.at..r.at + n).and_then(crate::text::utf8);
         r.at += n;
         r.or(text, String::new(), "a text is not UTF-8")
     }

@@ -1,7 +1,7 @@
 //! Rectangles, points and text-width estimates in CSS pixels, shared by layout, drawing and
 //! hit-testing.
 
-use crate::text::{cat, split};
+use crate::text::{cat, split, trim_end};
 
 /// An axis-aligned rectangle in CSS pixels.
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
@@ -104,7 +104,7 @@ pub fn fit_text(text: &str, size: f64, bold: bool, max_width: f64) -> String {
     let mut chars: Vec<char> = text.chars().collect();
     while !chars.is_empty() {
         chars.pop();
-        let candidate: String = chars.iter().collect::<String>().trim_end_matches(' ').to_string() + "…";
+        let candidate = cat(&[trim_end(&chars.iter().collect::<String>(), b' '), "…"]);
         if text_width(&candidate, size, bold) <= max_width {
             return candidate;
         }

@@ -111,7 +111,7 @@ impl Decimal {
             return whole;
         }
         let places = zero_padded(u64::from(self.fraction), self.scale as usize);
-        cat(&[&whole, ".", places.trim_end_matches('0')])
+        cat(&[&whole, ".", crate::text::trim_end(&places, b'0')])
     }
 }
 
@@ -146,11 +146,10 @@ pub fn int(n: i64) -> String {
 pub fn zero_padded(mut n: u64, width: usize) -> String {
     let mut digits = Vec::with_capacity(20);
     while n > 0 || digits.len() < width.max(1) {
-        digits.push(b'0' + (n % 10) as u8);
+        digits.push(char::from(b'0' + (n % 10) as u8));
         n /= 10;
     }
-    digits.reverse();
-    String::from_utf8(digits).unwrap_or_default()
+    digits.iter().rev().collect()
 }
 
 /// A conversion rate: how many units of a currency one euro buys, on a stated basis.

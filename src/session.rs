@@ -174,7 +174,7 @@ impl Session {
 /// The selection and date a URL fragment such as `#select=NL&as-of=2024-02-15` asks for.
 pub fn from_fragment(fragment: &str) -> (Option<String>, Option<String>) {
     let mut out = (None, None);
-    for pair in split(fragment.trim_start_matches('#'), b'&') {
+    for pair in split(crate::text::trim_start(fragment, b'#'), b'&') {
         match split_once(pair, b'=') {
             Some(("select", v)) if !v.is_empty() => out.0 = Some(v.to_string()),
             Some(("as-of", v)) if !v.is_empty() => out.1 = Some(v.to_string()),

@@ -1136,7 +1136,7 @@ fn whole_words(lang: Lang, wiring: Option<&Wiring>) -> Result<&'static Words, Js
         return Ok(words);
     }
     let bytes = wiring.map(|w| w.section("ct-words")).unwrap_or_default();
-    let text: &'static str = Box::leak(String::from_utf8(bytes).unwrap_or_default().into_boxed_str());
+    let text: &'static str = Box::leak(crate::text::utf8(&bytes).unwrap_or_default().into_boxed_str());
     let panel = PanelWords::read(text)
         .ok_or_else(|| error("coalition_tracker_more.wasm: the words it brings cannot be read"))?;
     let mut words = Box::new(*lang.words());
