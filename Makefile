@@ -27,8 +27,19 @@ NIGHTLY := nightly-2026-05-20
 # `panic=immediate-abort`: a panic traps at once, so no panic message, location or the
 # formatting code behind them is linked (5.8 KB less of the English widget, gzipped). There is
 # then no panic hook; www/widget.js stops the graphic when a trap escapes (see web::stop).
-# Cargo.toml's `shipped` profile builds them for size (native builds are for speed).
-SHIPPED_RUST := RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" cargo +$(NIGHTLY) rustc \
+# Cargo.toml's `shipped` profile builds them for size (native builds are for speed). Three of
+# LLVM's optimisations that trade size for speed are turned off for them (on the English widget
+# module, gzipped): loop strength reduction, which gives a loop's addresses induction variables
+# of their own (wasm has no addressing modes for them to serve, and the browser's compiler does
+# its own), 0.6 KB; GVN's partial redundancy elimination, which copies a computation into the
+# branches that lack it, 0.3 KB; IndVarSimplify's rewriting of the values a loop leaves behind
+# as expressions after it, 0.05 KB. With those off, rustc's own MIR optimisations, which LLVM
+# then mostly redoes, cost 0.13 KB more than they save. Redraws timed in pairs of loads of each
+# build (200 selections and 200 slider steps, back to back and one per frame, 10 loads each)
+# were no slower beyond the spread between runs, and the aggregation in the browser took the
+# same 0.40 ms.
+SHIPPED_RUST := RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zmir-opt-level=0 \
+	-Cllvm-args=-disable-lsr -Cllvm-args=-enable-pre=false -Cllvm-args=-replexitval=never" cargo +$(NIGHTLY) rustc \
 	-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --target-dir target/shipped
 
 # $(call wasm,DIR,FEATURES[,ROOTS]): builds the crate's cdylib with FEATURES into DIR. Only an
