@@ -119,8 +119,10 @@ build: validate tools/node_modules/.package-lock.json
 	# first drawing, and fewer bytes. A widget module's glue is bundled from an entry that
 	# re-exports only what widget.js calls, so that wasm-bindgen's asynchronous loader (`default`)
 	# and its warnings go: widget.js compiles the module itself and instantiates it with `initSync`,
-	# and tells events.js where the split-off part is (`placeMore`).
+	# and tells events.js where the split-off part is (`placeMore`). scripts/trim-glue.py takes out
+	# of `initSync` the branches for arguments widget.js never passes.
 	cd dist && for d in pkg pkg-uk; do \
+		python3 ../scripts/trim-glue.py $$d/coalition_tracker.js; \
 		events=$$(cd $$d && ls snippets/*/src/web/events.js); \
 		echo "export { initSync, Widget, stop } from './coalition_tracker.js'; export { placeMore } from './$$events';" > $$d/entry.js; \
 		../tools/node_modules/.bin/esbuild --minify --allow-overwrite --log-level=warning --bundle --format=esm \
@@ -174,8 +176,9 @@ bench-tools:
 test-native:
 	cargo test
 
-# The build's own steps: split-module.py's table pruning, on small modules assembled by binaryen,
-# and minify-html.py's inline stylesheet with the CSP serve.py allows it by.
+# The build's own steps: split-module.py's table pruning and ordering, on small modules assembled
+# by binaryen, trim-glue.py on wasm-bindgen's initSync, and minify-html.py's inline stylesheet
+# with the CSP serve.py allows it by.
 test-scripts:
 	python3 -m unittest discover -s scripts -p 'test_*.py'
 	node --test bench/
