@@ -38,16 +38,18 @@ fn the_packed_form_is_smaller_than_the_json_it_replaces() {
 fn damaged_bytes_give_an_error_and_never_a_panic() {
     let bytes = pack(&datasets()[0]);
     for cut in 0..bytes.len() {
-        let err = unpack(&bytes[..cut]).expect_err("a truncated dataset is refused");
-        assert!(err.to_string().starts_with("the packed dataset is damaged: "), "{err}");
+        match unpack(&bytes[..cut]).expect_err("a truncated dataset is refused") {
+            CodecError::NoHeader => assert!(cut < 4, "cut at {cut}"),
+            // Found where the bytes end, or before, where a length runs past them.
+            CodecError::Damaged(at) => assert!((4..=cut).contains(&at), "cut at {cut}, damage at {at}"),
+            other => panic!("cut at {cut}: {other:?}"),
+        }
     }
-    assert!(unpack(b"not a dataset").is_err());
+    assert_eq!(unpack(b"not a dataset").map(|_| ()), Err(CodecError::NoHeader));
     let mut longer = bytes.clone();
     longer.push(0);
-    assert_eq!(
-        unpack(&longer).map(|_| ()),
-        Err(coalition_tracker::codec::CodecError("it has bytes after the dataset".into()))
-    );
+    assert_eq!(unpack(&longer).map(|_| ()), Err(CodecError::Damaged(bytes.len())));
+    assert_eq!(CodecError::Damaged(1234).to_string(), "the packed dataset cannot be read: it is damaged at byte 1234");
     // Every single-byte corruption either still reads or is refused: none panics.
     let mut refused = 0;
     for i in (4..bytes.len()).step_by(7) {
@@ -65,22 +67,20 @@ fn damage_is_reported_by_its_first_fault_not_by_what_follows() {
     let ds = &datasets()[0];
     let mut bytes = pack(ds);
     // The coalition's name, early in the bytes: broken UTF-8 there leaves the rest unread, and
-    // the message names the fault, not the placeholders read after it.
+    // the error says where it was found (at the end of that text), not where the placeholders
+    // read after it end.
     let name = ds.coalition.name.as_bytes();
     let at = bytes.windows(name.len()).position(|w| w == name).expect("the name is packed as it is");
     bytes[at] = 0xff;
-    assert_eq!(unpack(&bytes).map(|_| ()), Err(coalition_tracker::codec::CodecError("a text is not UTF-8".into())));
+    assert_eq!(unpack(&bytes).map(|_| ()), Err(CodecError::Damaged(at + name.len())));
     // A length past the end, in place of the first source's id: refused before anything is
-    // allocated for it, with its own message.
+    // allocated for it, right after the length.
     let mut bytes = pack(ds);
     let id = ds.sources[0].id.as_bytes();
     let at = bytes.windows(id.len()).position(|w| w == id).expect("the id is packed as it is") - 1;
     bytes[at] = 0x7f;
     bytes.truncate(at + 10);
-    assert_eq!(
-        unpack(&bytes).map(|_| ()),
-        Err(coalition_tracker::codec::CodecError("a length runs past the end".into()))
-    );
+    assert_eq!(unpack(&bytes).map(|_| ()), Err(CodecError::Damaged(at + 1)));
 }
 
 /// The texts that only the details panel and the table view show, in the dataset's own words.
@@ -188,7 +188,7 @@ fn the_texts_for_one_language_s_module_do_not_fit_the_other_s() {
     let (en, en_texts) = split_texts(ds, "en");
     let (uk, uk_texts) = split_texts(ds, "uk");
     assert_ne!(en, uk);
-    let other_data = Err(CodecError("they were made for other data".into()));
+    let other_data = Err(CodecError::OtherData);
     assert_eq!(restore_texts(&mut unpack(&en).expect("unpacks"), &en, &uk_texts), other_data);
     assert_eq!(restore_texts(&mut unpack(&uk).expect("unpacks"), &uk, &en_texts), other_data);
 }
@@ -204,7 +204,7 @@ fn texts_made_for_other_data_or_damaged_are_refused_and_change_nothing() {
         assert_eq!(pack(&ds), lean, "the dataset is left as it was: {err}");
         err
     };
-    let other_data = CodecError("they were made for other data".into());
+    let other_data = CodecError::OtherData;
     assert_eq!(refuse(&lean, &other_texts), other_data);
     assert_eq!(refuse(&other_lean, &texts), other_data);
     // A lean part changed anywhere is other data.
@@ -213,13 +213,13 @@ fn texts_made_for_other_data_or_damaged_are_refused_and_change_nothing() {
     if unpack(&changed).is_ok() {
         assert_eq!(refuse(&changed, &texts), other_data);
     }
-    assert_eq!(refuse(&lean, &[]), CodecError("it ends too early".into()));
+    assert_eq!(refuse(&lean, &[]), CodecError::Damaged(0));
     for cut in 1..texts.len() {
         refuse(&lean, &texts[..cut]);
     }
     let mut longer = texts.clone();
     longer.push(0);
-    assert_eq!(refuse(&lean, &longer), CodecError("it has bytes after the texts".into()));
+    assert_eq!(refuse(&lean, &longer), CodecError::Damaged(texts.len()));
 }
 
 #[test]
@@ -236,10 +236,7 @@ fn texts_that_are_not_as_many_as_the_dataset_has_are_refused() {
     more.extend_from_slice(&texts[body..]);
     more.push(0);
     let mut back = unpack(&lean).expect("the lean part unpacks");
-    assert_eq!(
-        restore_texts(&mut back, &lean, &more),
-        Err(CodecError("they are not as many as the dataset has".into()))
-    );
+    assert_eq!(restore_texts(&mut back, &lean, &more), Err(CodecError::Miscounted));
 }
 
 fn leb(bytes: &[u8], mut at: usize) -> (u64, usize) {

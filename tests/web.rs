@@ -413,7 +413,7 @@ async fn a_hosted_dataset_is_validated_like_the_cli_and_shows_its_errors() {
     assert!(mark(&container, "map", "Sweden:").get_attribute("aria-label").unwrap().contains("member"));
     let broken = Widget::new(container.clone(), JsValue::UNDEFINED, Some(vec![1, 2, 3])).err().unwrap();
     let message = js_sys::Error::from(broken).message().as_string().unwrap();
-    assert_eq!(message, "the data file: the packed dataset is damaged: it has no CTD3 header");
+    assert_eq!(message, "the data file: the packed dataset cannot be read: it has no CTD3 header");
     container.remove();
 }
 

@@ -397,22 +397,22 @@ impl Inner {
         let toggle = child(&head, "button", "ct-view-toggle", w.view_toggle[0]);
         toggle.attr("type", "button");
         toggle.attr("aria-pressed", "false");
+        if options.hash {
+            child(&head, "button", "ct-copy", w.copy_link).attr("type", "button");
+        }
         let copy_status = child(&head, "span", "ct-copy-status", "");
         copy_status.attr("role", "status");
-        if options.hash {
-            let copy = child(&head, "button", "ct-copy", w.copy_link);
-            copy.attr("type", "button");
-            head.insert_before(&copy, Some(&copy_status))?;
-        }
         let grid = child(&root, "div", "ct-grid", "");
         let table = child(&root, "div", "ct-table", "");
         table.attr("hidden", "");
         let titles = w.view_titles;
         let mut views = Vec::with_capacity(3);
-        let mut details = None;
+        // The details panel goes between the bars and the timeline, so the loop makes it; until
+        // then this handle to the grid stands in, unused (no `Option` to unwrap, with its error).
+        let mut details = grid.clone();
         for (view, title) in View::ALL.into_iter().zip(titles) {
             if view == View::Timeline {
-                details = Some(child(&grid, "div", "ct-details", ""));
+                details = child(&grid, "div", "ct-details", "");
             }
             let section = child(&grid, "section", &cat(&["ct-view ct-view-", view_name(view)]), "");
             section.attr("data-view", view_name(view));
@@ -437,7 +437,6 @@ impl Inner {
                 buttons: Vec::new(),
             });
         }
-        let details = details.ok_or_else(|| error("no details panel"))?;
 
         let timeline = &views[2].section;
         let control = child(timeline, "label", "ct-asof", "");
@@ -944,8 +943,9 @@ impl Inner {
             return Ok(());
         }
         let texts = self.wiring.as_ref().map(|w| w.section("ct-texts")).unwrap_or_default();
-        crate::codec::restore_texts(&mut self.s.ds, crate::bundled::DEFAULT_PACKED, &texts)
-            .map_err(|e| error(cat(&["coalition_tracker_more.wasm: the texts it brings cannot be read: ", &e.0])))
+        crate::codec::restore_texts(&mut self.s.ds, crate::bundled::DEFAULT_PACKED, &texts).map_err(|e| {
+            error(cat(&["coalition_tracker_more.wasm: the texts it brings cannot be read: ", &e.reason()]))
+        })
     }
 
     /// What the widget does on the reader's own events and on the timers they set (see
