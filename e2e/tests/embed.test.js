@@ -150,6 +150,9 @@ test('a deep link restores selection and date, and the fragment follows the read
   // The URL follows a moment after the last change (replaceState is costly and throttled).
   await page.waitForURL((url) => url.hash === '#select=DK&as-of=2024-02-15');
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  // The button comes after the table view's, with its status after it, where it is read next.
+  assert.deepEqual(await page.locator('.ct-head').evaluate((head) => [...head.children].slice(-3).map((e) => e.className)),
+    ['ct-view-toggle', 'ct-copy', 'ct-copy-status']);
   await page.getByRole('button', { name: 'Copy link to this view' }).click();
   // The status says so once the browser has copied it, and the clipboard holds the link.
   await page.locator('.ct-copy-status').getByText(/^Link copied: /).waitFor();
