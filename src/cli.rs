@@ -188,7 +188,7 @@ fn write_words(options: &Options) -> Result<(), Failure> {
     let code = &options.file;
     let lang = crate::i18n::Lang::parse(code).ok_or_else(|| Failure::Usage(format!("no language {code}: en or uk")))?;
     let path = options.out.as_deref().ok_or_else(|| Failure::Usage("words needs --out PATH".into()))?;
-    let text = lang.words().panel.text();
+    let text = lang.panel().text();
     std::fs::write(path, &text).map_err(|e| Failure::Io(format!("cannot write {path}: {e}")))?;
     println!("wrote {path} ({} bytes)", text.len());
     Ok(())

@@ -166,10 +166,10 @@ pub fn cite(s: &Source, loc: &Locale) -> Line {
     if let Some(p) = &s.publisher {
         publisher.say(", ").quote(p);
     }
-    let author = s.author.as_ref().map(|a| Line::quoting(loc.words.by_author, "author", a));
+    let author = s.author.as_ref().map(|a| Line::quoting(loc.words().by_author, "author", a));
     let dated = match s.date_basis {
         SourceDateBasis::Stated => loc.fmt.date(s.date),
-        SourceDateBasis::Content => cat(&[&loc.fmt.date(s.date), " (", loc.words.date_from_content, ")"]),
+        SourceDateBasis::Content => cat(&[&loc.fmt.date(s.date), " (", loc.words().date_from_content, ")"]),
     };
     Line::fill(
         "“{headline}”{publisher}{author}, {date} [{id}]",
@@ -184,10 +184,10 @@ pub fn cite(s: &Source, loc: &Locale) -> Line {
 
 fn role_noun(role: Role, loc: &Locale) -> &'static str {
     match role {
-        Role::Lead => loc.words.role_lead,
-        Role::Member => loc.words.role_member,
-        Role::Intending => loc.words.role_intending,
-        Role::Attendee => loc.words.role_attendee,
+        Role::Lead => loc.words().role_lead,
+        Role::Member => loc.words().role_member,
+        Role::Intending => loc.words().role_intending,
+        Role::Attendee => loc.words().role_attendee,
     }
 }
 
@@ -202,7 +202,7 @@ fn lowercase_first(text: &str) -> String {
 
 /// The standing of a party on a date, in words: "Member since 23 January 2024".
 pub fn standing(ds: &Dataset, party: Index, as_of: Date, loc: &Locale) -> String {
-    let (w, f) = (loc.words, loc.fmt);
+    let (w, f) = (loc.words(), loc.fmt);
     let Some(span) = role_on(ds, party, as_of).map(|i| &ds.roles[i]) else {
         let later = ds.roles.iter().filter(|r| r.party == party).min_by_key(|r| r.since.day_number());
         return match later {
@@ -234,21 +234,21 @@ fn first_reported(ds: &Dataset, party: Index, as_of: Date) -> bool {
 /// A contribution's value in words, with the rate where it was converted; what an in-kind
 /// contribution is and the basis of a rate are quoted.
 pub fn value_line(ds: &Dataset, x: &Contribution, loc: &Locale) -> Line {
-    let (w, f) = (loc.words, loc.fmt);
+    let f = loc.fmt;
     match &x.money {
         None => {
             let mut what = Line::default();
             if let Some(d) = &x.description {
                 what.say(": ").quote(d);
             }
-            Line::fill(w.panel.in_kind_line, &[], &[("what", &what)])
+            Line::fill(loc.panel.in_kind_line, &[], &[("what", &what)])
         }
         Some(m) => {
             let amount = f.amount(m.amount, &m.currency);
             match m.rate.map(|r| &ds.rates[r]) {
-                None => Line::ui(fill(w.panel.in_euros, &[("eur", &f.eur_short(m.eur)), ("amount", &amount)])),
+                None => Line::ui(fill(loc.panel.in_euros, &[("eur", &f.eur_short(m.eur)), ("amount", &amount)])),
                 Some(rate) => Line::fill(
-                    w.panel.converted,
+                    loc.panel.converted,
                     &[
                         ("amount", &amount),
                         ("words", &f.amount_words(m.amount, &m.currency)),
@@ -266,24 +266,24 @@ pub fn value_line(ds: &Dataset, x: &Contribution, loc: &Locale) -> Line {
 
 /// The status word.
 pub fn status(s: Status, loc: &Locale) -> &'static str {
-    word(loc.words.panel.statuses, Status::ALL.iter().position(|&x| x == s).unwrap_or(0))
+    word(loc.panel.statuses, Status::ALL.iter().position(|&x| x == s).unwrap_or(0))
 }
 
 /// Lines describing one contribution.
 fn contribution_lines(ds: &Dataset, x: &Contribution, loc: &Locale) -> Vec<Line> {
-    let (w, f) = (loc.words, loc.fmt);
+    let f = loc.fmt;
     let when = match x.date_timing {
         Timing::Exact => f.date(x.date),
-        Timing::By => fill(w.panel.by_date, &[("date", &f.date(x.date))]),
+        Timing::By => fill(loc.panel.by_date, &[("date", &f.date(x.date))]),
     };
     let value = value_line(ds, x, loc);
     let mut lines = vec![Line::fill(
-        w.panel.contribution,
+        loc.panel.contribution,
         &[("status", status(x.status, loc)), ("when", &when)],
         &[("value", &value)],
     )];
     if let Some(p) = &x.purpose {
-        lines.push(Line::quoting(w.panel.purpose, "purpose", p));
+        lines.push(Line::quoting(loc.panel.purpose, "purpose", p));
     }
     lines.extend(x.note.clone().map(Line::data));
     lines
@@ -292,10 +292,7 @@ fn contribution_lines(ds: &Dataset, x: &Contribution, loc: &Locale) -> Vec<Line>
 /// The sources section for a set of source indices, in file order, each once.
 fn sources_section(ds: &Dataset, mut sources: Vec<Index>, loc: &Locale) -> Section {
     crate::order::sort_dedup(&mut sources);
-    Section {
-        heading: loc.words.panel.h_sources.into(),
-        lines: sources.iter().map(|&s| cite(&ds.sources[s], loc)).collect(),
-    }
+    Section { heading: loc.panel.h_sources.into(), lines: sources.iter().map(|&s| cite(&ds.sources[s], loc)).collect() }
 }
 
 /// One section per conflict about any of `subjects` that is open on `as_of`: each side with
@@ -310,9 +307,9 @@ fn conflict_sections(ds: &Dataset, subjects: &[Subject], as_of: Date, loc: &Loca
                 let ids: Vec<&str> = cl.sources.iter().map(|&s| ds.sources[s].id.as_str()).collect();
                 Line::data(cat(&[&cl.says, " [", &join(&ids, ", "), "]"]))
             });
-            let follows = c.resolution.as_ref().map(|r| Line::quoting(loc.words.panel.follows, "text", r));
+            let follows = c.resolution.as_ref().map(|r| Line::quoting(loc.panel.follows, "text", r));
             Section {
-                heading: Line::quoting(loc.words.panel.h_disagree, "topic", &c.topic),
+                heading: Line::quoting(loc.panel.h_disagree, "topic", &c.topic),
                 lines: claims.chain(follows).collect(),
             }
         })
@@ -321,7 +318,7 @@ fn conflict_sections(ds: &Dataset, subjects: &[Subject], as_of: Date, loc: &Loca
 
 /// The headline figures: "12 members · €58 million reported · as of 1 June 2024".
 pub fn dek(ds: &Dataset, snap: &Snapshot, loc: &Locale) -> String {
-    let (w, f) = (loc.words, loc.fmt);
+    let (w, f) = (loc.words(), loc.fmt);
     let total = match snap.reported.map(|r| &ds.reported_totals[r]) {
         Some(t) if t.lower_bound => fill(w.dek_more_than, &[("eur", &f.eur_short(t.money.eur))]),
         Some(t) => fill(w.dek_reported, &[("eur", &f.eur_short(t.money.eur))]),
@@ -333,7 +330,7 @@ pub fn dek(ds: &Dataset, snap: &Snapshot, loc: &Locale) -> String {
 /// A text summary of the coalition on the snapshot date: members, leads, the reported total and
 /// the largest itemised donors.
 pub fn summary_text(ds: &Dataset, snap: &Snapshot, loc: &Locale) -> String {
-    let (w, f) = (loc.words, loc.fmt);
+    let (w, f) = (loc.words(), loc.fmt);
     let leads: Vec<Index> = snap.standings.iter().filter(|s| s.role == Role::Lead).map(|s| s.party).collect();
     let total = match snap.reported.map(|r| &ds.reported_totals[r]) {
         Some(t) => {
@@ -363,8 +360,8 @@ pub fn summary_text(ds: &Dataset, snap: &Snapshot, loc: &Locale) -> String {
 /// "1 source" or "4 sources".
 pub fn sources_count(n: usize, loc: &Locale) -> String {
     match n {
-        1 => loc.words.sources_count[0].to_string(),
-        n => fill(loc.words.sources_count[1], &[("n", &int(n as i64))]),
+        1 => loc.words().sources_count[0].to_string(),
+        n => fill(loc.words().sources_count[1], &[("n", &int(n as i64))]),
     }
 }
 
@@ -401,7 +398,7 @@ pub struct Table {
 /// The parties with their standing and the latest [`TABLE_CONTRIBUTIONS`] contributions made by
 /// the snapshot date, each row with its sources.
 pub fn tables(ds: &Dataset, snap: &Snapshot, loc: &Locale) -> [Table; 2] {
-    let (w, p) = (loc.words, &loc.words.panel);
+    let (w, p) = (loc.words(), loc.panel);
     let ids = |sources: &[Index]| join(&sources.iter().map(|&i| ds.sources[i].id.as_str()).collect::<Vec<_>>(), ", ");
     let parties = snap
         .standings
@@ -448,10 +445,9 @@ pub fn describe(ds: &Dataset, target: Target, as_of: Date, loc: &Locale) -> Deta
 }
 
 fn party(ds: &Dataset, p: Index, as_of: Date, loc: &Locale) -> Details {
-    let w = loc.words;
     let mut sections = Vec::new();
     if let Some(note) = role_on(ds, p, as_of).and_then(|i| ds.roles[i].note.as_ref()) {
-        sections.push(Section { heading: w.panel.h_note.into(), lines: vec![Line::data(note.clone())] });
+        sections.push(Section { heading: loc.panel.h_note.into(), lines: vec![Line::data(note.clone())] });
     }
     let mut subjects = vec![Subject::Party(p)];
     let mut given = Vec::new();
@@ -464,7 +460,7 @@ fn party(ds: &Dataset, p: Index, as_of: Date, loc: &Locale) -> Details {
     }
     let unlisted = given.len().saturating_sub(LISTED_CONTRIBUTIONS);
     if unlisted > 0 {
-        lines.push(Line::ui(fill(w.panel.earlier_contributions, &[("n", &count(unlisted, loc))])));
+        lines.push(Line::ui(fill(loc.panel.earlier_contributions, &[("n", &count(unlisted, loc))])));
     }
     for &i in &given[unlisted..] {
         let x = &ds.contributions[i];
@@ -473,13 +469,13 @@ fn party(ds: &Dataset, p: Index, as_of: Date, loc: &Locale) -> Details {
             let total = x.money.as_ref().map(|m| loc.fmt.eur_short(m.eur)).unwrap_or_default();
             let values =
                 [("total", total.as_str()), ("others", &loc.parties(ds, &others)), ("date", &loc.fmt.date(x.date))];
-            lines.push(Line::ui(fill(w.panel.pooled_share, &values)));
+            lines.push(Line::ui(fill(loc.panel.pooled_share, &values)));
         } else {
             lines.extend(contribution_lines(ds, x, loc));
         }
     }
     if !lines.is_empty() {
-        sections.insert(0, Section { heading: w.panel.h_contributions.into(), lines });
+        sections.insert(0, Section { heading: loc.panel.h_contributions.into(), lines });
     }
     let sources = party_sources(ds, p, as_of, &given);
     if !sources.is_empty() {
@@ -488,35 +484,35 @@ fn party(ds: &Dataset, p: Index, as_of: Date, loc: &Locale) -> Details {
     sections.extend(conflict_sections(ds, &subjects, as_of, loc));
     let mut subtitle = standing(ds, p, as_of, loc);
     if first_reported(ds, p, as_of) {
-        subtitle += w.panel.first_reported;
+        subtitle += loc.panel.first_reported;
     }
     Details { title: loc.party(ds, p).into(), subtitle, sections }
 }
 
 fn pooled(ds: &Dataset, c: Index, as_of: Date, loc: &Locale) -> Details {
-    let (w, f) = (loc.words, loc.fmt);
+    let f = loc.fmt;
     let x = &ds.contributions[c];
     let names = loc.parties(ds, &x.donors);
     let mut sections = vec![
-        Section { heading: w.panel.h_pledge.into(), lines: contribution_lines(ds, x, loc) },
+        Section { heading: loc.panel.h_pledge.into(), lines: contribution_lines(ds, x, loc) },
         Section {
-            heading: w.panel.h_donors.into(),
-            lines: vec![Line::ui(fill(w.panel.pooled_donors, &[("names", &names)]))],
+            heading: loc.panel.h_donors.into(),
+            lines: vec![Line::ui(fill(loc.panel.pooled_donors, &[("names", &names)]))],
         },
         sources_section(ds, x.sources.clone(), loc),
     ];
     sections.extend(conflict_sections(ds, &[Subject::Contribution(c)], as_of, loc));
     let amount = x.money.as_ref().map(|m| f.eur_short(m.eur)).unwrap_or_default();
     let subtitle = cat(&[&amount, ", ", status(x.status, loc), " ", &f.date(x.date)]);
-    Details { title: Line::ui(fill(w.panel.pooled_title, &[("names", &names)])), subtitle, sections }
+    Details { title: Line::ui(fill(loc.panel.pooled_title, &[("names", &names)])), subtitle, sections }
 }
 
 fn not_itemised(ds: &Dataset, as_of: Date, loc: &Locale) -> Details {
-    let (w, f) = (loc.words, loc.fmt);
+    let f = loc.fmt;
     let snap = snapshot(ds, as_of);
-    let title = Line::from(w.panel.not_itemised_title);
+    let title = Line::from(loc.panel.not_itemised_title);
     let Some(t) = snap.reported.map(|r| &ds.reported_totals[r]) else {
-        return Details { title, subtitle: w.panel.no_total.into(), sections: Vec::new() };
+        return Details { title, subtitle: loc.panel.no_total.into(), sections: Vec::new() };
     };
     let rest = f.eur_short(snap.not_itemised_eur);
     let values = [
@@ -526,32 +522,34 @@ fn not_itemised(ds: &Dataset, as_of: Date, loc: &Locale) -> Details {
         ("rest", rest.clone()),
     ];
     let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let mut lines = vec![Line::ui(fill(w.panel.reconcile, &values))];
+    let mut lines = vec![Line::ui(fill(loc.panel.reconcile, &values))];
     let unvalued: Vec<Index> = snap.donors.iter().filter(|d| !d.in_kind.is_empty()).map(|d| d.party).collect();
     if !unvalued.is_empty() {
-        lines.push(Line::ui(fill(w.panel.reconcile_in_kind, &[("names", &loc.parties(ds, &unvalued))])));
+        lines.push(Line::ui(fill(loc.panel.reconcile_in_kind, &[("names", &loc.parties(ds, &unvalued))])));
     }
     if let Some(scope) = &t.scope {
-        lines.push(Line::quoting(w.panel.reconcile_scope, "scope", scope));
+        lines.push(Line::quoting(loc.panel.reconcile_scope, "scope", scope));
     }
-    let sections =
-        vec![Section { heading: w.panel.h_reconciliation.into(), lines }, sources_section(ds, t.sources.clone(), loc)];
-    Details { title, subtitle: fill(w.panel.not_itemised_subtitle, &[("rest", &rest)]), sections }
+    let sections = vec![
+        Section { heading: loc.panel.h_reconciliation.into(), lines },
+        sources_section(ds, t.sources.clone(), loc),
+    ];
+    Details { title, subtitle: fill(loc.panel.not_itemised_subtitle, &[("rest", &rest)]), sections }
 }
 
 fn event(ds: &Dataset, e: Index, as_of: Date, loc: &Locale) -> Details {
-    let w = loc.words;
+    let w = loc.words();
     let ev = &ds.events[e];
     let mut sections = Vec::new();
     if !ev.parties.is_empty() {
         sections
-            .push(Section { heading: w.panel.h_parties.into(), lines: vec![Line::ui(loc.parties(ds, &ev.parties))] });
+            .push(Section { heading: loc.panel.h_parties.into(), lines: vec![Line::ui(loc.parties(ds, &ev.parties))] });
     }
     let mut notes: Vec<Line> =
         ev.members_reported.map(|n| Line::ui(fill(w.members_reported, &[("n", &int(n as i64))]))).into_iter().collect();
     notes.extend(ev.note.clone().map(Line::data));
     if !notes.is_empty() {
-        sections.push(Section { heading: w.panel.h_note.into(), lines: notes });
+        sections.push(Section { heading: loc.panel.h_note.into(), lines: notes });
     }
     sections.push(sources_section(ds, ev.sources.clone(), loc));
     sections.extend(conflict_sections(ds, &[Subject::Event(e)], as_of, loc));
@@ -561,7 +559,7 @@ fn event(ds: &Dataset, e: Index, as_of: Date, loc: &Locale) -> Details {
 /// A one-line description of a mark for its accessible name and its tooltip:
 /// "Netherlands: member since 23 January 2024; €10 million".
 pub fn label(ds: &Dataset, snap: &Snapshot, target: Target, loc: &Locale) -> String {
-    let (w, f) = (loc.words, loc.fmt);
+    let (w, f) = (loc.words(), loc.fmt);
     match target {
         Target::Party(p) => {
             // What the party gave, as the snapshot gathered it: every mark is named after each
@@ -626,8 +624,8 @@ fn one_stop(mut text: String) -> String {
 /// The line that dates the dataset and names its version: "Data as of 1 June 2024 (version 3)."
 pub fn data_as_of(ds: &Dataset, loc: &Locale) -> String {
     let version =
-        ds.coalition.version.as_deref().map(|v| fill(loc.words.data_version, &[("version", v)])).unwrap_or_default();
-    one_stop(fill(loc.words.data_as_of, &[("date", &loc.fmt.date(ds.coalition.as_of)), ("version", &version)]))
+        ds.coalition.version.as_deref().map(|v| fill(loc.words().data_version, &[("version", v)])).unwrap_or_default();
+    one_stop(fill(loc.words().data_as_of, &[("date", &loc.fmt.date(ds.coalition.as_of)), ("version", &version)]))
 }
 
 /// The two lines under the views in the image download, in the reader's language, so that the
@@ -639,12 +637,12 @@ pub fn image_footer(ds: &Dataset, as_of: Date, loc: &Locale) -> [String; 2] {
     let last = dates.max_by_key(|d| d.day_number());
     let sources = match (first, last) {
         (Some(a), Some(b)) => fill(
-            loc.words.image_sources,
+            loc.words().image_sources,
             &[("n", &int(ds.sources.len() as i64)), ("first", &loc.fmt.date(a)), ("last", &loc.fmt.date(b))],
         ),
         _ => String::new(),
     };
-    let shown = one_stop(fill(loc.words.image_shown, &[("date", &loc.fmt.date(as_of))]));
+    let shown = one_stop(fill(loc.words().image_shown, &[("date", &loc.fmt.date(as_of))]));
     [sources, cat(&[&data_as_of(ds, loc), " ", &shown])]
 }
 

@@ -73,7 +73,7 @@ pub fn static_version(ds: &Dataset, as_of: Date) -> Result<StaticVersion, String
     h += &format!("<h2>{}</h2>\n<p>{}</p>\n", escape(&ds.coalition.name), escape(&dek(ds, &snap, &loc)));
     let views = [(View::Map, "map"), (View::Bars, "bars"), (View::Timeline, "timeline")];
     let mut svgs = Vec::with_capacity(views.len());
-    for ((view, name), caption) in views.into_iter().zip(loc.words.view_titles) {
+    for ((view, name), caption) in views.into_iter().zip(loc.words().view_titles) {
         let image = svg(ds, &scene, view, &ui)?;
         let labelled = image.replacen("<svg ", &format!("<svg role=\"img\" aria-label=\"{}\" ", escape(caption)), 1);
         h += &format!("<figure>\n<figcaption>{}</figcaption>\n{labelled}</figure>\n", escape(caption));
@@ -99,7 +99,7 @@ pub fn static_version(ds: &Dataset, as_of: Date) -> Result<StaticVersion, String
         }
     }
     h += &format!("<p>{}</p>\n", escape(scene.bars.footer.join(" ").as_str()));
-    h += &format!("<h3>{}</h3>\n<ol>\n", escape(loc.words.sources_heading));
+    h += &format!("<h3>{}</h3>\n<ol>\n", escape(loc.words().sources_heading));
     for s in &ds.sources {
         h += &format!("<li>{}</li>\n", escape(&cite(s, &loc).text));
     }

@@ -149,7 +149,7 @@ impl Session {
             _ => None,
         };
         match bar {
-            Some(r) => fill(loc.words.label_bar, &[("name", &r.label), ("value", &r.value)]),
+            Some(r) => fill(loc.words().label_bar, &[("name", &r.label), ("value", &r.value)]),
             None => label(&self.ds, &self.snap, target, loc),
         }
     }

@@ -237,7 +237,7 @@ fn words_writes_the_details_panel_words_the_split_off_part_brings() {
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         let text = std::fs::read_to_string(&out).unwrap();
         let words = PanelWords::read(&text).expect("the file reads back");
-        assert_eq!(words, Lang::parse(code).unwrap().words().panel);
+        assert_eq!(words, *Lang::parse(code).unwrap().panel());
         assert_eq!(words.h_disagree, heading);
     }
     let o = coalition(&["words", "fr", "--out", dir.join("fr.bin").to_str().unwrap()]);

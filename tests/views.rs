@@ -467,7 +467,7 @@ fn a_partys_label_counts_the_sources_and_names_the_currencies_of_its_details() {
             for p in 0..ds.parties.len() {
                 let details = describe(&ds, Target::Party(p), as_of, &loc);
                 let section = |heading: &str| details.sections.iter().find(|s| s.heading.text == heading);
-                let listed = section(loc.words.panel.h_sources).map_or(0, |s| s.lines.len());
+                let listed = section(loc.panel.h_sources).map_or(0, |s| s.lines.len());
                 let name = label(&ds, &snap, Target::Party(p), &loc);
                 let counted = match listed {
                     0 => !name.contains("source"),
@@ -475,8 +475,7 @@ fn a_partys_label_counts_the_sources_and_names_the_currencies_of_its_details() {
                     n => name.ends_with(&format!("; {n} sources")),
                 };
                 assert!(counted, "{path}, {}: {name:?} against {listed} sources listed", as_of.iso());
-                let given =
-                    section(loc.words.panel.h_contributions).map_or(String::new(), |s| format!("{:?}", s.lines));
+                let given = section(loc.panel.h_contributions).map_or(String::new(), |s| format!("{:?}", s.lines));
                 for rate in &ds.rates {
                     let (named, in_panel) = (format!("{} ", rate.currency), format!("\"{} ", rate.currency));
                     assert_eq!(name.contains(&named), given.contains(&in_panel), "{path}, {}: {name:?}", as_of.iso());

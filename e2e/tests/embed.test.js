@@ -247,6 +247,51 @@ test('an English embed fetches the English widget module only', async () => {
   await context.close();
 });
 
+/** The address in linear memory of the first copy of `bytes` in a wasm module's active data
+ * segments (each an `i32.const` offset), or -1. */
+function dataAddress(wasm, bytes) {
+  const leb = (at) => {
+    let value = 0; let shift = 0; let byte;
+    do { byte = wasm[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
+    return [value, at];
+  };
+  for (let at = 8; at < wasm.length;) {
+    const id = wasm[at];
+    const [size, body] = leb(at + 1);
+    if (id === 11) {
+      let [count, i] = leb(body);
+      for (; count > 0; count--) {
+        assert.equal(wasm[i], 0, 'an active segment of memory 0');
+        assert.equal(wasm[i + 1], 0x41, 'at an i32.const offset');
+        const [offset, end] = leb(i + 2); // non-negative here: the data lies above 1 MB
+        const [length, start] = leb(end + 1);
+        const found = wasm.subarray(start, start + length).indexOf(bytes);
+        if (found >= 0) return offset + found;
+        i = start + length;
+      }
+    }
+    at = body + size;
+  }
+  return -1;
+}
+
+test('each widget module writes its words as constants in its code and carries no table of them', () => {
+  // A table of the words (each a pointer and a length, 0.35 KB gzipped) comes back when a
+  // `Words` is kept, copied or passed by reference (see `Words` in src/i18n.rs). Its first
+  // word's pointer and length, side by side, would be in it.
+  const source = readFileSync(path.join(ROOT, 'src', 'i18n.rs'), 'utf8');
+  const [en, uk] = [...source.matchAll(/\n    outside_europe: "([^"]+)",/g)].map((m) => Buffer.from(m[1]));
+  for (const [dir, word] of [['pkg', en], ['pkg-uk', uk]]) {
+    const wasm = readFileSync(path.join(ROOT, 'dist', dir, 'coalition_tracker_bg.wasm'));
+    const address = dataAddress(wasm, word);
+    assert.ok(address > 0, `${dir}: "${word}" is in the module's data`);
+    const pair = Buffer.alloc(8);
+    pair.writeUInt32LE(address, 0);
+    pair.writeUInt32LE(word.length, 4);
+    assert.equal(wasm.indexOf(pair), -1, `${dir}: a table holds "${word}"`);
+  }
+});
+
 test('the charts are drawn without an Intl formatter: none is made before the widget is ready', async () => {
   // A page's first Intl formatter costs some 20 ms (cldr.rs); a conversion rate written through
   // one in the footer once put 30 ms before the first chart pixels (bench/ab.js).

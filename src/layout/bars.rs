@@ -78,7 +78,7 @@ pub fn same_input(a: &Snapshot, b: &Snapshot) -> bool {
 impl BarsLayout {
     /// Lays out the bars of `snap` in `width` CSS px.
     pub fn new(ds: &Dataset, snap: &Snapshot, width: f64, loc: &Locale) -> BarsLayout {
-        let w = loc.words;
+        let w = loc.words();
         let mut entries: Vec<(Target, BarKind, String, Cents)> = Vec::new();
         for d in snap.donors.iter().filter(|d| d.eur > 0) {
             entries.push((Target::Party(d.party), BarKind::Valued, loc.party(ds, d.party).to_string(), d.eur));
@@ -140,7 +140,7 @@ impl BarsLayout {
 
 /// One sentence reconciling the bars with the latest reported total.
 fn footer_text(ds: &Dataset, snap: &Snapshot, loc: &Locale) -> String {
-    let (w, f) = (loc.words, loc.fmt);
+    let (w, f) = (loc.words(), loc.fmt);
     let itemised = f.eur_short(snap.itemised_eur);
     let Some(total) = snap.reported.map(|r| &ds.reported_totals[r]) else {
         return fill(w.footer_none, &[("itemised", &itemised)]);

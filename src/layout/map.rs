@@ -3,7 +3,7 @@
 
 use crate::aggregate::Snapshot;
 use crate::geometry::{text_width, Rect};
-use crate::i18n::{Locale, Words};
+use crate::i18n::Locale;
 use crate::interaction::Target;
 use crate::layout::font;
 use crate::model::{Dataset, Index, PartyKind, Role};
@@ -70,7 +70,8 @@ pub struct MapLayout {
 }
 
 /// Legend label for a role.
-pub fn legend_label(words: &Words, role: Option<Role>) -> &'static str {
+pub fn legend_label(loc: &Locale, role: Option<Role>) -> &'static str {
+    let words = loc.words();
     match role {
         Some(Role::Lead) => words.legend_lead,
         Some(Role::Member) => words.legend_member,
@@ -148,7 +149,7 @@ impl MapLayout {
         let roles = [Some(Role::Lead), Some(Role::Member), Some(Role::Intending), Some(Role::Attendee), None];
         let used = |r: Option<Role>| tiles.iter().any(|t| t.role == r) || ds.roles.iter().any(|s| Some(s.role) == r);
         for role in roles.into_iter().filter(|&r| used(r)) {
-            let label = legend_label(loc.words, role);
+            let label = legend_label(loc, role);
             let entry_width = 14.0 + 6.0 + text_width(label, font::SMALL, false) + 14.0;
             if x > 0.0 && x + entry_width > width {
                 x = 0.0;
@@ -165,7 +166,7 @@ impl MapLayout {
             tiles,
             ghosts,
             strip: strip_at,
-            strip_caption: loc.words.outside_europe,
+            strip_caption: loc.words().outside_europe,
             legend,
         }
     }

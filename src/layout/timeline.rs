@@ -231,8 +231,8 @@ impl TimelineLayout {
 
         // Rows from the top: the panel title, the "as of" label, then the plot. A title that
         // wraps pushes everything below it down by its extra lines.
-        let f_title = wrap(loc.words.funding_title, font::SMALL, false, width);
-        let m_title = wrap(loc.words.members_title, font::SMALL, false, width);
+        let f_title = wrap(loc.words().funding_title, font::SMALL, false, width);
+        let m_title = wrap(loc.words().members_title, font::SMALL, false, width);
         let extra = |title: &[String]| TITLE_LINE * title.len().saturating_sub(1) as f64;
         let as_of_y = 19.0 + extra(&f_title);
         let f_rect = Rect::new(left, 44.0 + extra(&f_title), right - left, 118.0);
@@ -322,7 +322,7 @@ impl TimelineLayout {
             time_axis_y,
             markers,
             as_of_x,
-            as_of_label: fill(loc.words.as_of_label, &[("date", &loc.fmt.date_short(as_of))]),
+            as_of_label: fill(loc.words().as_of_label, &[("date", &loc.fmt.date_short(as_of))]),
             as_of_y,
         }
     }

@@ -21,7 +21,7 @@ use crate::details::{cite, coalition_name, data_as_of, dek, describe, label, sum
 use crate::draw::culled::Culled;
 use crate::draw::{self, Scaled};
 use crate::geometry::Rect;
-use crate::i18n::{fill, Fmt, Lang, Locale, PanelWords, Words, PANEL_DEFERRED};
+use crate::i18n::{fill, Fmt, Lang, Locale, PanelWords, PANEL_DEFERRED};
 use crate::interaction::{step_in_list, step_in_plane, Key, Look, Target, View};
 use crate::layout::{timeline::domain, Columns, GUTTER};
 use crate::model::Dataset;
@@ -196,9 +196,9 @@ struct Inner {
     /// texts only the details panel and the table view show: they come with the split-off
     /// part (see [`Inner::restore`]).
     texts_due: bool,
-    /// The widget's words: until the split-off part is in, without the details panel's where
-    /// the module leaves them to it (see [`PanelWords`] and [`Inner::restore`]).
-    words: &'static Words,
+    /// The details panel's words: until the split-off part is in, empty where the module
+    /// leaves them to it (see [`PanelWords`] and [`Inner::restore`]).
+    panel: &'static PanelWords<'static>,
     /// The element the widget's first drawing puts it into (then `None`). Until then the
     /// widget is built but not in the page.
     container: Option<Element>,
@@ -357,7 +357,7 @@ impl Inner {
         let lang = options.lang.as_deref().filter(|c| !c.is_empty()).map_or(Ok(Lang::DEFAULT), language)?;
         let intl = IntlFmt::new(lang);
         let loc = Locale::new(lang, &intl);
-        let w = loc.words;
+        let w = loc.words();
         let mut s = Session::new(ds, as_of, width, &loc);
         s.ui.selected = options.select.as_deref().map(|key| target_of(&s, key)).transpose()?;
         let ds = &s.ds;
@@ -405,12 +405,11 @@ impl Inner {
         let grid = child(&root, "div", "ct-grid", "");
         let table = child(&root, "div", "ct-table", "");
         table.attr("hidden", "");
-        let titles = w.view_titles;
         let mut views = Vec::with_capacity(3);
         // The details panel goes between the bars and the timeline, so the loop makes it; until
         // then this handle to the grid stands in, unused (no `Option` to unwrap, with its error).
         let mut details = grid.clone();
-        for (view, title) in View::ALL.into_iter().zip(titles) {
+        for (view, title) in View::ALL.into_iter().zip([w.view_titles[0], w.view_titles[1], w.view_titles[2]]) {
             if view == View::Timeline {
                 details = child(&grid, "div", "ct-details", "");
             }
@@ -498,7 +497,7 @@ impl Inner {
             table_for: None,
             wiring: None,
             texts_due: false,
-            words: lang.words(),
+            panel: lang.panel(),
         })
     }
 
@@ -527,7 +526,7 @@ impl Inner {
         self.update_fragment();
         let words = match target {
             Some(t) => label(&self.s.ds, &self.s.snap, t, &self.loc()),
-            None => self.loc().words.announce_cleared.to_string(),
+            None => self.loc().words().announce_cleared.to_string(),
         };
         self.announcer.set_text_content(Some(&words));
         self.schedule();
@@ -545,7 +544,7 @@ impl Inner {
     fn announce_date(&self) {
         let loc = self.loc();
         let (date, dek) = (loc.fmt.date(self.s.ui.as_of), dek(&self.s.ds, &self.s.snap, &loc));
-        let words = fill(loc.words.announce_as_of, &[("date", &date), ("dek", &dek)]);
+        let words = fill(loc.words().announce_as_of, &[("date", &date), ("dek", &dek)]);
         self.announcer.set_text_content(Some(&words));
     }
 
@@ -569,7 +568,7 @@ impl Inner {
             return self.fail(&e);
         }
         let link = page_link(&self.s.fragment());
-        let panel = &self.loc().words.panel;
+        let panel = &self.loc().panel;
         // Where the copy fails, the reader is shown the link to copy by hand.
         let say = |words| fill(words, &[("link", &link)]);
         copy_text(&link, &self.copy_status, &say(panel.link_copied), &say(panel.link_to_copy));
@@ -603,7 +602,7 @@ impl Inner {
     fn toggle_table(&mut self) -> Result<(), JsValue> {
         let show_table = !self.table_shown;
         self.table_shown = show_table;
-        let w = self.loc().words;
+        let w = self.loc().words();
         if show_table {
             self.grid.attr("hidden", "");
             self.table.remove_attribute("hidden")?;
@@ -612,7 +611,7 @@ impl Inner {
             self.table.attr("hidden", "");
             self.grid.remove_attribute("hidden")?;
         }
-        self.toggle.set_text_content(Some(w.view_toggle[usize::from(show_table)]));
+        self.toggle.set_text_content(Some(if show_table { w.view_toggle[1] } else { w.view_toggle[0] }));
         self.toggle.attr("aria-pressed", if show_table { "true" } else { "false" });
         check()
     }
@@ -657,7 +656,7 @@ impl Inner {
 
     /// The reader's language and its `Intl` formatting.
     fn loc(&self) -> Locale<'_> {
-        Locale { lang: self.lang, words: self.words, fmt: &self.intl }
+        Locale { lang: self.lang, panel: self.panel, fmt: &self.intl }
     }
 
     /// The palette for the theme, following the reader's setting under `auto`.
@@ -685,7 +684,7 @@ impl Inner {
     fn fail(&self, e: &JsValue) {
         web_sys::console::error_1(e);
         self.root.replace_children_with_node_0();
-        let _ = child(&self.root, "p", "ct-error", self.loc().words.cannot_draw);
+        let _ = child(&self.root, "p", "ct-error", self.loc().words().cannot_draw);
     }
 
     /// Names and places the transparent buttons over the marks of every view. The buttons are
@@ -900,7 +899,7 @@ impl Inner {
             None => {
                 self.details_hash = 0;
                 self.details.replace_children_with_node_0();
-                child(&self.details, "p", "ct-details-hint", self.loc().words.hint);
+                child(&self.details, "p", "ct-details-hint", self.loc().words().hint);
             }
         }
     }
@@ -936,8 +935,8 @@ impl Inner {
     /// dataset lacks (see [`crate::codec::split_texts`]) and the details panel's words (see
     /// [`PanelWords`]).
     fn restore(&mut self) -> Result<(), JsValue> {
-        if PANEL_DEFERRED && std::ptr::eq(self.words, self.lang.words()) {
-            self.words = whole_words(self.lang, self.wiring.as_ref())?;
+        if PANEL_DEFERRED && std::ptr::eq(self.panel, self.lang.panel()) {
+            self.panel = panel_words(self.wiring.as_ref())?;
         }
         if !std::mem::take(&mut self.texts_due) {
             return Ok(());
@@ -1087,7 +1086,7 @@ impl Inner {
 
 /// The footer: every source, how to read the figures, the dataset's date and version, credit.
 fn footer(root: &Element, ds: &Dataset, options: &Options, loc: &Locale) {
-    let (w, f) = (loc.words, loc.fmt);
+    let (w, f) = (loc.words(), loc.fmt);
     let foot = child(root, "footer", "ct-foot", "");
     child(&foot, "h3", "", w.sources_heading);
     let list = child(&foot, "ol", "ct-sources", "");
@@ -1109,12 +1108,12 @@ fn footer(root: &Element, ds: &Dataset, options: &Options, loc: &Locale) {
     for rate in rates {
         line(&method, "li", "", &rate, loc.lang);
     }
-    for l in &w.method[1..] {
+    for l in [w.method[1], w.method[2], w.method[3], w.method[4]] {
         child(&method, "li", "", l);
     }
     if options.exporter.is_some() {
         let get = child(&foot, "p", "ct-downloads", w.get_data);
-        for (kind, text) in ["csv", "json", "png"].into_iter().zip(w.downloads) {
+        for (kind, text) in [("csv", w.downloads[0]), ("json", w.downloads[1]), ("png", w.downloads[2])] {
             let button = child(&get, "button", "ct-download", text);
             button.attr("type", "button");
             button.attr("data-download", kind);
@@ -1124,26 +1123,24 @@ fn footer(root: &Element, ds: &Dataset, options: &Options, loc: &Locale) {
     child(&foot, "p", "ct-credit", options.credit.as_deref().unwrap_or(w.credit));
 }
 
-/// `lang`'s words with the details panel's, which the module's split-off part brings as its
-/// custom section `ct-words` ([`PanelWords::text`]). Read once per module and kept for its
-/// lifetime (a module that leaves them out is built with one language), so that every widget
-/// of the page shares one copy.
-fn whole_words(lang: Lang, wiring: Option<&Wiring>) -> Result<&'static Words, JsValue> {
+/// The details panel's words, which the module's split-off part brings as its custom section
+/// `ct-words` ([`PanelWords::text`]). Read once per module and kept for its lifetime (a module
+/// that leaves them out is built with one language), so that every widget of the page shares
+/// one copy.
+fn panel_words(wiring: Option<&Wiring>) -> Result<&'static PanelWords<'static>, JsValue> {
     thread_local! {
-        static WHOLE: std::cell::Cell<Option<&'static Words>> = const { std::cell::Cell::new(None) };
+        static PANEL: std::cell::Cell<Option<&'static PanelWords<'static>>> = const { std::cell::Cell::new(None) };
     }
-    if let Some(words) = WHOLE.get() {
-        return Ok(words);
+    if let Some(panel) = PANEL.get() {
+        return Ok(panel);
     }
     let bytes = wiring.map(|w| w.section("ct-words")).unwrap_or_default();
     let text: &'static str = Box::leak(crate::text::utf8(&bytes).unwrap_or_default().into_boxed_str());
     let panel = PanelWords::read(text)
         .ok_or_else(|| error("coalition_tracker_more.wasm: the words it brings cannot be read"))?;
-    let mut words = Box::new(*lang.words());
-    words.panel = panel;
-    let words: &'static Words = Box::leak(words);
-    WHOLE.set(Some(words));
-    Ok(words)
+    let panel: &'static PanelWords<'static> = Box::leak(Box::new(panel));
+    PANEL.set(Some(panel));
+    Ok(panel)
 }
 
 fn view_name(view: View) -> &'static str {
