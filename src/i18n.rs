@@ -377,8 +377,8 @@ compile_error!("a module that leaves the details panel's words to its split-off 
 /// `method[i]`): in a module built with one language, the compiler then writes each word into
 /// the code as a constant, and the module carries no table of them (0.35 KB of the English
 /// widget module, gzipped). A `Words` kept, copied or passed by reference, or an array read
-/// whole, brings the table back.
-#[derive(Clone, Copy, Debug)]
+/// whole, brings the table back; so it is neither `Clone` nor `Copy`.
+#[derive(Debug)]
 pub struct Words {
     /// Map strip caption.
     pub outside_europe: &'static str,
