@@ -573,13 +573,23 @@ pub fn label(ds: &Dataset, snap: &Snapshot, target: Target, loc: &Locale) -> Str
             });
             let standing = lowercase_first(&standing(ds, p, snap.as_of, loc));
             let mut all_given = Vec::new();
-            let mut foreign = Vec::new();
+            // Amounts given in another currency (those converted at a rate, a cheaper test than
+            // the currency's name) are also named in words, for listeners: summed per currency,
+            // so that the name says each currency once however many contributions it was given
+            // in (an editor's file can give a party hundreds, each one an `Intl` call at every
+            // date change). A sum past `u64::MAX` starts another.
+            let mut foreign: Vec<(&str, Decimal)> = Vec::new();
             if let Some(d) = donor {
-                // Amounts given in another currency (those converted at a rate, a cheaper test
-                // than the currency's name) are also named in words, for listeners.
                 for &c in &d.itemised {
                     if let Some(m) = ds.contributions[c].money.as_ref().filter(|m| m.rate.is_some()) {
-                        foreign.push(f.amount_words(m.amount, &m.currency));
+                        let sum = foreign.iter_mut().find_map(|(currency, sum)| {
+                            let added = (*currency == m.currency).then(|| sum.checked_add(m.amount)).flatten()?;
+                            *sum = added;
+                            Some(())
+                        });
+                        if sum.is_none() {
+                            foreign.push((&m.currency, m.amount));
+                        }
                     }
                 }
                 for list in [&d.itemised, &d.in_kind, &d.pooled] {
@@ -588,7 +598,8 @@ pub fn label(ds: &Dataset, snap: &Snapshot, target: Target, loc: &Locale) -> Str
             }
             let mut given = given.unwrap_or_default();
             if !foreign.is_empty() {
-                given += &cat(&[" (", &join(&foreign, ", "), ")"]);
+                let words: Vec<String> = foreign.iter().map(|&(currency, sum)| f.amount_words(sum, currency)).collect();
+                given += &cat(&[" (", &join(&words, ", "), ")"]);
             }
             let sources = match party_sources(ds, p, snap.as_of, &all_given).len() {
                 0 => String::new(),

@@ -92,6 +92,17 @@ impl Decimal {
         self.whole == 0 && self.fraction == 0
     }
 
+    /// The sum, at the larger of the two scales, or `None` if its whole part passes `u64::MAX`.
+    /// A sum may have more than 15 whole digits: it is written, never read back as data.
+    pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
+        let scale = self.scale.max(other.scale);
+        let one = 10_u32.pow(scale);
+        // Under 2 × 10^6: each is under 10^6 at six places.
+        let places = self.fraction * 10_u32.pow(scale - self.scale) + other.fraction * 10_u32.pow(scale - other.scale);
+        let whole = self.whole.checked_add(other.whole)?.checked_add(u64::from(places / one))?;
+        Some(Decimal { whole, fraction: places % one, scale })
+    }
+
     /// The value as an integer count of 10^-scale units.
     fn mantissa(self) -> i128 {
         i128::from(self.whole) * 10_i128.pow(self.scale) + i128::from(self.fraction)
@@ -252,6 +263,22 @@ mod tests {
 
     fn dec(text: &str) -> Decimal {
         Decimal::parse(text).unwrap()
+    }
+
+    #[test]
+    fn sums_carry_their_places_and_refuse_to_overflow() {
+        let sum = |a: &str, b: &str| dec(a).checked_add(dec(b)).map(|d| d.text());
+        assert_eq!(sum("7.5", "0.25").as_deref(), Some("7.75"));
+        assert_eq!(sum("0.6", "0.4").as_deref(), Some("1"));
+        assert_eq!(sum("91000000", "0.000001").as_deref(), Some("91000000.000001"));
+        assert_eq!(sum("999999999999999.999999", "0.000001").as_deref(), Some("1000000000000000"));
+        let big = Decimal::whole(u64::MAX - 1);
+        assert_eq!(big.checked_add(dec("0.5")).map(|d| d.text()), Some(format!("{}.5", u64::MAX - 1)));
+        assert_eq!(big.checked_add(dec("1")), Some(Decimal::whole(u64::MAX)));
+        assert_eq!(big.checked_add(dec("2")), None);
+        let most = Decimal::whole(u64::MAX).checked_add(dec("0.5"));
+        assert_eq!(most.map(|d| d.text()), Some(format!("{}.5", u64::MAX)));
+        assert_eq!(most.and_then(|d| d.checked_add(dec("0.5"))), None, "a carry past u64::MAX");
     }
 
     #[test]

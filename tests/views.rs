@@ -488,6 +488,28 @@ fn a_partys_label_counts_the_sources_and_names_the_currencies_of_its_details() {
     assert!(foreign > 100 && several > 1000, "{foreign} and {several}: the datasets no longer test this");
 }
 
+/// A party's label names each other currency it gave in once, with the sum it gave in that
+/// currency: however many contributions an editor's file gives a party, the name stays short,
+/// and the widget formats one amount per currency at each date change.
+#[test]
+fn a_partys_label_sums_what_it_gave_in_each_other_currency() {
+    let mut ds = dataset();
+    let dk = party(&ds, "DK");
+    let at =
+        ds.contributions.iter().position(|x| x.donors == [dk] && x.money.as_ref().is_some_and(|m| m.rate.is_some()));
+    let mut again = ds.contributions[at.unwrap()].clone();
+    again.id = "c-again".into();
+    again.date = ds.coalition.as_of;
+    let money = again.money.as_mut().unwrap();
+    assert_eq!((money.amount.text().as_str(), money.currency.as_str()), ("91000000", "DKK"));
+    money.amount = coalition_tracker::money::Decimal::parse("8999999.5").unwrap();
+    ds.contributions.push(again);
+    let before = label(&ds, &snapshot(&ds, date("2024-07-25")), Target::Party(dk), &Locale::plain());
+    assert!(before.ends_with("; €12.2 million (DKK 91 million); 4 sources"), "{before}");
+    let after = label(&ds, &snapshot(&ds, ds.coalition.as_of), Target::Party(dk), &Locale::plain());
+    assert!(after.ends_with("; €24.4 million (DKK 100 million); 4 sources"), "{after}");
+}
+
 #[test]
 fn the_datasets_own_words_are_marked_as_such_and_the_interface_words_are_not() {
     let ds = dataset();

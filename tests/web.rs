@@ -404,13 +404,21 @@ async fn a_hosted_dataset_is_validated_like_the_cli_and_shows_its_errors() {
             "sources":[{"id":"s1","headline":"H","date":"2024-02","date_basis":"content"}],
             "parties":[{"code":"SE","name":"Sweden"},{"code":"LV","name":"Latvia"}],
             "roles":[{"party":"SE","role":"member","since":"2024-02","sources":["s1"]},
-                     {"party":"LV","role":"lead","since":"2024-01","sources":["s1"]}]}"#;
+                     {"party":"LV","role":"lead","since":"2024-01","sources":["s1"]}],
+            "rates":[{"currency":"SEK","per_eur":"11.5","date":"2024-01-02","basis":"B","sources":["s1"]}],
+            "contributions":[
+              {"id":"c1","donors":["SE"],"amount":"1000000","currency":"SEK","date":"2024-02","status":"confirmed","sources":["s1"]},
+              {"id":"c2","donors":["SE"],"amount":"500000.5","currency":"SEK","date":"2024-02","status":"confirmed","sources":["s1"]}]}"#;
     let packed = pack_dataset("x.json", good).unwrap();
     let widget = Widget::new(container.clone(), options.into(), Some(packed)).unwrap();
     while !widget.show().unwrap() {}
     ready(&container).await;
     assert_eq!(text(&container, ".ct-dek"), "2 members · no total reported yet · as of February 2024");
-    assert!(mark(&container, "map", "Sweden:").get_attribute("aria-label").unwrap().contains("member"));
+    let sweden = mark(&container, "map", "Sweden:").get_attribute("aria-label").unwrap();
+    assert!(sweden.contains("member"), "{sweden}");
+    // Its two amounts in kronor are named once, summed, in words.
+    assert!(sweden.ends_with("; €130.4k (1.5 million Swedish kronor); 1 source"), "{sweden}");
+    assert_eq!(sweden.matches("kronor").count(), 1, "{sweden}");
     let broken = Widget::new(container.clone(), JsValue::UNDEFINED, Some(vec![1, 2, 3])).err().unwrap();
     let message = js_sys::Error::from(broken).message().as_string().unwrap();
     assert_eq!(message, "the data file: the packed dataset cannot be read: it has no CTD3 header");
