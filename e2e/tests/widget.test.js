@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { openWidget, host, selected, SCREENSHOTS, useSite } from '../lib.js';
 
 const site = useSite();
@@ -109,6 +110,38 @@ test('the code that only interaction runs arrives with the first interaction, on
   await page.getByRole('button', { name: /^Denmark: / }).first().hover();
   await page.locator('.ct-tooltip:not([hidden])').waitFor();
   assert.equal(loads(), 1, 'fetched once');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the charts behind the table view are left as they are until shown again, then drawn for the date shown', async () => {
+  // Each canvas's pixels, as a digest of its PNG.
+  const canvases = async (page) => (await page.evaluate(() => [...document.querySelector('[data-coalition-tracker]').shadowRoot.querySelectorAll('canvas')]
+    .map((c) => c.toDataURL()))).map((png) => createHash('sha256').update(png).digest('hex').slice(0, 16));
+  const netherlands = (page) => page.locator('.ct-marks button[aria-label^="Netherlands: "]').first().getAttribute('aria-label');
+  const fresh = await openWidget(site.browser, `${site.server.url}embed.html?as-of=2024-01-22`, { width: 1280 });
+  const [expected, expectedName] = [await canvases(fresh.page), await netherlands(fresh.page)];
+  assert.match(expectedName, /^Netherlands: no role on 22\u00a0January 2024/);
+  await fresh.context.close();
+  const { page, context, errors } = await openWidget(site.browser, `${site.server.url}embed.html`, { width: 1280 });
+  const before = await canvases(page);
+  assert.equal(before.length, 3);
+  assert.notDeepEqual(before, expected, 'the two dates are drawn differently');
+  await page.getByRole('button', { name: 'Show as a table' }).click();
+  await page.locator('.ct-table caption').first().waitFor();
+  const rows = page.locator('.ct-table table').first().locator('tbody th');
+  assert.ok((await rows.allInnerTexts()).includes('Netherlands'));
+  await page.evaluate(() => document.querySelector('[data-coalition-tracker]').widget.setAsOf('2024-01-22'));
+  const frames = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await frames();
+  // The table follows the date; the hidden charts and their marks' names do not.
+  assert.deepEqual(await rows.allInnerTexts(), [], 'no party has a standing on 22 January 2024');
+  assert.deepEqual(await canvases(page), before, 'nothing drawn behind the table');
+  assert.match(await netherlands(page), /^Netherlands: member since/);
+  await page.getByRole('button', { name: 'Show the charts' }).click();
+  await frames();
+  assert.deepEqual(await canvases(page), expected, 'drawn as a fresh load of that date draws them');
+  assert.equal(await netherlands(page), expectedName);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -610,6 +610,8 @@ impl Inner {
         } else {
             self.table.attr("hidden", "");
             self.grid.remove_attribute("hidden")?;
+            // Drawn in the next frame, for whatever changed while the table was shown.
+            self.schedule();
         }
         self.toggle.set_text_content(Some(if show_table { w.view_toggle[1] } else { w.view_toggle[0] }));
         self.toggle.attr("aria-pressed", if show_table { "true" } else { "false" });
@@ -768,7 +770,8 @@ impl Inner {
         }
         for v in &mut self.views {
             let (w, h) = self.s.scene.size(v.view);
-            if v.size != (w, h, dpr) {
+            // Behind the table view, a canvas keeps its size, and so its pixels, until shown.
+            if v.size != (w, h, dpr) && !self.table_shown {
                 let style = v.canvas.style();
                 style.set_property("width", &px(w))?;
                 style.set_property("height", &px(h))?;
@@ -820,7 +823,9 @@ impl Inner {
         let (dpr, palette) = self.size_views()?;
         let dark = palette == Palette::DARK;
         for v in &mut self.views {
-            if timeline_later && v.view == View::Timeline {
+            // Behind the table view, the charts are left as they are (a date change there would
+            // draw and name every mark of a grid no one sees) until toggle_table shows them.
+            if (timeline_later && v.view == View::Timeline) || self.table_shown {
                 continue;
             }
             let (w, h) = self.s.scene.size(v.view);
@@ -863,7 +868,7 @@ impl Inner {
             };
             drawn.and_then(|()| b.present()).map_err(|e| error(CanvasError::message(&e)))?;
         }
-        if self.marks_due && !partial {
+        if self.marks_due && !partial && !self.table_shown {
             self.marks_due = false;
             self.rebuild_marks();
         }
