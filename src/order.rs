@@ -149,7 +149,7 @@ mod tests {
         let mut v = vec![4, 1, 4, 0, 1, 9];
         sort_dedup(&mut v);
         assert_eq!(v, [0, 1, 4, 9]);
-        // Dense and sparse (counted and compared), with runs of repeats and without.
+        // Narrow and wide ranges, with runs of repeats and without.
         let mut seed = 7;
         for (len, range, run) in [(0, 1, 1), (1, 1, 1), (500, 20, 30), (500, 1_000, 1), (300, 1 << 40, 3)] {
             let mut v = Vec::new();
