@@ -364,6 +364,10 @@ impl Packed for String {
     }
 }
 
+/// A date travels as its text, which the widget parses again. As one number (its day and its
+/// precision, or its year, month, day and precision) an editor's largest file packed and read
+/// some 50 ms faster, but the widget module every reader loads grew by 0.1 to 0.2 KB gzipped:
+/// it keeps the parser for a page's own dates, and the numbers compress worse than the text.
 impl Packed for Date {
     fn put(&self, w: &mut Writer) {
         self.to_string().put(w);
