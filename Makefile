@@ -42,7 +42,8 @@ SHIPPED_RUST := RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zmir-opt-
 	-Cllvm-args=-disable-lsr -Cllvm-args=-enable-pre=false -Cllvm-args=-replexitval=never" cargo +$(NIGHTLY) rustc \
 	-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --target-dir target/shipped
 
-# $(call wasm,DIR,FEATURES[,ROOTS]): builds the crate's cdylib with FEATURES into DIR. Only an
+# $(call wasm,DIR,FEATURES[,ROOTS[,--named]]): builds the crate's cdylib with FEATURES into DIR
+# (split with its function names kept if --named: `make sizes`). Only an
 # rlib is declared in Cargo.toml: building the cdylib on its own keeps LTO. wasm-opt also gives
 # the imports and exports short names (wasm-bindgen's carry 16-digit hashes) and prints the
 # renaming, which scripts/minify-names.py applies to the glue: about 4.7 KB less gzipped. It
@@ -69,7 +70,7 @@ define wasm
 	wasm-opt --flatten --rereloop -Oz -ocimfs 200 --low-memory-unused $(WASM_FEATURES) -g --strip-producers --minify-imports-and-exports-and-modules \
 		$(1)/coalition_tracker_bg.wasm -o $(1)/coalition_tracker_bg.wasm > $(1)/names.txt
 	python3 scripts/minify-names.py $(1)/coalition_tracker.js $(1)/names.txt
-	python3 scripts/split-module.py split $(1) $(3)
+	python3 scripts/split-module.py split $(4) $(1) $(3)
 	rm -r $(1)/names.txt $(1)/linked
 endef
 
@@ -78,7 +79,7 @@ endef
 # and the repainting of the marks whose look they change.
 INTERACTION := 'Inner>::interact' 'Inner>::fill_details' 'Inner>::build_table' 'Session>::repaint_rects'
 
-.PHONY: demo build bench-tools test test-native test-scripts test-wasm test-page test-budget test-fuzz fuzz budget bench validate tools clean
+.PHONY: demo build bench-tools test test-native test-scripts test-wasm test-page test-budget test-fuzz fuzz budget sizes bench validate tools clean
 
 demo: build
 	python3 scripts/serve.py --dir dist --port $(PORT)
@@ -199,6 +200,17 @@ test-budget: e2e/node_modules/.package-lock.json
 
 budget: build e2e/node_modules/.package-lock.json
 	cd e2e && node budget.js
+
+# What each function weighs in the English widget module readers load first, and in its split-off
+# part: `make build`'s module, split alike, with its function names kept (twiggy lists their
+# section too) and not ordered for gzip; the SIZES_TOP largest items of each, by twiggy (pinned;
+# scripts/ensure-tools.sh installs it).
+SIZES_TOP ?= 40
+sizes:
+	scripts/ensure-tools.sh sizes
+	$(call wasm,target/sizes,--no-default-features --features widget$(,)en$(,)deferred-texts,$(INTERACTION),--named)
+	twiggy top -n $(SIZES_TOP) target/sizes/coalition_tracker_bg.wasm
+	twiggy top -n $(SIZES_TOP) target/sizes/coalition_tracker_more.wasm
 
 # Fuzzing (cargo-fuzz, nightly): load + validate of any bytes, and aggregation over the valid
 # datasets reached from the seed corpus in fuzz/corpus/. New inputs go to target/fuzz-corpus/,

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Installs, idempotently and at pinned versions, every tool `make demo` and `make test` need on a
 # fresh Debian machine. Each step checks first, so a second run costs a few seconds.
-# Usage: scripts/ensure-tools.sh [build|test|bench]   (build: wasm toolchain only; test: also
-# browsers; bench: also valgrind, whose callgrind `make bench` counts instructions with)
+# Usage: scripts/ensure-tools.sh [build|test|bench|sizes]   (build: wasm toolchain only; test:
+# also browsers; bench: also valgrind, whose callgrind `make bench` counts instructions with;
+# sizes: the wasm toolchain and twiggy, with which `make sizes` lists what costs bytes)
 set -euo pipefail
 
 WASM_BINDGEN_VERSION=0.2.129   # must equal the `wasm-bindgen = "=..."` pin in Cargo.toml
 WASM_PACK_VERSION=0.15.1
 GECKODRIVER_VERSION=0.37.1
 CARGO_FUZZ_VERSION=0.13.2
+TWIGGY_VERSION=0.8.0
 what=${1:-test}
 
 log() { printf '[ensure-tools] %s\n' "$*"; }
@@ -58,4 +60,5 @@ if [ "$what" = test ] || [ "$what" = bench ]; then
   cargo_tool cargo-fuzz "$CARGO_FUZZ_VERSION" cargo-fuzz
 fi
 [ "$what" = bench ] && apt_install valgrind
+[ "$what" = sizes ] && cargo_tool twiggy "$TWIGGY_VERSION" twiggy
 log "tools ready ($what)"

@@ -20,7 +20,7 @@ points at, touches or focuses the graphic.
         slots of js-sys's waker of JSPI tasks, where the module neither imports nor exports
         anything of those tasks, so that none runs (0.1 KB).
 
-    split-module.py split DIR [ROOT...]
+    split-module.py split [--named] DIR [ROOT...]
         After `wasm-opt -g` and minify-names.py: DIR/coalition_tracker_bg.wasm still has its
         function names. Without ROOTs it is only stripped of them. With them, every function
         that can only be reached through a ROOT (a function whose name ends with one) goes
@@ -29,6 +29,9 @@ points at, touches or focuses the graphic.
 
         Each of the two is then given the order of functions that gzip compresses best, as far
         as a short search finds it (see `order`).
+
+        With --named, both keep their function names and their order (the search needs the
+        functions unnamed): the same split, for `make sizes` to show what each function weighs.
 
     split-module.py order MODULE.wasm [MOVES]
         That ordering, on its own (trying MOVES moves, `ORDER_MOVES` if not given).
@@ -300,15 +303,18 @@ def rename_placeholders(path, module, field):
     return renamed
 
 
-def split(directory, roots):
+def split(directory, roots, keep_names=False):
     directory = Path(directory)
     module = directory / "coalition_tracker_bg.wasm"
+    # binaryen writes a module's names only when asked to.
+    names_kept = ["-g"] if keep_names else []
     with tempfile.TemporaryDirectory() as tmp:
         named = Path(tmp) / "named.wasm"
         named.write_bytes(module.read_bytes())
         # Stripping re-encodes the module without optimising it: function for function the
         # same, so the named module tells which of the stripped one's functions to move.
-        wasm_opt("--strip-debug", "--strip-producers", str(named), "-o", str(module))
+        if not keep_names:
+            wasm_opt("--strip-debug", "--strip-producers", str(named), "-o", str(module))
         if not roots:
             return
         named_text, text = disassemble(str(named)), disassemble(str(module))
@@ -327,8 +333,8 @@ def split(directory, roots):
         listing = Path(tmp) / "moved.txt"
         listing.write_text("".join(plain_name[f] + "\n" for f in sorted(moved)))
         primary, more = Path(tmp) / "primary.wasm", directory / "coalition_tracker_more.wasm"
-        subprocess.run(["wasm-split", *WASM_FEATURES, str(module), "--split-funcs", f"@{listing}",
-                        "-o1", str(primary), "-o2", str(more)], check=True)
+        subprocess.run(["wasm-split", *names_kept, *WASM_FEATURES, str(module),
+                        "--split-funcs", f"@{listing}", "-o1", str(primary), "-o2", str(more)], check=True)
         throws = THROW.findall(named_text)
         if len(throws) != 1:
             fail("wasm-bindgen's throw import not found once")
@@ -337,11 +343,12 @@ def split(directory, roots):
         # Optimised again, each on its own: what the split left (the calls through the table,
         # the functions exported to the part) shrinks by about 0.2 KB gzipped.
         # (With the Makefile's assumption: the lowest 1 KB of memory is never used.)
-        wasm_opt("-Oz", "--low-memory-unused", str(primary), "-o", str(module))
-        wasm_opt("-Oz", "--low-memory-unused", str(more), "-o", str(more))
+        wasm_opt(*names_kept, "-Oz", "--low-memory-unused", str(primary), "-o", str(module))
+        wasm_opt(*names_kept, "-Oz", "--low-memory-unused", str(more), "-o", str(more))
         print(f"split-module: {len(moved)} functions moved to {more}")
-    order(module)
-    order(more)
+    if not keep_names:
+        order(module)
+        order(more)
 
 
 # How many moves `order` tries: 10 s for the widget module here. More find less and less: on
@@ -426,6 +433,8 @@ if __name__ == "__main__":
         prepare(sys.argv[2], sys.argv[3])
     elif len(sys.argv) == 3 and sys.argv[1] == "prune":
         prune(sys.argv[2])
+    elif len(sys.argv) >= 4 and sys.argv[1:3] == ["split", "--named"]:
+        split(sys.argv[3], sys.argv[4:], keep_names=True)
     elif len(sys.argv) >= 3 and sys.argv[1] == "split":
         split(sys.argv[2], sys.argv[3:])
     elif len(sys.argv) in (3, 4) and sys.argv[1] == "order":

@@ -1,5 +1,5 @@
-"""Tests of split-module.py's `prune` and `order` on small modules assembled with binaryen
-(`make test-scripts`).
+"""Tests of split-module.py's `prune`, `split` and `order` on small modules assembled with
+binaryen (`make test-scripts`).
 
 The names follow wasm-bindgen's: demangled, with the crate's hash in brackets (`\\5b`, `\\5d`).
 """
@@ -114,6 +114,57 @@ class Prune(unittest.TestCase):
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("an element segment of kind 1", result.stderr)
         self.assertEqual(self.path.read_bytes(), before)
+
+
+ROOT = r"$coalition_tracker\5b0a1b\5d::Inner>::interact"
+
+
+def splittable_module():
+    """A module like the widget's, as `split` takes it: wasm-bindgen's throw import, an exported
+    `run` that calls a ROOT only on its argument's say, and what only that ROOT calls."""
+    return f"""(module
+ (import "wbg" "throw" (func {THROW} (param i32 i32)))
+ (export "run" (func $run))
+ (func $run (param i32) (result i32) (if (result i32) (local.get 0) (then (call {ROOT})) (else (call $kept))))
+ (func {ROOT} (result i32) (i32.add (call $only_root) (call $kept)))
+ (func $only_root (result i32) (i32.const 40))
+ (func $kept (result i32) (i32.const 2)))
+"""
+
+
+class Split(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = Path(self.tmp.name)
+        source = self.dir / "m.wat"
+        source.write_text(splittable_module())
+        subprocess.run(["wasm-as", "-g", *FEATURES, str(source), "-o", str(self.dir / "coalition_tracker_bg.wasm")],
+                       check=True)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def functions(self, name):
+        text = run("wasm-dis", str(self.dir / name)).stdout
+        return {line.split()[1] for line in text.splitlines() if line.startswith(" (func ")}
+
+    def split(self, *flags):
+        result = run(sys.executable, str(SCRIPT), "split", *flags, str(self.dir), "Inner>::interact")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("split-module: 2 functions moved", result.stdout)
+
+    def test_the_root_and_what_only_it_calls_go_to_the_part_unnamed(self):
+        self.split()
+        self.assertEqual(len(self.functions("coalition_tracker_bg.wasm")), 2)
+        self.assertEqual(len(self.functions("coalition_tracker_more.wasm")), 1)
+        for part in ("coalition_tracker_bg.wasm", "coalition_tracker_more.wasm"):
+            self.assertFalse(self.functions(part) & {ROOT, "$only_root", "$kept", "$run"}, part)
+
+    def test_named_the_same_split_keeps_every_function_name(self):
+        self.split("--named")
+        # (`-Oz` then inlines `$only_root` into the ROOT.)
+        self.assertEqual(self.functions("coalition_tracker_bg.wasm"), {"$run", "$kept"})
+        self.assertEqual(self.functions("coalition_tracker_more.wasm"), {ROOT})
 
 
 def stores(values):
